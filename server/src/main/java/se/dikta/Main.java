@@ -1,0 +1,2 @@
+package se.dikta;
+public final class Main { public static void main(String[] a) {} }
