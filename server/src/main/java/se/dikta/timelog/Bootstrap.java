@@ -5,9 +5,10 @@ import java.util.SplittableRandom;
 
 /**
  * Percentile bootstrap confidence interval of a mean: resample the values with replacement
- * {@code iterations} times, take the 2.5th and 97.5th percentiles of the resampled means. The
- * generator is seeded from the configured seed and the row's key, so a row gets the same interval
- * every time it is computed, whatever other rows the report contains.
+ * {@code iterations} times, take the 2.5th and 97.5th percentiles of the resampled means. Each
+ * interval starts a fresh generator from the configured seed over the values in sorted order, so it
+ * depends only on the multiset of values: the same row gets the same interval on every run, on
+ * either database, whatever order the rows arrive in and whatever other rows the report contains.
  */
 public final class Bootstrap {
 
@@ -26,14 +27,16 @@ public final class Bootstrap {
     }
 
     /** 95 % interval of the mean of {@code values[0..n)}; null when there are no values. */
-    public Interval meanInterval95(double[] values, int n, String rowKey) {
+    public Interval meanInterval95(double[] unordered, int n) {
         if (n == 0) {
             return null;
         }
+        double[] values = Arrays.copyOf(unordered, n);
+        Arrays.sort(values);
         if (n == 1) {
             return new Interval(values[0], values[0]);
         }
-        SplittableRandom random = new SplittableRandom(seed ^ mix(rowKey));
+        SplittableRandom random = new SplittableRandom(seed);
         double[] means = new double[iterations];
         for (int b = 0; b < iterations; b++) {
             double sum = 0;
@@ -52,11 +55,5 @@ public final class Bootstrap {
         int lower = (int) Math.floor(position);
         int upper = Math.min(lower + 1, sorted.length - 1);
         return sorted[lower] + (position - lower) * (sorted[upper] - sorted[lower]);
-    }
-
-    /** String.hashCode is specified by the JLS, hence stable across runs; spread it over 64 bits. */
-    private static long mix(String key) {
-        long h = key.hashCode() * 0x9E3779B97F4A7C15L;
-        return h ^ (h >>> 31);
     }
 }

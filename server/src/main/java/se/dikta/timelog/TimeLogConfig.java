@@ -34,6 +34,11 @@ public record TimeLogConfig(double defaultWordsPerMinute, int minTypedNotes, int
     public static final String DEFAULT_WPM_SOURCE = "Karat m.fl. (CHI 1999): skrivande av egen text med tangentbord,"
             + " cirka 19 korrigerade ord per minut";
 
+    /** Where the configured speed comes from: the study above, unless the operator chose another figure. */
+    public String defaultWordsPerMinuteSource() {
+        return defaultWordsPerMinute == DEFAULT_WPM ? DEFAULT_WPM_SOURCE : "värde inställt i Diktas konfiguration";
+    }
+
     public static TimeLogConfig from(Settings s, Path dataDir) {
         return new TimeLogConfig(
                 s.decimal("timelog.defaultWordsPerMinute", DEFAULT_WPM, 1, 200),

@@ -30,7 +30,7 @@ public final class TimeSavedPdf {
     private static final float MARGIN = 50;
     private static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
     private static final float ROW_HEIGHT = 13;
-    private static final float[] COLUMNS = {120, 42, 45, 55, 55, 55, 55, 38, 38, 72};
+    private static final float[] COLUMNS = {100, 32, 40, 48, 52, 48, 45, 36, 38, 56};
     private static final String[] HEADINGS = {
         null, "Antal", "Ord", "Inspelad", "Redigering", "Baslinje", "Sparad", "Medel", "Median", "95 % KI"
     };

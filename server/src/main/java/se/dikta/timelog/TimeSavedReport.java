@@ -57,14 +57,14 @@ public final class TimeSavedReport {
             DoubleList v = values.getOrDefault(g.key, new DoubleList());
             rows.add(suppress && g.workers < cfg.minWorkersPerRow()
                     ? TimeSaved.Row.suppressed(label)
-                    : g.toRow(label, bootstrap.meanInterval95(v.values, v.size, g.key)));
+                    : g.toRow(label, bootstrap.meanInterval95(v.values, v.size)));
         }
         rows.sort(rowOrder(request.groupBy()));
 
         DoubleList all = DoubleList.concat(values.values());
         TimeSaved.Row totalRow = suppress && total.notes > 0 && total.workers < cfg.minWorkersPerRow()
                 ? TimeSaved.Row.suppressed("Totalt")
-                : total.toRow("Totalt", bootstrap.meanInterval95(all.values, all.size, "Totalt"));
+                : total.toRow("Totalt", bootstrap.meanInterval95(all.values, all.size));
         return new TimeSaved(request, method(request, baseline, total), rows, totalRow);
     }
 
@@ -108,22 +108,18 @@ public final class TimeSavedReport {
 
     /** Display labels of worker and unit keys (ids); calendar keys are their own labels. */
     private Map<String, String> labels(Connection c, ReportRequest request, List<Aggregate> groups) throws SQLException {
-        if (groups.isEmpty()) {
+        if (groups.isEmpty() || (request.groupBy() != GroupBy.WORKER && request.groupBy() != GroupBy.UNIT)) {
             return Map.of();
         }
         List<Long> ids = groups.stream().map(g -> Long.parseLong(g.key)).collect(Collectors.toList());
-        switch (request.groupBy()) {
-            case WORKER:
-                if (request.scope().managerView() && cfg.pseudonymise()) {
-                    return pseudonyms.labels(ids).entrySet().stream()
-                            .collect(Collectors.toMap(e -> String.valueOf(e.getKey()), Map.Entry::getValue));
-                }
-                return names(c, "SELECT id, COALESCE(display_name, username) FROM users WHERE id = ?", ids);
-            case UNIT:
-                return names(c, "SELECT id, name FROM units WHERE id = ?", ids);
-            default:
-                return Map.of();
+        if (request.groupBy() == GroupBy.UNIT) {
+            return names(c, "SELECT id, name FROM units WHERE id = ?", ids);
         }
+        if (request.scope().managerView() && cfg.pseudonymise()) {
+            return pseudonyms.labels(ids).entrySet().stream()
+                    .collect(Collectors.toMap(e -> String.valueOf(e.getKey()), Map.Entry::getValue));
+        }
+        return names(c, "SELECT id, COALESCE(display_name, username) FROM users WHERE id = ?", ids);
     }
 
     private static Map<String, String> names(Connection c, String sql, List<Long> ids) throws SQLException {
@@ -158,18 +154,18 @@ public final class TimeSavedReport {
                         + " tid än att skriva anteckningen. Skrivhastigheten mäts från maskinskrivna anteckningar signerade"
                         + " %s–%s: medarbetarens egen när hon eller han har minst %d sådana, annars enhetens (minst %d),"
                         + " annars standardvärdet %.1f ord per minut (%s). Varje anteckning räknas en gång, vid sin senaste"
-                        + " signering, i den period då den signerades (svensk tid). Medelvärdets 95 %%-konfidensintervall är"
+                        + " signering, i den period då den signerades (svensk tid). Medelvärdets 95\u00a0%%-konfidensintervall är"
                         + " ett percentilintervall från %d bootstrap-omdragningar med fast frö (%d), så rapporten går att"
                         + " återskapa.%s%s",
                 baseline.windowFrom(), baseline.windowTo(), cfg.minTypedNotes(), cfg.minTypedNotes(),
-                cfg.defaultWordsPerMinute(), TimeLogConfig.DEFAULT_WPM_SOURCE, cfg.bootstrapIterations(),
+                cfg.defaultWordsPerMinute(), cfg.defaultWordsPerMinuteSource(), cfg.bootstrapIterations(),
                 cfg.bootstrapSeed(),
                 managerView && cfg.pseudonymise() ? " Medarbetare visas under pseudonym." : "",
                 managerView && request.groupBy() != GroupBy.WORKER
                         ? String.format(SWEDISH, " Rader med färre än %d medarbetare redovisas inte.", cfg.minWorkersPerRow())
                         : "");
         return new TimeSaved.Method(effective, total.baseline.measuredOrConfigured(), cfg.defaultWordsPerMinute(),
-                TimeLogConfig.DEFAULT_WPM_SOURCE, cfg.minTypedNotes(), baseline.windowFrom(), baseline.windowTo(),
+                cfg.defaultWordsPerMinuteSource(), cfg.minTypedNotes(), baseline.windowFrom(), baseline.windowTo(),
                 cfg.bootstrapIterations(), cfg.bootstrapSeed(), managerView && cfg.pseudonymise(),
                 managerView && request.groupBy() != GroupBy.WORKER, cfg.minWorkersPerRow(), text);
     }
