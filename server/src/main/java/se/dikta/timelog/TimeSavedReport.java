@@ -7,18 +7,22 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.text.Collator;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import se.dikta.db.Database;
 
 /**
- * Computes time-saved reports. Sums, means and medians are aggregated by the database (GROUP BY over
- * the scoped, indexed rows); only the per-note saved minutes travel to Java, because the bootstrap
- * interval has to resample them.
+ * Computes time-saved reports. The database sums the scoped, indexed rows per group, worker and unit
+ * (GROUP BY); Java only combines those few sums with the typing baselines, since a worker's baseline
+ * is a ratio measured from other rows. The per-note saved minutes are read once more as a single
+ * narrow column for what needs the distribution: the median and the bootstrap interval.
  *
  * <p>Per dictated note: baseline seconds = words × 60 / typing speed, saved seconds = baseline −
  * audio − editing seconds (negative when dictating took longer than typing would have).
@@ -26,6 +30,7 @@ import se.dikta.db.Database;
 public final class TimeSavedReport {
 
     private static final Locale SWEDISH = Locale.forLanguageTag("sv-SE");
+    private static final String TOTAL = "Totalt";
 
     private final Database db;
     private final TimeLogConfig cfg;
@@ -43,63 +48,62 @@ public final class TimeSavedReport {
 
     public TimeSaved compute(Connection c, ReportRequest request) throws SQLException {
         TypingBaseline baseline = TypingBaseline.measure(c, request.to(), cfg);
-        PerNote perNote = new PerNote(request, baseline, cfg.defaultWordsPerMinute());
-        List<Aggregate> groups = aggregates(c, perNote, true);
-        Aggregate total = aggregates(c, perNote, false).get(0);
-        Map<String, DoubleList> values = savedMinutesByKey(c, perNote);
-        Map<String, String> labels = labels(c, request, groups);
+        Scope scope = new Scope(request);
+        Map<String, Sums> groups = new HashMap<>();
+        Sums total = new Sums();
+        for (Part part : parts(c, scope)) {
+            TypingBaseline.Rate rate = baseline.forNote(part.userId, part.unitId);
+            groups.computeIfAbsent(part.key, k -> new Sums()).add(part, rate);
+            total.add(part, rate);
+        }
+        Map<String, DoubleList> saved = savedMinutes(c, scope, baseline);
+        Map<String, String> labels = labels(c, request, groups.keySet());
 
         Bootstrap bootstrap = new Bootstrap(cfg.bootstrapIterations(), cfg.bootstrapSeed());
         boolean suppress = request.scope().managerView() && request.groupBy() != GroupBy.WORKER;
         List<TimeSaved.Row> rows = new ArrayList<>();
-        for (Aggregate g : groups) {
-            String label = labels.getOrDefault(g.key, g.key);
-            DoubleList v = values.getOrDefault(g.key, new DoubleList());
-            rows.add(suppress && g.workers < cfg.minWorkersPerRow()
+        groups.forEach((key, sums) -> {
+            String label = labels.getOrDefault(key, key);
+            rows.add(suppress && sums.workers.size() < cfg.minWorkersPerRow()
                     ? TimeSaved.Row.suppressed(label)
-                    : g.toRow(label, bootstrap.meanInterval95(v.values, v.size)));
-        }
+                    : sums.toRow(label, saved.getOrDefault(key, new DoubleList()), bootstrap));
+        });
         rows.sort(rowOrder(request.groupBy()));
 
-        DoubleList all = DoubleList.concat(values.values());
-        TimeSaved.Row totalRow = suppress && total.notes > 0 && total.workers < cfg.minWorkersPerRow()
-                ? TimeSaved.Row.suppressed("Totalt")
-                : total.toRow("Totalt", bootstrap.meanInterval95(all.values, all.size));
-        return new TimeSaved(request, method(request, baseline, total), rows, totalRow);
+        TimeSaved.Row totalRow = suppress && total.notes > 0 && total.workers.size() < cfg.minWorkersPerRow()
+                ? TimeSaved.Row.suppressed(TOTAL)
+                : total.toRow(TOTAL, DoubleList.concat(saved.values()), bootstrap);
+        return new TimeSaved(request, method(request, baseline, totalRow), rows, totalRow);
     }
 
-    private List<Aggregate> aggregates(Connection c, PerNote perNote, boolean grouped) throws SQLException {
-        String saved = "(base_s - audio_seconds - edit_seconds)";
-        String sql = "SELECT " + (grouped ? "k" : "CAST(NULL AS VARCHAR(20))")
-                + ", COUNT(*), COUNT(DISTINCT user_id), COALESCE(SUM(words), 0), COALESCE(SUM(audio_seconds), 0),"
-                + " COALESCE(SUM(edit_seconds), 0), COALESCE(SUM(base_s), 0), COALESCE(SUM(" + saved + "), 0),"
-                + " AVG(" + saved + "), PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY " + saved + "),"
-                + " SUM(CASE WHEN worker_wpm IS NOT NULL THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN worker_wpm IS NULL AND unit_wpm IS NOT NULL THEN 1 ELSE 0 END),"
-                + " COALESCE(SUM(changed_words), 0), COALESCE(SUM(proposal_words), 0)"
-                + " FROM (" + perNote.sql + ") n" + (grouped ? " GROUP BY k" : "");
-        List<Aggregate> result = new ArrayList<>();
-        try (PreparedStatement ps = perNote.prepare(c, sql); ResultSet rs = ps.executeQuery()) {
+    /** Sums per group, worker and unit: at most groups × workers rows, however many notes. */
+    private static List<Part> parts(Connection c, Scope scope) throws SQLException {
+        String sql = "SELECT " + scope.key + ", t.user_id, t.unit_id, COUNT(*), SUM(t.words), SUM(t.audio_seconds),"
+                + " SUM(t.edit_seconds), COALESCE(SUM(t.changed_words), 0), COALESCE(SUM(t.proposal_words), 0)"
+                + " FROM time_log t" + scope.where + " GROUP BY " + scope.key + ", t.user_id, t.unit_id";
+        List<Part> parts = new ArrayList<>();
+        try (PreparedStatement ps = scope.prepare(c, sql); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                long notes = rs.getLong(2);
-                long byWorker = rs.getLong(11);
-                long byUnit = rs.getLong(12);
-                result.add(new Aggregate(rs.getString(1), notes, rs.getInt(3), rs.getLong(4), rs.getDouble(5),
-                        rs.getDouble(6), rs.getDouble(7), rs.getDouble(8), nullableMinutes(rs, 9), nullableMinutes(rs, 10),
-                        new TimeSaved.BaselineUse(byWorker, byUnit, notes - byWorker - byUnit), rs.getLong(13), rs.getLong(14)));
+                parts.add(new Part(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                        rs.getDouble(6), rs.getDouble(7), rs.getLong(8), rs.getLong(9)));
             }
         }
-        return result;
+        return parts;
     }
 
-    private Map<String, DoubleList> savedMinutesByKey(Connection c, PerNote perNote) throws SQLException {
+    /** Saved minutes of every note, per group, for the median and the bootstrap. */
+    private static Map<String, DoubleList> savedMinutes(Connection c, Scope scope, TypingBaseline baseline)
+            throws SQLException {
+        String sql = "SELECT " + scope.key + ", t.user_id, t.unit_id, t.words, t.audio_seconds + t.edit_seconds"
+                + " FROM time_log t" + scope.where;
         Map<String, DoubleList> values = new HashMap<>();
-        String sql = "SELECT k, (base_s - audio_seconds - edit_seconds) / 60.0 FROM (" + perNote.sql + ") n";
-        try (PreparedStatement ps = perNote.prepare(c, sql)) {
+        try (PreparedStatement ps = scope.prepare(c, sql)) {
             ps.setFetchSize(10_000);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    values.computeIfAbsent(rs.getString(1), k -> new DoubleList()).add(rs.getDouble(2));
+                    double wpm = baseline.forNote(rs.getLong(2), rs.getLong(3)).wordsPerMinute();
+                    values.computeIfAbsent(rs.getString(1), k -> new DoubleList())
+                            .add(rs.getLong(4) / wpm - rs.getDouble(5) / 60);
                 }
             }
         }
@@ -107,11 +111,11 @@ public final class TimeSavedReport {
     }
 
     /** Display labels of worker and unit keys (ids); calendar keys are their own labels. */
-    private Map<String, String> labels(Connection c, ReportRequest request, List<Aggregate> groups) throws SQLException {
-        if (groups.isEmpty() || (request.groupBy() != GroupBy.WORKER && request.groupBy() != GroupBy.UNIT)) {
+    private Map<String, String> labels(Connection c, ReportRequest request, Collection<String> keys) throws SQLException {
+        if (keys.isEmpty() || (request.groupBy() != GroupBy.WORKER && request.groupBy() != GroupBy.UNIT)) {
             return Map.of();
         }
-        List<Long> ids = groups.stream().map(g -> Long.parseLong(g.key)).collect(Collectors.toList());
+        List<Long> ids = keys.stream().map(Long::parseLong).sorted().collect(Collectors.toList());
         if (request.groupBy() == GroupBy.UNIT) {
             return names(c, "SELECT id, name FROM units WHERE id = ?", ids);
         }
@@ -145,8 +149,8 @@ public final class TimeSavedReport {
         return Comparator.comparing(TimeSaved.Row::key);
     }
 
-    private TimeSaved.Method method(ReportRequest request, TypingBaseline baseline, Aggregate total) {
-        Double effective = total.baselineSeconds > 0 ? total.words * 60.0 / total.baselineSeconds : null;
+    private TimeSaved.Method method(ReportRequest request, TypingBaseline baseline, TimeSaved.Row total) {
+        Double effective = total.baselineWordsPerMinute();
         boolean managerView = request.scope().managerView();
         String text = String.format(SWEDISH,
                 "Sparad tid per dikterad anteckning = antal ord / skrivhastighet (ord per minut) − (inspelad tid"
@@ -164,45 +168,23 @@ public final class TimeSavedReport {
                 managerView && request.groupBy() != GroupBy.WORKER
                         ? String.format(SWEDISH, " Rader med färre än %d medarbetare redovisas inte.", cfg.minWorkersPerRow())
                         : "");
-        return new TimeSaved.Method(effective, total.baseline.measuredOrConfigured(), cfg.defaultWordsPerMinute(),
+        return new TimeSaved.Method(effective, total.baseline().measuredOrConfigured(), cfg.defaultWordsPerMinute(),
                 cfg.defaultWordsPerMinuteSource(), cfg.minTypedNotes(), baseline.windowFrom(), baseline.windowTo(),
                 cfg.bootstrapIterations(), cfg.bootstrapSeed(), managerView && cfg.pseudonymise(),
                 managerView && request.groupBy() != GroupBy.WORKER, cfg.minWorkersPerRow(), text);
     }
 
-    private static Double nullableMinutes(ResultSet rs, int column) throws SQLException {
-        double seconds = rs.getDouble(column);
-        return rs.wasNull() ? null : seconds / 60.0;
-    }
+    /** The WHERE clause every query of a report shares: scope, counted dictated notes, dates. */
+    private static final class Scope {
+        final String key;
+        final String where;
+        final List<Object> params;
 
-    /**
-     * The scoped dictated notes with their baseline: one derived table reused by every query of a
-     * report. The measured speeds are joined as inline VALUES tables, so the whole computation
-     * stays one SQL statement per query and needs no temporary tables.
-     */
-    private static final class PerNote {
-        final String sql;
-        final List<Object> params = new ArrayList<>();
-
-        PerNote(ReportRequest request, TypingBaseline baseline, double defaultWordsPerMinute) {
-            Map<Long, TypingBaseline.Rate> workers = baseline.workerRates();
-            Map<Long, TypingBaseline.Rate> units = baseline.unitRates();
-            String workerWpm = workers.isEmpty() ? "CAST(NULL AS DOUBLE PRECISION)" : "w.wpm";
-            String unitWpm = units.isEmpty() ? "CAST(NULL AS DOUBLE PRECISION)" : "u.wpm";
-            StringBuilder s = new StringBuilder("SELECT ").append(request.groupBy().column()).append(" AS k,")
-                    .append(" t.user_id, t.words, t.audio_seconds, t.edit_seconds, t.changed_words, t.proposal_words, ")
-                    .append(workerWpm).append(" AS worker_wpm, ").append(unitWpm).append(" AS unit_wpm,")
-                    .append(" t.words * 60.0 / COALESCE(").append(workerWpm).append(", ").append(unitWpm)
-                    .append(", CAST(? AS DOUBLE PRECISION)) AS base_s FROM time_log t");
-            params.add(defaultWordsPerMinute);
-            valuesJoin(s, "w", "user_id", workers);
-            valuesJoin(s, "u", "unit_id", units);
-            s.append(" WHERE ").append(request.scope().column()).append(" = ?");
-            params.add(request.scope().id());
-            s.append(" AND t.counted AND t.mode = 'dictated' AND t.local_date BETWEEN ? AND ?");
-            params.add(request.from());
-            params.add(request.to());
-            this.sql = s.toString();
+        Scope(ReportRequest request) {
+            key = request.groupBy().column();
+            where = " WHERE " + request.scope().column() + " = ? AND t.counted = TRUE AND t.mode = 'dictated'"
+                    + " AND t.local_date BETWEEN ? AND ?";
+            params = List.of(request.scope().id(), request.from(), request.to());
         }
 
         PreparedStatement prepare(Connection c, String sql) throws SQLException {
@@ -212,30 +194,47 @@ public final class TimeSavedReport {
             }
             return ps;
         }
-
-        private void valuesJoin(StringBuilder s, String alias, String column, Map<Long, TypingBaseline.Rate> rates) {
-            if (rates.isEmpty()) {
-                return;
-            }
-            s.append(" LEFT JOIN (VALUES ");
-            String separator = "";
-            for (Map.Entry<Long, TypingBaseline.Rate> e : rates.entrySet()) {
-                s.append(separator).append("(CAST(? AS BIGINT), CAST(? AS DOUBLE PRECISION))");
-                params.add(e.getKey());
-                params.add(e.getValue().wordsPerMinute());
-                separator = ", ";
-            }
-            s.append(") AS ").append(alias).append(" (id, wpm) ON ").append(alias).append(".id = t.").append(column);
-        }
     }
 
-    private record Aggregate(String key, long notes, int workers, long words, double audioSeconds, double editSeconds,
-                             double baselineSeconds, double savedSeconds, Double meanMinutes, Double medianMinutes,
-                             TimeSaved.BaselineUse baseline, long changedWords, long proposalWords) {
+    /** One worker's notes of one group in one unit, summed by the database. */
+    private record Part(String key, long userId, long unitId, long notes, long words, double audioSeconds,
+                        double editSeconds, long changedWords, long proposalWords) { }
 
-        TimeSaved.Row toRow(String label, Bootstrap.Interval ci) {
-            return new TimeSaved.Row(label, false, notes, workers, words, audioSeconds, editSeconds, baselineSeconds,
-                    savedSeconds, meanMinutes, medianMinutes, ci, baseline, changedWords, proposalWords);
+    /** A row's sums: the database's part sums, each with its worker's baseline applied. */
+    private static final class Sums {
+        final Set<Long> workers = new HashSet<>();
+        long notes;
+        long words;
+        double audioSeconds;
+        double editSeconds;
+        double baselineSeconds;
+        long changedWords;
+        long proposalWords;
+        final long[] notesBySource = new long[TypingBaseline.Source.values().length];
+
+        void add(Part p, TypingBaseline.Rate rate) {
+            workers.add(p.userId);
+            notes += p.notes;
+            words += p.words;
+            audioSeconds += p.audioSeconds;
+            editSeconds += p.editSeconds;
+            baselineSeconds += p.words * 60.0 / rate.wordsPerMinute();
+            changedWords += p.changedWords;
+            proposalWords += p.proposalWords;
+            notesBySource[rate.source().ordinal()] += p.notes;
+        }
+
+        TimeSaved.Row toRow(String label, DoubleList savedMinutes, Bootstrap bootstrap) {
+            double[] sorted = savedMinutes.sorted();
+            double saved = baselineSeconds - audioSeconds - editSeconds;
+            return new TimeSaved.Row(label, false, notes, workers.size(), words, audioSeconds, editSeconds,
+                    baselineSeconds, saved, notes == 0 ? null : saved / notes / 60,
+                    sorted.length == 0 ? null : Bootstrap.percentile(sorted, 0.5),
+                    bootstrap.meanInterval95(sorted, sorted.length),
+                    new TimeSaved.BaselineUse(notesBySource[TypingBaseline.Source.WORKER.ordinal()],
+                            notesBySource[TypingBaseline.Source.UNIT.ordinal()],
+                            notesBySource[TypingBaseline.Source.CONFIGURED.ordinal()]),
+                    changedWords, proposalWords);
         }
     }
 
@@ -249,6 +248,12 @@ public final class TimeSavedReport {
                 values = java.util.Arrays.copyOf(values, size * 2);
             }
             values[size++] = v;
+        }
+
+        double[] sorted() {
+            double[] copy = java.util.Arrays.copyOf(values, size);
+            java.util.Arrays.sort(copy);
+            return copy;
         }
 
         static DoubleList concat(Iterable<DoubleList> lists) {

@@ -24,7 +24,7 @@ public final class TypingBaseline {
     public record Rate(double wordsPerMinute, Source source, long typedNotes) { }
 
     private static final String TYPED = "SELECT user_id, unit_id, COUNT(*), SUM(words), SUM(edit_seconds) FROM time_log"
-            + " WHERE mode = 'typed' AND counted AND edit_seconds > 0 AND local_date BETWEEN ? AND ?"
+            + " WHERE mode = 'typed' AND counted = TRUE AND edit_seconds > 0 AND local_date BETWEEN ? AND ?"
             + " GROUP BY user_id, unit_id";
 
     private final Map<Long, Rate> workers;
