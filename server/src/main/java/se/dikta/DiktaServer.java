@@ -42,6 +42,13 @@ import se.dikta.http.HealthApi;
 import se.dikta.http.HealthContributor;
 import se.dikta.http.JsonErrors;
 import se.dikta.http.RequestLog;
+import se.dikta.timelog.Periods;
+import se.dikta.timelog.Pseudonyms;
+import se.dikta.timelog.TimeLog;
+import se.dikta.timelog.TimeLogDemoData;
+import se.dikta.timelog.TimeSavedApi;
+import se.dikta.timelog.TimeSavedPdf;
+import se.dikta.timelog.TimeSavedReport;
 
 /**
  * The running service: builds the services from the configuration, mounts every feature's routes and
@@ -114,10 +121,15 @@ public final class DiktaServer {
             modules.add(new AuthApi(auth, config.auth(),
                     config.http().publicOrigin().map(o -> o.startsWith("https:")).orElse(false)));
             modules.add(new CasesApi(db, cases, audit, clock));
+            TimeLog timeLog = new TimeLog(db, Periods.stockholm());
+            modules.add(new TimeSavedApi(new TimeSavedReport(db, config.timelog(), Pseudonyms.of(config.timelog())),
+                    new TimeSavedPdf(), clock));
 
             Future<Void> seeded = config.demo()
                     ? vertx.executeBlocking(() -> {
-                        new DemoSeeder(db, auth, cases, clock).seed(System.out);
+                        DemoSeeder seeder = new DemoSeeder(db, auth, cases, clock);
+                        seeder.seed(System.out);
+                        new TimeLogDemoData(timeLog).seedIfEmpty(db, seeder.users(), clock);
                         return null;
                     })
                     : Future.succeededFuture();

@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -28,26 +29,35 @@ public final class Pseudonyms {
     private static final int SHORT_HEX = 4;
     private static final int LONG_HEX = 8;
 
-    private final byte[] secret;
+    private final Supplier<byte[]> source;
+    private byte[] secret;
 
     public Pseudonyms(byte[] secret) {
-        if (secret.length < 16) {
-            throw new IllegalArgumentException("pseudonym secret must be at least 16 bytes");
-        }
-        this.secret = secret.clone();
+        this.secret = checked(secret.clone());
+        this.source = null;
+    }
+
+    private Pseudonyms(Supplier<byte[]> source) {
+        this.source = source;
     }
 
     /**
      * The configured secret, else the one in {@code secretFile}, else a new random secret written
-     * there (owner-readable only where the file system supports it) so labels survive restarts.
+     * there (owner-readable only where the file system supports it) so labels survive restarts. The
+     * file is read on first use, which is on a database worker thread, not at construction on the
+     * event loop.
      */
-    public static Pseudonyms load(Optional<String> configured, Path secretFile) {
+    public static Pseudonyms of(TimeLogConfig cfg) {
+        return new Pseudonyms(() -> load(cfg.pseudonymSecret(), cfg.pseudonymSecretFile()));
+    }
+
+    static byte[] load(Optional<String> configured, Path secretFile) {
         if (configured.isPresent()) {
-            return new Pseudonyms(configured.get().getBytes(StandardCharsets.UTF_8));
+            return configured.get().getBytes(StandardCharsets.UTF_8);
         }
         try {
             if (Files.exists(secretFile)) {
-                return new Pseudonyms(HexFormat.of().parseHex(Files.readString(secretFile).trim()));
+                return HexFormat.of().parseHex(Files.readString(secretFile).trim());
             }
             byte[] secret = new byte[32];
             new SecureRandom().nextBytes(secret);
@@ -55,7 +65,7 @@ public final class Pseudonyms {
             Files.writeString(secretFile, HexFormat.of().formatHex(secret), StandardOpenOption.CREATE_NEW);
             secretFile.toFile().setReadable(false, false);
             secretFile.toFile().setReadable(true, true);
-            return new Pseudonyms(secret);
+            return secret;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create pseudonym secret " + secretFile, e);
         }
@@ -77,10 +87,24 @@ public final class Pseudonyms {
         return labels;
     }
 
+    private synchronized byte[] secret() {
+        if (secret == null) {
+            secret = checked(source.get());
+        }
+        return secret;
+    }
+
+    private static byte[] checked(byte[] secret) {
+        if (secret.length < 16) {
+            throw new IllegalArgumentException("pseudonym secret must be at least 16 bytes");
+        }
+        return secret;
+    }
+
     private String hex(long userId, int digits) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            mac.init(new SecretKeySpec(secret(), "HmacSHA256"));
             byte[] digest = mac.doFinal(("dikta-worker:" + userId).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().withUpperCase().formatHex(digest).substring(0, digits);
         } catch (GeneralSecurityException e) {

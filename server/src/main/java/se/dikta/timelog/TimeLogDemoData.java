@@ -1,7 +1,10 @@
 package se.dikta.timelog;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,6 +14,10 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import se.dikta.auth.AuthUser;
+import se.dikta.auth.Role;
+import se.dikta.db.Database;
 
 /**
  * Realistic time-log rows for demos and benchmarks. Each worker gets a fixed composition typing speed
@@ -26,11 +33,31 @@ public final class TimeLogDemoData {
     public record Worker(long userId, long unitId) { }
 
     private static final String TEMPLATE = "journalanteckning";
+    private static final long DEMO_SEED = 2026;
 
     private final TimeLog log;
 
     public TimeLogDemoData(TimeLog log) {
         this.log = log;
+    }
+
+    /**
+     * Demo mode: a year of rows, up to today, for every worker, unless the time log already has rows
+     * (so restarts add nothing). Returns how many rows were written. Blocking.
+     */
+    public long seedIfEmpty(Database db, List<AuthUser> users, Clock clock) {
+        LocalDate today = LocalDate.now(clock.withZone(Periods.STOCKHOLM));
+        List<Worker> workers = users.stream().filter(u -> u.role() == Role.WORKER)
+                .map(u -> new Worker(u.id(), u.unitId())).collect(Collectors.toList());
+        return db.txBlocking(c -> {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM time_log")) {
+                rs.next();
+                if (rs.getLong(1) > 0) {
+                    return 0L;
+                }
+            }
+            return insert(c, workers, today.minusYears(1), today, DEMO_SEED);
+        });
     }
 
     /** Generates and inserts the rows in the caller's transaction; returns how many rows were written. */
@@ -50,6 +77,7 @@ public final class TimeLogDemoData {
         long days = to.toEpochDay() - from.toEpochDay() + 1;
         SplittableRandom r = new SplittableRandom(seed * 1_000_003L + w.userId());
         Habits habits = new Habits(r);
+        Instant end = to.plusDays(1).atStartOfDay(Periods.STOCKHOLM).toInstant();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             if (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
                 continue;
@@ -57,7 +85,11 @@ public final class TimeLogDemoData {
             double progress = (day.toEpochDay() - from.toEpochDay()) / (double) days;
             int notes = poisson(r, 2.4);
             for (int n = 0; n < notes; n++) {
-                note(w, habits, r, day, progress, rows::add);
+                note(w, habits, r, day, progress, e -> {
+                    if (e.loggedAt().isBefore(end)) {
+                        rows.add(e);  // an amendment may fall after the period; it did not happen yet
+                    }
+                });
             }
         }
         return rows;

@@ -52,10 +52,16 @@ class PseudonymsTest {
     @Test
     void generatedSecretIsKeptAcrossRestarts(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("timelog-pseudonym.key");
-        String first = Pseudonyms.load(Optional.empty(), file).of(42);
+        Pseudonyms generated = Pseudonyms.of(config(Optional.empty(), file));
+        assertThat(file).doesNotExist();
+        String first = generated.of(42);
         assertThat(file).exists();
         assertThat(Files.readString(file).trim()).hasSize(64);
-        assertThat(Pseudonyms.load(Optional.empty(), file).of(42)).isEqualTo(first);
-        assertThat(Pseudonyms.load(Optional.of("configured secret, long enough"), file).of(42)).isNotEqualTo(first);
+        assertThat(Pseudonyms.of(config(Optional.empty(), file)).of(42)).isEqualTo(first);
+        assertThat(Pseudonyms.of(config(Optional.of("configured secret, long enough"), file)).of(42)).isNotEqualTo(first);
+    }
+
+    private static TimeLogConfig config(Optional<String> secret, Path file) {
+        return new TimeLogConfig(19, 10, 365, true, 3, 1000, 1, secret, file);
     }
 }

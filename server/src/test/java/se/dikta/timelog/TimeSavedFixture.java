@@ -97,7 +97,8 @@ final class TimeSavedFixture {
 
     static long user(Connection c, String username, String displayName, long unitId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO users (username, display_name, title, role, unit_id,"
-                + " password_hash) VALUES (?, ?, 'Socialsekreterare', 'worker', ?, 'x')", Statement.RETURN_GENERATED_KEYS)) {
+                + " password_hash, created_at) VALUES (?, ?, 'Socialsekreterare', 'worker', ?, 'x', CURRENT_TIMESTAMP)",
+                Statement.RETURN_GENERATED_KEYS)) {
             ps.setString(1, username);
             ps.setString(2, displayName);
             ps.setLong(3, unitId);

@@ -11,22 +11,48 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import io.vertx.core.Vertx;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import se.dikta.db.Database;
+import se.dikta.db.DbConfig;
 
 /**
  * Report behaviour on a real database; a thin subclass per database runs it on H2 and PostgreSQL.
- * Expected figures are computed by hand in {@link TimeSavedFixture}.
+ * The tests share one database: each loads the fixture under its own units and workers, and every
+ * figure is scoped by unit or worker. Expected figures are computed by hand in {@link TimeSavedFixture}.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class TimeSavedReportContract {
 
     private static final LocalDate FROM = LocalDate.of(2025, 1, 1);
     private static final LocalDate TO = LocalDate.of(2025, 4, 30);
     private static final byte[] SECRET = "pseudonym secret for the tests!!".getBytes(StandardCharsets.UTF_8);
 
-    /** A migrated database shared by the tests of the class. */
-    protected abstract Database database();
+    private Vertx vertx;
+    private Database db;
+
+    /** The database to run against; the migrations are applied when it is opened. */
+    abstract DbConfig config();
+
+    @BeforeAll
+    void open() {
+        vertx = Vertx.vertx();
+        db = Database.open(vertx, config());
+    }
+
+    @AfterAll
+    void close() {
+        db.close();
+        vertx.close().await();
+    }
+
+    private Database database() {
+        return db;
+    }
 
     private static final AtomicInteger TESTS = new AtomicInteger();
     private TimeSavedFixture data;
