@@ -43,14 +43,32 @@ final class TimeSavedFixture {
      * database (every figure is scoped by unit or user id, so other tests' rows do not interfere).
      */
     static TimeSavedFixture create(Connection c, TimeLog log, String tag) throws SQLException {
+        long a = unit(c, "Enhet A" + tag);
+        long b = unit(c, "Enhet B" + tag);
+        return forWorkers(a, b)
+                .workers(user(c, "anna" + tag, "Anna Andersson", a), user(c, "bo" + tag, "Bo Berg", a),
+                        user(c, "cilla" + tag, "Cilla Ceder", b))
+                .insert(c, log);
+    }
+
+    /** The fixture for units and workers that exist already (e.g. created through the server). */
+    static TimeSavedFixture forWorkers(long unitA, long unitB) {
         TimeSavedFixture f = new TimeSavedFixture();
-        f.unitA = unit(c, "Enhet A" + tag);
-        f.unitB = unit(c, "Enhet B" + tag);
-        f.anna = user(c, "anna" + tag, "Anna Andersson", f.unitA);
-        f.bo = user(c, "bo" + tag, "Bo Berg", f.unitA);
-        f.cilla = user(c, "cilla" + tag, "Cilla Ceder", f.unitB);
-        log.insert(c, f.entries());
+        f.unitA = unitA;
+        f.unitB = unitB;
         return f;
+    }
+
+    TimeSavedFixture workers(long anna, long bo, long cilla) {
+        this.anna = anna;
+        this.bo = bo;
+        this.cilla = cilla;
+        return this;
+    }
+
+    TimeSavedFixture insert(Connection c, TimeLog log) throws SQLException {
+        log.insert(c, entries());
+        return this;
     }
 
     private List<TimeLogEntry> entries() {
