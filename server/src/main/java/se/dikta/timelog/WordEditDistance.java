@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  */
 public final class WordEditDistance {
 
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:[-'’][\\p{L}\\p{N}]+)*");
+    /** Words as the notes count them (NoteText): "19840312-4567", "14.00" and "BUP-kontakt" are one word each. */
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:[-'’:.,/][\\p{L}\\p{N}]+)*");
 
     private WordEditDistance() {
     }

@@ -32,8 +32,8 @@ class WordEditDistanceTest {
 
     @Test
     void keepsHyphenatedAndNumericTokensWhole() {
-        assertThat(WordEditDistance.words("BUP-kontakt den 12 mars, 14.00"))
-                .containsExactly("BUP-kontakt", "den", "12", "mars", "14", "00");
+        assertThat(WordEditDistance.words("BUP-kontakt den 12 mars, kl. 14.00 (19840312-4567)"))
+                .containsExactly("BUP-kontakt", "den", "12", "mars", "kl", "14.00", "19840312-4567");
     }
 
     @Test
