@@ -15,7 +15,8 @@ class WordEditDistanceTest {
 
     @Test
     void countsDeletedWords() {
-        assertThat(WordEditDistance.between("Hembesök hos familjen i dag kl. 14.00", "Hembesök hos familjen")).isEqualTo(5);
+        // "i", "dag", "kl", "14.00"
+        assertThat(WordEditDistance.between("Hembesök hos familjen i dag kl. 14.00", "Hembesök hos familjen")).isEqualTo(4);
     }
 
     @Test
