@@ -71,26 +71,31 @@ final class TimeSavedFixture {
         return this;
     }
 
+    /** Note ids unique to this fixture's workers, as real (UUID) note ids are. */
+    String note(String name) {
+        return anna + "-" + name;
+    }
+
     private List<TimeLogEntry> entries() {
         List<TimeLogEntry> e = new ArrayList<>();
-        e.add(sign(anna, unitA, "ta1", NoteMode.TYPED, 100, 0, 300, "2024-11-15T09:00:00Z"));
-        e.add(sign(anna, unitA, "ta2", NoteMode.TYPED, 200, 0, 300, "2025-03-01T09:00:00Z"));
-        e.add(sign(bo, unitA, "tb1", NoteMode.TYPED, 100, 0, 600, "2025-02-01T09:00:00Z"));
-        e.add(sign(anna, unitA, "ta-old", NoteMode.TYPED, 1000, 0, 60, "2024-03-01T09:00:00Z"));
-        e.add(entry(anna, unitA, "ta-draft", NoteMode.TYPED, LogEvent.SAVE, 1000, 0, 60, "2025-03-02T09:00:00Z"));
+        e.add(sign(anna, unitA, note("ta1"), NoteMode.TYPED, 100, 0, 300, "2024-11-15T09:00:00Z"));
+        e.add(sign(anna, unitA, note("ta2"), NoteMode.TYPED, 200, 0, 300, "2025-03-01T09:00:00Z"));
+        e.add(sign(bo, unitA, note("tb1"), NoteMode.TYPED, 100, 0, 600, "2025-02-01T09:00:00Z"));
+        e.add(sign(anna, unitA, note("ta-old"), NoteMode.TYPED, 1000, 0, 60, "2024-03-01T09:00:00Z"));
+        e.add(entry(anna, unitA, note("ta-draft"), NoteMode.TYPED, LogEvent.SAVE, 1000, 0, 60, "2025-03-02T09:00:00Z"));
 
-        e.add(entry(anna, unitA, "d1", NoteMode.DICTATED, LogEvent.SAVE, 80, 60, 30, "2024-12-31T23:10:00Z"));
-        e.add(entry(anna, unitA, "d1", NoteMode.DICTATED, LogEvent.SIGN, 140, 60, 70, "2024-12-31T23:20:00Z"));
-        e.add(new TimeLogEntry(anna, unitA, "d1", "journalanteckning", NoteMode.DICTATED, LogEvent.SIGN,
+        e.add(entry(anna, unitA, note("d1"), NoteMode.DICTATED, LogEvent.SAVE, 80, 60, 30, "2024-12-31T23:10:00Z"));
+        e.add(entry(anna, unitA, note("d1"), NoteMode.DICTATED, LogEvent.SIGN, 140, 60, 70, "2024-12-31T23:20:00Z"));
+        e.add(new TimeLogEntry(anna, unitA, note("d1"), "journalanteckning", NoteMode.DICTATED, LogEvent.SIGN,
                 150, 900, 60, 90, 12, 140, Instant.parse("2024-12-31T23:30:00Z")));
-        e.add(sign(anna, unitA, "d2", NoteMode.DICTATED, 60, 100, 200, "2025-02-10T09:00:00Z"));
-        e.add(sign(anna, unitA, "d3", NoteMode.DICTATED, 300, 120, 120, "2025-04-30T21:30:00Z"));
-        e.add(sign(bo, unitA, "d4", NoteMode.DICTATED, 100, 30, 30, "2025-03-30T22:30:00Z"));
-        e.add(sign(bo, unitA, "d5", NoteMode.DICTATED, 40, 20, 40, "2025-01-02T10:00:00Z"));
-        e.add(sign(cilla, unitB, "d6", NoteMode.DICTATED, 250, 90, 60, "2025-03-03T10:00:00Z"));
+        e.add(sign(anna, unitA, note("d2"), NoteMode.DICTATED, 60, 100, 200, "2025-02-10T09:00:00Z"));
+        e.add(sign(anna, unitA, note("d3"), NoteMode.DICTATED, 300, 120, 120, "2025-04-30T21:30:00Z"));
+        e.add(sign(bo, unitA, note("d4"), NoteMode.DICTATED, 100, 30, 30, "2025-03-30T22:30:00Z"));
+        e.add(sign(bo, unitA, note("d5"), NoteMode.DICTATED, 40, 20, 40, "2025-01-02T10:00:00Z"));
+        e.add(sign(cilla, unitB, note("d6"), NoteMode.DICTATED, 250, 90, 60, "2025-03-03T10:00:00Z"));
 
-        e.add(entry(bo, unitA, "draft-only", NoteMode.DICTATED, LogEvent.SAVE, 500, 10, 10, "2025-02-11T09:00:00Z"));
-        e.add(sign(anna, unitA, "d-may", NoteMode.DICTATED, 500, 10, 10, "2025-04-30T22:30:00Z"));
+        e.add(entry(bo, unitA, note("draft-only"), NoteMode.DICTATED, LogEvent.SAVE, 500, 10, 10, "2025-02-11T09:00:00Z"));
+        e.add(sign(anna, unitA, note("d-may"), NoteMode.DICTATED, 500, 10, 10, "2025-04-30T22:30:00Z"));
         return e;
     }
 

@@ -164,6 +164,29 @@ abstract class TimeSavedReportContract {
     }
 
     @Test
+    void aLaterSigningOfTheSameNoteReplacesTheEarlierOne() {
+        TimeLog log = new TimeLog(database(), Periods.stockholm());
+        // D2 signed again (amended) with 120 words: baseline 240 s, saved 240 − 300 = −60 s instead of −180 s
+        log.record(new TimeLogEntry(data.anna, data.unitA, data.note("d2"), "journalanteckning", NoteMode.DICTATED, LogEvent.SIGN,
+                120, 700, 100, 200, 5, 60, java.time.Instant.parse("2025-02-12T09:00:00Z")))
+                .toCompletionStage().toCompletableFuture().join();
+        TimeSaved.Row anna = managerReport(GroupBy.WORKER).rows().get(0);
+        assertThat(anna.notes()).isEqualTo(3);
+        assertThat(anna.words()).isEqualTo(570);
+        assertThat(anna.savedSeconds()).isCloseTo(330 + 120, within(1e-9));
+        long counted = database().txBlocking(c -> {
+            try (var ps = c.prepareStatement("SELECT COUNT(*) FROM time_log WHERE note_id = ? AND counted")) {
+                ps.setString(1, data.note("d2"));
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+        assertThat(counted).isEqualTo(1);
+    }
+
+    @Test
     void negativeSavingsAreReportedAsNegative() {
         TimeSaved.Row february = byKey(managerReport(GroupBy.MONTH)).get("2025-02");
         assertThat(february.notes()).isEqualTo(1);
