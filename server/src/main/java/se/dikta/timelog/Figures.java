@@ -24,6 +24,11 @@ final class Figures {
         return round(value, 1);
     }
 
+    /** The figure as Swedish Excel and readers expect it: rounded like the JSON, decimal comma, no grouping. */
+    static String swedish(double value, int decimals) {
+        return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).toPlainString().replace('.', ',');
+    }
+
     /** Half-up on the decimal value, not the binary one, so 2.675 rounds to 2.68 as a person expects. */
     private static double round(double value, int decimals) {
         return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).doubleValue();

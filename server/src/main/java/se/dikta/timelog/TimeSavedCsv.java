@@ -1,11 +1,8 @@
 package se.dikta.timelog;
 
 import java.nio.charset.StandardCharsets;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * CSV export for Swedish Excel: UTF-8 with a byte-order mark (without it Excel reads the file as
@@ -50,15 +47,15 @@ public final class TimeSavedCsv {
         f.add(Long.toString(r.notes()));
         f.add(Integer.toString(r.workers()));
         f.add(Long.toString(r.words()));
-        f.add(decimal(Figures.seconds(r.audioSeconds()), 1));
-        f.add(decimal(Figures.seconds(r.editSeconds()), 1));
-        f.add(decimal(Figures.seconds(r.baselineSeconds()), 1));
-        f.add(decimal(Figures.seconds(r.savedSeconds()), 1));
-        f.add(r.meanSavedMinutes() == null ? "" : decimal(Figures.minutes(r.meanSavedMinutes()), 2));
-        f.add(r.medianSavedMinutes() == null ? "" : decimal(Figures.minutes(r.medianSavedMinutes()), 2));
-        f.add(r.ci95() == null ? "" : decimal(Figures.minutes(r.ci95().low()), 2));
-        f.add(r.ci95() == null ? "" : decimal(Figures.minutes(r.ci95().high()), 2));
-        f.add(r.baselineWordsPerMinute() == null ? "" : decimal(Figures.wordsPerMinute(r.baselineWordsPerMinute()), 1));
+        f.add(Figures.swedish(r.audioSeconds(), 1));
+        f.add(Figures.swedish(r.editSeconds(), 1));
+        f.add(Figures.swedish(r.baselineSeconds(), 1));
+        f.add(Figures.swedish(r.savedSeconds(), 1));
+        f.add(r.meanSavedMinutes() == null ? "" : Figures.swedish(r.meanSavedMinutes(), 2));
+        f.add(r.medianSavedMinutes() == null ? "" : Figures.swedish(r.medianSavedMinutes(), 2));
+        f.add(r.ci95() == null ? "" : Figures.swedish(r.ci95().low(), 2));
+        f.add(r.ci95() == null ? "" : Figures.swedish(r.ci95().high(), 2));
+        f.add(r.baselineWordsPerMinute() == null ? "" : Figures.swedish(r.baselineWordsPerMinute(), 1));
         f.add(sourceText(r.baseline().source()));
         f.add("");
         return f;
@@ -71,11 +68,6 @@ public final class TimeSavedCsv {
             case "mixed": return "blandat";
             default: return "standardvärde";
         }
-    }
-
-    private static String decimal(double value, int decimals) {
-        DecimalFormat format = new DecimalFormat(decimals == 1 ? "0.0" : "0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
-        return format.format(value).replace('.', ',');
     }
 
     /** A leading =, +, - or @ would make Excel evaluate a name as a formula. */

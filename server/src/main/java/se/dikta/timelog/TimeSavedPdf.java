@@ -3,8 +3,6 @@ package se.dikta.timelog;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -138,14 +136,14 @@ public final class TimeSavedPdf {
         } else {
             cells.add(Long.toString(row.notes()));
             cells.add(Long.toString(row.words()));
-            cells.add(number(row.audioSeconds() / 60, 1));
-            cells.add(number(row.editSeconds() / 60, 1));
-            cells.add(number(row.baselineSeconds() / 60, 1));
-            cells.add(number(row.savedSeconds() / 60, 1));
-            cells.add(row.meanSavedMinutes() == null ? "" : number(Figures.minutes(row.meanSavedMinutes()), 2));
-            cells.add(row.medianSavedMinutes() == null ? "" : number(Figures.minutes(row.medianSavedMinutes()), 2));
-            cells.add(row.ci95() == null ? "" : number(Figures.minutes(row.ci95().low()), 2) + " – "
-                    + number(Figures.minutes(row.ci95().high()), 2));
+            cells.add(Figures.swedish(row.audioSeconds() / 60, 1));
+            cells.add(Figures.swedish(row.editSeconds() / 60, 1));
+            cells.add(Figures.swedish(row.baselineSeconds() / 60, 1));
+            cells.add(Figures.swedish(row.savedSeconds() / 60, 1));
+            cells.add(row.meanSavedMinutes() == null ? "" : Figures.swedish(row.meanSavedMinutes(), 2));
+            cells.add(row.medianSavedMinutes() == null ? "" : Figures.swedish(row.medianSavedMinutes(), 2));
+            cells.add(row.ci95() == null ? "" : Figures.swedish(row.ci95().low(), 2) + " – "
+                    + Figures.swedish(row.ci95().high(), 2));
         }
         float x = MARGIN;
         for (int i = 0; i < COLUMNS.length; i++) {
@@ -221,15 +219,10 @@ public final class TimeSavedPdf {
         float bottom = c.y() + 6;
         c.vline(zeroX, bottom, top);
         c.line(plotLeft, bottom, plotLeft + plotWidth, GREY);
-        c.text(regular, 7, plotLeft, number(min, 1) + " min");
-        c.textRight(regular, 7, plotLeft + plotWidth, number(max, 1) + " min");
+        c.text(regular, 7, plotLeft, Figures.swedish(min, 1) + " min");
+        c.textRight(regular, 7, plotLeft + plotWidth, Figures.swedish(max, 1) + " min");
         c.textCenter(regular, 7, zeroX, bottom - 9, "0");
         c.down(20);
-    }
-
-    private static String number(double value, int decimals) {
-        DecimalFormat f = new DecimalFormat(decimals == 1 ? "0.0" : "0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
-        return f.format(value).replace('.', ',');
     }
 
     private static String fit(String text, PDType1Font font, float size, float width) throws IOException {
