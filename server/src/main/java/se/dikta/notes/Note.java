@@ -65,8 +65,31 @@ public record Note(
                 .collect(Collectors.joining("\n\n"));
     }
 
-    public Note withAmendments(List<Amendment> list) {
+    /** The note with its content replaced (a save, or text appended by dictation) as of {@code at}. */
+    public Note edited(LocalDate newEventDate, List<NoteSection> newSections, String newTranscript,
+            List<WordTime> newWords, NoteMetrics newMetrics, String newProposal, int newVersion, Instant at) {
+        return new Note(id, caseId, unitId, template, newEventDate, entryTime, author, newSections, newTranscript,
+                newWords, newMetrics, newProposal, status, newVersion, signature, at, revision, amendments);
+    }
+
+    /** The note locked by {@code by}. */
+    public Note signed(Signature by) {
         return new Note(id, caseId, unitId, template, eventDate, entryTime, author, sections, transcript, words,
-                metrics, proposal, status, version, signature, updatedAt, revision, list);
+                metrics, proposal, NoteStatus.SIGNED, version, by, by.at(), revision, amendments);
+    }
+
+    /** The note with its amendments replaced, changed at {@code at}. */
+    public Note withAmendments(List<Amendment> list, Instant at) {
+        return new Note(id, caseId, unitId, template, eventDate, entryTime, author, sections, transcript, words,
+                metrics, proposal, status, version, signature, at, revision, list);
+    }
+
+    public Note withAmendments(List<Amendment> list) {
+        return withAmendments(list, updatedAt);
+    }
+
+    public Note withRevision(long newRevision) {
+        return new Note(id, caseId, unitId, template, eventDate, entryTime, author, sections, transcript, words,
+                metrics, proposal, status, version, signature, updatedAt, newRevision, amendments);
     }
 }

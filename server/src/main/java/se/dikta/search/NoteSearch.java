@@ -111,9 +111,15 @@ public record NoteSearch(
             return this;
         }
 
-        public Builder page(int number, int pageSize) {
+        /** 1-based page number. */
+        public Builder page(int number) {
             this.page = number;
-            this.size = pageSize;
+            return this;
+        }
+
+        /** Hits per page. */
+        public Builder size(int hits) {
+            this.size = hits;
             return this;
         }
 

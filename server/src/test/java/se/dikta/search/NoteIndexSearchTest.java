@@ -233,16 +233,16 @@ class NoteIndexSearchTest {
         for (int i = 1; i <= 25; i++) {
             add("n" + i, UNIT_A, D.plusDays(i), s("KONTAKT", "Telefonsamtal nummer " + i + "."));
         }
-        SearchResult p1 = searcher.search(NoteSearch.in(UNIT_A).query("telefonsamtal").page(1, 10).build());
-        SearchResult p3 = searcher.search(NoteSearch.in(UNIT_A).query("telefonsamtal").page(3, 10).build());
-        SearchResult p4 = searcher.search(NoteSearch.in(UNIT_A).query("telefonsamtal").page(4, 10).build());
+        SearchResult p1 = searcher.search(NoteSearch.in(UNIT_A).query("telefonsamtal").size(10).build());
+        SearchResult p3 = searcher.search(NoteSearch.in(UNIT_A).query("telefonsamtal").page(3).size(10).build());
+        SearchResult p4 = searcher.search(NoteSearch.in(UNIT_A).query("telefonsamtal").page(4).size(10).build());
 
         assertThat(p1.total()).isEqualTo(25);
         assertThat(p1.hits()).hasSize(10);
         assertThat(p3.hits()).hasSize(5);
         assertThat(p4.hits()).isEmpty();
         assertThat(p4.total()).isEqualTo(25);
-        assertThatThrownBy(() -> searcher.search(NoteSearch.in(UNIT_A).page(1001, 10).build()))
+        assertThatThrownBy(() -> searcher.search(NoteSearch.in(UNIT_A).page(1001).size(10).build()))
                 .isInstanceOf(UserQueryParser.InvalidQueryException.class);
     }
 
