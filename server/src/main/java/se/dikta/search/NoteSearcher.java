@@ -22,7 +22,6 @@ import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MultiCollectorManager;
@@ -30,12 +29,12 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.SortedNumericSelector;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
-import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
@@ -101,10 +100,8 @@ public final class NoteSearcher {
         Query query = withFilters(text == null ? new MatchAllDocsQuery() : text, search);
         return index.withSearcher(searcher -> {
             FacetCounter facets = new FacetCounter(NoteFields.TEMPLATE, sectionWeights(searcher, search));
-            TopFieldCollectorManager top = new TopFieldCollectorManager(sort(search.order()), window, null,
-                    Integer.MAX_VALUE);
-            Object[] results = searcher.search(query, new MultiCollectorManager(top, facets));
-            TopFieldDocs topDocs = (TopFieldDocs) results[0];
+            Object[] results = searcher.search(query, new MultiCollectorManager(topHits(search.order(), window), facets));
+            TopDocs topDocs = (TopDocs) results[0];
             FacetCounter.Counts counts = (FacetCounter.Counts) results[1];
             ScoreDoc[] page = search.offset() >= topDocs.scoreDocs.length ? new ScoreDoc[0]
                     : Arrays.copyOfRange(topDocs.scoreDocs, search.offset(), topDocs.scoreDocs.length);
@@ -162,15 +159,22 @@ public final class NoteSearcher {
         return keys;
     }
 
-    private static Sort sort(NoteSearch.Order order) {
-        SortField newest = LongField.newSortField(NoteFields.DATE, true, SortedNumericSelector.Type.MIN);
-        SortField newestEntry = LongField.newSortField(NoteFields.ENTRY, true, SortedNumericSelector.Type.MIN);
+    /**
+     * The collector of the best {@code window} hits. Totals come from the {@link FacetCounter}, so neither
+     * needs to count exactly; by score, ties keep index order (plain score collection is markedly cheaper
+     * than sorting on a score field with tie-breakers).
+     */
+    private static CollectorManager<?, ? extends TopDocs> topHits(NoteSearch.Order order, int window) {
         return switch (order) {
-            case RELEVANCE -> new Sort(SortField.FIELD_SCORE, newest, newestEntry);
-            case NEWEST -> new Sort(newest, newestEntry);
-            case OLDEST -> new Sort(LongField.newSortField(NoteFields.DATE, false, SortedNumericSelector.Type.MIN),
-                    LongField.newSortField(NoteFields.ENTRY, false, SortedNumericSelector.Type.MIN));
+            case RELEVANCE -> new TopScoreDocCollectorManager(window, null, window);
+            case NEWEST -> new TopFieldCollectorManager(byDate(true), window, null, window);
+            case OLDEST -> new TopFieldCollectorManager(byDate(false), window, null, window);
         };
+    }
+
+    private static Sort byDate(boolean newestFirst) {
+        return new Sort(LongField.newSortField(NoteFields.DATE, newestFirst, SortedNumericSelector.Type.MIN),
+                LongField.newSortField(NoteFields.ENTRY, newestFirst, SortedNumericSelector.Type.MIN));
     }
 
     private String[] snippets(IndexSearcher searcher, NoteSearch search, ScoreDoc[] page) throws IOException {
@@ -196,7 +200,7 @@ public final class NoteSearcher {
         List<SearchResult.Hit> hits = new ArrayList<>(page.length);
         for (int i = 0; i < page.length; i++) {
             Document d = stored.document(page[i].doc, HIT_FIELDS);
-            float score = order == NoteSearch.Order.RELEVANCE ? (Float) ((FieldDoc) page[i]).fields[0] : Float.NaN;
+            float score = order == NoteSearch.Order.RELEVANCE ? page[i].score : Float.NaN;
             hits.add(new SearchResult.Hit(
                     d.get(NoteFields.ID),
                     d.get(NoteFields.CASE),
