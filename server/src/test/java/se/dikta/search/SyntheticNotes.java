@@ -89,19 +89,39 @@ final class SyntheticNotes {
         "Det noteras även att", "Vid samma tillfälle framkom att"};
 
     private final Random random;
-    private final int units;
-    private final int cases;
+    private final long unitId;
+    private final List<String> caseIds;
+    private final List<Person> authors;
 
-    /**
-     * @param units notes are spread over unit ids 1..units
-     * @param cases and over this many case ids
-     */
-    SyntheticNotes(long seed, int units, int cases) {
+    /** Notes of one unit, spread over the given cases and authors. */
+    SyntheticNotes(long seed, long unitId, List<String> caseIds, List<Person> authors) {
         this.random = new Random(seed);
-        this.units = units;
-        this.cases = cases;
+        this.unitId = unitId;
+        this.caseIds = List.copyOf(caseIds);
+        this.authors = List.copyOf(authors);
     }
 
+    /** {@code count} case ids "2024-0001", "2024-0002", ... */
+    static List<String> caseIds(int count) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            ids.add(String.format("2024-%04d", i));
+        }
+        return ids;
+    }
+
+    /** {@code count} authors with user ids 1.., names drawn from the name lists. */
+    static List<Person> authors(int count) {
+        Random r = new Random(count);
+        List<Person> people = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            people.add(new Person(i, FIRST[r.nextInt(FIRST.length)] + " " + LAST[r.nextInt(LAST.length)],
+                    "Socialsekreterare"));
+        }
+        return people;
+    }
+
+    /** Note number {@code n}; its id is derived from n and its revision is n. */
     Note note(int n) {
         LocalDate date = LocalDate.of(2022, 1, 1).plusDays(random.nextInt(4 * 365));
         List<NoteSection> sections = new ArrayList<>();
@@ -122,11 +142,10 @@ final class SyntheticNotes {
                 () -> pick(ASSESS_START) + " " + pick(ASSESS) + ".")));
         sections.add(new NoteSection("PLANERING", pick(NEXT) + " " + pick("bokas", "sker", "planeras") + " den "
                 + (1 + random.nextInt(28)) + " " + pick(MONTHS) + ". " + pick(WHO) + " " + pick(TODO) + "."));
-        long unit = 1 + random.nextInt(units);
-        Person author = new Person(1 + random.nextInt(200), pick(FIRST) + " " + pick(LAST), "Socialsekreterare");
+        Person author = authors.get(random.nextInt(authors.size()));
         Instant entry = date.atStartOfDay().toInstant(java.time.ZoneOffset.UTC).plusSeconds(random.nextInt(86_400));
-        return new Note(String.format("%08d-0000-4000-8000-%012d", n, n), "2024-" + (unit * 10_000 + random.nextInt(cases)),
-                unit, TEMPLATES.get(random.nextInt(TEMPLATES.size())), date, entry, author, sections, "", List.of(),
+        return new Note(String.format("%08d-0000-4000-8000-%012d", n, n), caseIds.get(random.nextInt(caseIds.size())),
+                unitId, TEMPLATES.get(random.nextInt(TEMPLATES.size())), date, entry, author, sections, "", List.of(),
                 new NoteMetrics(random.nextBoolean() ? NoteMode.DICTATED : NoteMode.TYPED, 60 + random.nextInt(300),
                         30 + random.nextInt(600)), "", random.nextInt(5) == 0 ? NoteStatus.DRAFT : NoteStatus.SIGNED,
                 1, null, entry, n, List.of());
