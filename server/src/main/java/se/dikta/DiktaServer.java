@@ -42,6 +42,15 @@ import se.dikta.http.HealthApi;
 import se.dikta.http.HealthContributor;
 import se.dikta.http.JsonErrors;
 import se.dikta.http.RequestLog;
+import se.dikta.notes.NoteService;
+import se.dikta.notes.NoteStore;
+import se.dikta.notes.NotesApi;
+import se.dikta.notes.StoreNoteFeed;
+import se.dikta.search.IndexHealth;
+import se.dikta.search.NoteIndexer;
+import se.dikta.search.SearchApi;
+import se.dikta.search.SearchService;
+import se.dikta.search.SwedishNoteAnalyzer;
 
 /**
  * The running service: builds the services from the configuration, mounts every feature's routes and
@@ -57,6 +66,8 @@ public final class DiktaServer {
     private final Clock clock = Clock.systemUTC();
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private Database db;
+    private NoteIndexer indexer;
+    private NoteService notes;
     private HttpServer http;
 
     private DiktaServer(Vertx vertx, DiktaConfig config, PrometheusMeterRegistry registry) {
@@ -99,10 +110,15 @@ public final class DiktaServer {
     }
 
     private Future<DiktaServer> boot() {
+        SwedishNoteAnalyzer analyzer = new SwedishNoteAnalyzer();
+        NoteStore noteStore = new NoteStore();
         return vertx.executeBlocking(() -> {
             Files.createDirectories(config.dataDir());
             db = Database.open(vertx, config.db());
             closeables.add(0, db);
+            indexer = new NoteIndexer(config.search(), new StoreNoteFeed(db, noteStore), analyzer);
+            closeables.add(0, indexer);
+            indexer.start();
             return db;
         }).compose(database -> {
             AuditLog audit = new AuditLog(clock);
@@ -114,6 +130,10 @@ public final class DiktaServer {
             modules.add(new AuthApi(auth, config.auth(),
                     config.http().publicOrigin().map(o -> o.startsWith("https:")).orElse(false)));
             modules.add(new CasesApi(db, cases, audit, clock));
+            notes = new NoteService(db, noteStore, cases, clock, List.of(indexer));
+            modules.add(new NotesApi(notes));
+            modules.add(new SearchApi(new SearchService(vertx, indexer, analyzer, config.search())));
+            health.add(new IndexHealth(indexer));
 
             Future<Void> seeded = config.demo()
                     ? vertx.executeBlocking(() -> {
@@ -169,6 +189,11 @@ public final class DiktaServer {
 
     public Database database() {
         return db;
+    }
+
+    /** The one way to read and write notes (live dictation appends to drafts through it). */
+    public NoteService notes() {
+        return notes;
     }
 
     public DiktaConfig config() {

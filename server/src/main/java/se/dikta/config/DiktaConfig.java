@@ -11,6 +11,7 @@ import java.util.Map;
 import se.dikta.auth.AuthConfig;
 import se.dikta.db.DbConfig;
 import se.dikta.http.HttpConfig;
+import se.dikta.search.SearchConfig;
 
 /**
  * The whole configuration, built once at start and passed down; nothing reads configuration later.
@@ -27,7 +28,8 @@ public record DiktaConfig(
         boolean demo,
         DbConfig db,
         HttpConfig http,
-        AuthConfig auth) {
+        AuthConfig auth,
+        SearchConfig search) {
 
     public static final String DEFAULT_CONFIG_FILE = "dikta.json";
 
@@ -76,7 +78,8 @@ public record DiktaConfig(
                 s.bool("demo", false),
                 DbConfig.from(s, dataDir),
                 HttpConfig.from(s),
-                AuthConfig.from(s));
+                AuthConfig.from(s),
+                SearchConfig.from(s, dataDir));
     }
 
     private static Map<String, String> readConfigFile(Path file) {

@@ -68,7 +68,7 @@ abstract class IndexFollowingBehaviour {
     @BeforeAll
     void startServer() {
         Map<String, String> settings = new HashMap<>(databaseSettings());
-        settings.put("search.pollInterval", "50ms");
+        settings.put("search.pollInterval", "0.05");
         server = TestServer.start(settings);
         anna = server.addUser("anna", Role.WORKER, "IFO Vuxen");
         notes = server.server().notes();
@@ -279,7 +279,7 @@ abstract class IndexFollowingBehaviour {
         return applied;
     }
 
-    private static void awaitApplied(NoteIndexer node, long revision) throws InterruptedException {
+    private static void awaitApplied(NoteIndexer node, long revision) throws InterruptedException, IOException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (node.index().appliedRevision() < revision && System.nanoTime() < deadline) {
             Thread.sleep(10);
