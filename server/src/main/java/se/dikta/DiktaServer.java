@@ -42,6 +42,7 @@ import se.dikta.http.HealthApi;
 import se.dikta.http.HealthContributor;
 import se.dikta.http.JsonErrors;
 import se.dikta.http.RequestLog;
+import se.dikta.notes.DemoNotes;
 import se.dikta.notes.NoteService;
 import se.dikta.notes.NoteStore;
 import se.dikta.notes.NotesApi;
@@ -137,7 +138,9 @@ public final class DiktaServer {
 
             Future<Void> seeded = config.demo()
                     ? vertx.executeBlocking(() -> {
-                        new DemoSeeder(db, auth, cases, clock).seed(System.out);
+                        DemoSeeder seeder = new DemoSeeder(db, auth, cases, clock);
+                        seeder.seed(System.out);
+                        new DemoNotes(notes).seed(seeder.users());
                         return null;
                     })
                     : Future.succeededFuture();

@@ -7,6 +7,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -116,6 +117,7 @@ public final class NoteIndexer implements NoteListener, AutoCloseable {
     private void run() {
         long lastCommit = System.nanoTime();
         long commitEvery = config.commitInterval().toNanos();
+        boolean failing = false;
         while (running) {
             try {
                 if (state == State.REBUILDING) {
@@ -128,8 +130,21 @@ public final class NoteIndexer implements NoteListener, AutoCloseable {
                     index.commit();
                     lastCommit = System.nanoTime();
                 }
+                if (failing) {
+                    LOG.info("Search indexing works again");
+                    failing = false;
+                }
+            } catch (AlreadyClosedException e) {
+                // The writer hit a tragic error (disk full, I/O failure) and closed itself; only a restart helps.
+                LOG.error("Search index writer failed; search stays unavailable until restart: {}", e.toString());
+                state = State.FAILED;
+                return;
             } catch (IOException | RuntimeException e) {
-                LOG.warn("Search indexing failed, retrying: {}", e.toString());
+                // The database may be briefly unreachable; say so once, then retry quietly each poll.
+                if (!failing) {
+                    LOG.warn("Search indexing failed, retrying every {}: {}", config.pollInterval(), e.toString());
+                    failing = true;
+                }
             }
             try {
                 wake.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);

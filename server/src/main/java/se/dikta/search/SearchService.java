@@ -46,9 +46,11 @@ public final class SearchService {
         if (search.size() > config.maxPageSize()) {
             return Future.failedFuture(ApiException.badRequest("Högst " + config.maxPageSize() + " träffar per sida"));
         }
-        if (indexer.state() != NoteIndexer.State.UP) {
-            return Future.failedFuture(ApiException.unavailable(
-                    "Sökningen är inte tillgänglig just nu: sökindexet byggs upp. Försök igen om en stund."));
+        NoteIndexer.State state = indexer.state();
+        if (state != NoteIndexer.State.UP) {
+            return Future.failedFuture(ApiException.unavailable(state == NoteIndexer.State.FAILED
+                    ? "Sökningen fungerar inte just nu: sökindexet har fått ett fel. Kontakta systemförvaltaren."
+                    : "Sökningen är inte tillgänglig just nu: sökindexet byggs upp. Försök igen om en stund."));
         }
         NoteSearcher searcher = new NoteSearcher(indexer.index(), analyzer, config.maxResultWindow());
         return vertx.executeBlocking(() -> {
