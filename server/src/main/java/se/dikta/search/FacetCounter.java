@@ -18,6 +18,7 @@ import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TwoPhaseIterator;
 import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.FixedBitSet;
 
 /**
  * Counts facets over every hit of a search, in the same pass that collects the top hits.
@@ -26,16 +27,26 @@ import org.apache.lucene.search.Weight;
  * is incremented for each hit, and the ordinals are turned into strings once, when the segment is done.
  *
  * <p><b>Sections</b> count where the query matched, not merely which sections a note has: for each section
- * key the caller passes a {@link Weight} of the query restricted to that section's field. While hits
- * arrive in increasing doc-id order, each section's iterator is advanced to the hit ({@code advance} is
- * a skip, not a scan) and, for phrase-like queries, its two-phase check is run only when the cheap
- * approximation lands on the hit. The count for a section therefore equals what the same search with
- * that section as a filter would return.
+ * key the caller passes a {@link Weight} of the query restricted to that section's field, and a hit counts
+ * for a section when that weight matches it too. The count for a section therefore equals what the same
+ * search with that section as a filter would return.
+ *
+ * <p>The section check is an intersection of two sorted doc-id sets per segment: the hits (remembered in a
+ * bit set while collecting) and the section query's matches. It runs when the segment is done, from
+ * whichever side is cheaper. A broad query ("skolan" in a quarter of all notes) has about as many hits as
+ * section matches, and walking the section's postings with {@code nextDoc} while testing bits is a
+ * sequential scan; a narrow search (one case, a date range) has few hits, and jumping the section
+ * iterator to each of them with {@code advance} skips the rest. Phrase-like queries expose a cheap
+ * approximation and an exact {@link TwoPhaseIterator#matches()}; the exact check runs only on documents
+ * that are hits and pass the approximation.
  */
 final class FacetCounter implements CollectorManager<FacetCounter.Counting, FacetCounter.Counts> {
 
     /** Hits in all, per template and per section key (sections in the order given). */
     record Counts(long total, Map<String, Integer> templates, Map<String, Integer> sections) {}
+
+    /** Walking postings with nextDoc costs roughly this fraction of jumping to a given doc with advance. */
+    private static final int ADVANCE_COST = 8;
 
     private final String templateField;
     private final List<String> sectionKeys;
@@ -86,12 +97,10 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counting, Face
         public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
             SortedSetDocValues templateValues = DocValues.getSortedSet(context.reader(), templateField);
             int[] perOrdinal = new int[Math.toIntExact(templateValues.getValueCount())];
-            SectionMatcher[] matchers = new SectionMatcher[sectionWeights.size()];
-            for (int i = 0; i < matchers.length; i++) {
-                Scorer scorer = sectionWeights.get(i).scorer(context);
-                matchers[i] = scorer == null ? null : new SectionMatcher(scorer);
-            }
+            FixedBitSet hits = new FixedBitSet(context.reader().maxDoc());
             return new LeafCollector() {
+                private int count;
+
                 @Override
                 public void setScorer(Scorable scorer) {
                     // counts need no scores
@@ -99,25 +108,31 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counting, Face
 
                 @Override
                 public void collect(int doc) throws IOException {
-                    total++;
+                    count++;
+                    hits.set(doc);
                     if (templateValues.advanceExact(doc)) {
                         for (int n = templateValues.docValueCount(); n > 0; n--) {
                             perOrdinal[(int) templateValues.nextOrd()]++;
-                        }
-                    }
-                    for (int i = 0; i < matchers.length; i++) {
-                        if (matchers[i] != null && matchers[i].matches(doc)) {
-                            sections[i]++;
                         }
                     }
                 }
 
                 @Override
                 public void finish() throws IOException {
+                    total += count;
                     for (int ord = 0; ord < perOrdinal.length; ord++) {
                         if (perOrdinal[ord] > 0) {
                             templates.merge(templateValues.lookupOrd(ord).utf8ToString(), perOrdinal[ord],
                                     Integer::sum);
+                        }
+                    }
+                    if (count == 0) {
+                        return;
+                    }
+                    for (int i = 0; i < sections.length; i++) {
+                        Scorer scorer = sectionWeights.get(i).scorer(context);
+                        if (scorer != null) {
+                            sections[i] += intersect(hits, count, scorer);
                         }
                     }
                 }
@@ -130,22 +145,30 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counting, Face
         }
     }
 
-    /** Answers "does this section query match doc d?" for increasing d. */
-    private static final class SectionMatcher {
-        private final DocIdSetIterator approximation;
-        private final TwoPhaseIterator twoPhase;
-
-        SectionMatcher(Scorer scorer) {
-            this.twoPhase = scorer.twoPhaseIterator();
-            this.approximation = twoPhase == null ? scorer.iterator() : twoPhase.approximation();
-        }
-
-        boolean matches(int doc) throws IOException {
-            int current = approximation.docID();
-            if (current < doc) {
-                current = approximation.advance(doc);
+    /** How many of the {@code hitCount} documents in {@code hits} the scorer matches. */
+    private static int intersect(FixedBitSet hits, int hitCount, Scorer scorer) throws IOException {
+        TwoPhaseIterator twoPhase = scorer.twoPhaseIterator();
+        DocIdSetIterator matches = twoPhase == null ? scorer.iterator() : twoPhase.approximation();
+        int count = 0;
+        if (matches.cost() <= (long) hitCount * ADVANCE_COST) {
+            for (int doc = matches.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = matches.nextDoc()) {
+                if (hits.get(doc) && (twoPhase == null || twoPhase.matches())) {
+                    count++;
+                }
             }
-            return current == doc && (twoPhase == null || twoPhase.matches());
+        } else {
+            int length = hits.length();
+            for (int doc = hits.nextSetBit(0); doc != DocIdSetIterator.NO_MORE_DOCS;
+                    doc = doc + 1 < length ? hits.nextSetBit(doc + 1) : DocIdSetIterator.NO_MORE_DOCS) {
+                int at = matches.docID() < doc ? matches.advance(doc) : matches.docID();
+                if (at == DocIdSetIterator.NO_MORE_DOCS) {
+                    break;
+                }
+                if (at == doc && (twoPhase == null || twoPhase.matches())) {
+                    count++;
+                }
+            }
         }
+        return count;
     }
 }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -168,6 +169,29 @@ class NoteIndexSearchTest {
         assertThat(planning.hits()).extracting(SearchResult.Hit::id).containsExactly("n4");
         assertThat(searcher.search(NoteSearch.in(UNIT_A).build()).templateFacets())
                 .containsEntry("journalanteckning", 3).containsEntry("utredning", 1);
+    }
+
+    @Test
+    void sectionFacetIsExactForNarrowAndBroadSearches() throws IOException {
+        for (int i = 0; i < 60; i++) {
+            add("n" + i, UNIT_A, D, s("KONTAKT", i % 2 == 0 ? "Långt telefonsamtal i dag." : "Telefonsamtal, långt."),
+                    s("PLANERING", i % 3 == 0 ? "Nytt telefonsamtal bokas." : "Inget mer."));
+        }
+        // Broad: hits and section matches are about as many.
+        SearchResult broad = searcher.search(NoteSearch.in(UNIT_A).query("\"långt telefonsamtal\"").build());
+        assertThat(broad.total()).isEqualTo(30);
+        assertThat(broad.sectionFacets()).containsOnly(Map.entry("KONTAKT", 30));
+        SearchResult word = searcher.search(NoteSearch.in(UNIT_A).query("telefonsamtal").build());
+        assertThat(word.sectionFacets()).containsOnly(Map.entry("KONTAKT", 60), Map.entry("PLANERING", 20));
+        // Narrow: one case among many section matches.
+        SearchResult narrow = searcher.search(NoteSearch.in(UNIT_A).query("\"långt telefonsamtal\"").caseId("case-n0")
+                .build());
+        assertThat(narrow.sectionFacets()).containsOnly(Map.entry("KONTAKT", 1));
+        SearchResult narrowMiss = searcher.search(NoteSearch.in(UNIT_A).query("\"långt telefonsamtal\"")
+                .caseId("case-n1").build());
+        assertThat(narrowMiss.total()).isZero();
+        SearchResult browse = searcher.search(NoteSearch.in(UNIT_A).caseId("case-n3").build());
+        assertThat(browse.sectionFacets()).containsOnly(Map.entry("KONTAKT", 1), Map.entry("PLANERING", 1));
     }
 
     @Test

@@ -3,6 +3,8 @@ package se.dikta.search;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +43,10 @@ class SearchBenchmark {
         "\"mer stöd i vardagen\"", "\"behov av stöd\"", "\"svårt att koncentrera sig\"", "\"nästa hembesök\"",
         "\"skickar en remiss\"", "\"fått nya vänner\"", "\"hyran inte har betalats\""};
 
+    private static final String[][] SECTION_WORDS = {{"BEDOMNING", "oro"}, {"BEDOMNING", "stöd"},
+        {"INFORMATION", "skolan"}, {"INFORMATION", "frånvaro"}, {"OBSERVATION", "lägenheten"},
+        {"OBSERVATION", "soffan"}, {"PLANERING", "hembesök"}, {"PLANERING", "remiss"}};
+
     @Test
     void searchFigures() throws Exception {
         String index = indexAndQuery();
@@ -73,6 +79,7 @@ class SearchBenchmark {
 
             NoteSearcher searcher = new NoteSearcher(index, analyzer, 10_000);
             Random random = new Random(7);
+            String queryLoad = loadAverage();
             Latency word = measure(searcher, random, r -> NoteSearch.in(1).query(pick(r, WORDS)).build());
             Latency phrase = measure(searcher, random, r -> NoteSearch.in(1).query(pick(r, PHRASES)).build());
             Latency filtered = measure(searcher, random, r -> {
@@ -81,36 +88,45 @@ class SearchBenchmark {
                         .template(SyntheticNotes.TEMPLATES.get(r.nextInt(SyntheticNotes.TEMPLATES.size())))
                         .dates(from, from.plusDays(180)).build();
             });
-            Latency sectioned = measure(searcher, random, r -> NoteSearch.in(1).query(pick(r, WORDS))
-                    .section(pick(r, SyntheticNotes.SECTION_KEYS)).build());
+            Latency sectioned = measure(searcher, random, r -> {
+                String[] pair = SECTION_WORDS[r.nextInt(SECTION_WORDS.length)];
+                return NoteSearch.in(1).query(pair[1]).section(pair[0]).build();
+            });
             Latency browse = measure(searcher, random, r -> NoteSearch.in(1).caseId(String.format("2024-%04d", 1 + r.nextInt(5_000)))
                     .build());
 
             String report = String.format(Locale.ROOT, """
-                    Load average while measuring: %s (2 cores shared with other builds).
-
                     Measured by `SearchBenchmark` (`mvn -o -q -B -pl server -Pbench test -Dtest=SearchBenchmark`) on \
                     %d synthetic notes (7 sections assembled from varied Swedish sentence fragments, %.0f words per \
-                    note on average), all in one unit so every query runs over the whole index; %d cores, Java %s.
+                    note on average), all in one unit so every query runs over the whole index; %d cores shared \
+                    with other builds (load average %s when the queries started), Java %s.
 
                     | figure | value | target |
                     | --- | --- | --- |
                     | indexing, one thread (analysis, per-section fields, commit) | %.0f notes/s (%.1f s) | ≥ 1,000 notes/s |
                     | index size on disk | %.1f MB (%.0f bytes/note) | |
-                    | word query (hits, total, facets, snippets) p50 / p95 | %.2f / %.2f ms | p95 ≤ 5 ms |
-                    | phrase query p50 / p95 | %.2f / %.2f ms | p95 ≤ 5 ms |
-                    | filtered query (word + template + 6-month date range) p50 / p95 | %.2f / %.2f ms | p95 ≤ 5 ms |
-                    | word within one section p50 / p95 | %.2f / %.2f ms | |
-                    | case listing (no text, newest first) p50 / p95 | %.2f / %.2f ms | |
 
-                    Latencies are for %d queries each after warm-up, measured in-process around `NoteSearcher.search`
-                    (no HTTP), with average hit counts of %.0f (word), %.0f (phrase) and %.0f (filtered).
+                    Query latency: the whole search (top hits, exact total, template and section facets over all hits,
+                    snippets for the page of 20), in-process around `NoteSearcher.search`, %d queries each after
+                    warm-up. Wall clock includes waiting for a core on this shared machine; CPU time is the search's
+                    own cost.
+
+                    | query | mean hits | wall p50 / p95 | CPU p50 / p95 | target |
+                    | --- | --- | --- | --- | --- |
+                    %s
+                    %s
+                    %s
+                    %s
+                    %s
                     """,
-                    loadAverage(), NOTES, averageWords(notes), Runtime.getRuntime().availableProcessors(),
-                    System.getProperty("java.version"),
-                    NOTES / indexSeconds, indexSeconds, size / 1e6, (double) size / NOTES,
-                    word.p50, word.p95, phrase.p50, phrase.p95, filtered.p50, filtered.p95, sectioned.p50,
-                    sectioned.p95, browse.p50, browse.p95, QUERIES, word.meanHits, phrase.meanHits, filtered.meanHits);
+                    NOTES, averageWords(notes), Runtime.getRuntime().availableProcessors(), queryLoad,
+                    System.getProperty("java.version"), NOTES / indexSeconds, indexSeconds, size / 1e6,
+                    (double) size / NOTES, QUERIES,
+                    row("word", word, "p95 ≤ 5 ms"),
+                    row("phrase", phrase, "p95 ≤ 5 ms"),
+                    row("filtered (word + template + 6-month date range)", filtered, "p95 ≤ 5 ms"),
+                    row("word within one section", sectioned, ""),
+                    row("case listing (no text, newest first)", browse, ""));
             return report;
         } finally {
             NoteIndex.wipe(dir);
@@ -194,6 +210,11 @@ class SearchBenchmark {
         }
     }
 
+    private static String row(String name, Latency l, String target) {
+        return String.format(Locale.ROOT, "| %s | %.0f | %.2f / %.2f ms | %.2f / %.2f ms | %s |", name, l.meanHits,
+                l.p50, l.p95, l.cpuP50, l.cpuP95, target);
+    }
+
     private static String loadAverage() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).split(" ", 4)[0];
@@ -202,23 +223,31 @@ class SearchBenchmark {
         }
     }
 
-    private record Latency(double p50, double p95, double meanHits) {}
+    /** Wall-clock and CPU-time percentiles (ms); CPU time leaves out waiting for a core on a busy machine. */
+    private record Latency(double p50, double p95, double cpuP50, double cpuP95, double meanHits) {}
 
     private static Latency measure(NoteSearcher searcher, Random random, Function<Random, NoteSearch> queries)
             throws IOException {
         for (int i = 0; i < QUERIES / 2; i++) {
             searcher.search(queries.apply(random));
         }
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         double[] millis = new double[QUERIES];
+        double[] cpuMillis = new double[QUERIES];
         long hits = 0;
         for (int i = 0; i < QUERIES; i++) {
             NoteSearch search = queries.apply(random);
+            long cpuStart = cpu.getCurrentThreadCpuTime();
             long start = System.nanoTime();
             hits += searcher.search(search).total();
             millis[i] = (System.nanoTime() - start) / 1e6;
+            cpuMillis[i] = (cpu.getCurrentThreadCpuTime() - cpuStart) / 1e6;
         }
         Arrays.sort(millis);
-        return new Latency(millis[QUERIES / 2], millis[(int) (QUERIES * 0.95)], (double) hits / QUERIES);
+        Arrays.sort(cpuMillis);
+        int p50 = QUERIES / 2;
+        int p95 = (int) (QUERIES * 0.95);
+        return new Latency(millis[p50], millis[p95], cpuMillis[p50], cpuMillis[p95], (double) hits / QUERIES);
     }
 
     private static double averageWords(List<Note> notes) {
