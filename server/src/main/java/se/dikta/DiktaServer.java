@@ -140,9 +140,8 @@ public final class DiktaServer {
                     ? vertx.executeBlocking(() -> {
                         DemoSeeder seeder = new DemoSeeder(db, auth, cases, clock);
                         seeder.seed(System.out);
-                        new DemoNotes(notes).seed(seeder.users());
-                        return null;
-                    })
+                        return seeder.users();
+                    }).compose(users -> new DemoNotes(notes).seed(users))
                     : Future.succeededFuture();
             vertx.setPeriodic(10 * 60_000L, t -> auth.purgeSessions());
             Router router = router(new SessionAuthenticator(auth), modules, health);
