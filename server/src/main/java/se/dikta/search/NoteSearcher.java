@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongField;
@@ -69,7 +68,7 @@ public final class NoteSearcher {
             NoteFields.AUTHOR_NAME, NoteFields.TEMPLATE, NoteFields.STATUS);
 
     private final NoteIndex index;
-    private final Analyzer analyzer;
+    private final SwedishNoteAnalyzer analyzer;
     private final UserQueryParser parser;
     private final int maxWindow;
 
@@ -77,7 +76,7 @@ public final class NoteSearcher {
      * @param maxWindow the deepest hit a page may reach (page × size); deeper paging is refused rather
      *        than collecting ever larger priority queues
      */
-    public NoteSearcher(NoteIndex index, Analyzer analyzer, int maxWindow) {
+    public NoteSearcher(NoteIndex index, SwedishNoteAnalyzer analyzer, int maxWindow) {
         this.index = index;
         this.analyzer = analyzer;
         this.parser = new UserQueryParser(analyzer);

@@ -46,6 +46,10 @@ import org.apache.lucene.analysis.sv.SwedishMinimalStemFilter;
  *
  * <p>{@link #normalize(String, TokenStream)} only lower-cases: that is what prefix queries
  * ({@code bedöm*}) see, since a prefix is not a whole word and must not be stemmed.
+ *
+ * <p>{@link #exactForms()} is the same chain without the stemming step, for quoted phrases: because every
+ * word is also indexed as written, at its own position, a phrase of unstemmed words finds exactly the
+ * written phrase (and is a plain, cheap {@link org.apache.lucene.search.PhraseQuery}).
  */
 public final class SwedishNoteAnalyzer extends Analyzer {
 
@@ -57,9 +61,21 @@ public final class SwedishNoteAnalyzer extends Analyzer {
     static final Pattern PERSONNUMMER = Pattern.compile("(?<![\\d-])(?:19|20)?(\\d{6})[-+]?(\\d{4})(?!\\d)");
 
     private final CharArraySet stopWords;
+    private final boolean stemming;
 
+    /** The index-time analyzer: words as written and stemmed. */
     public SwedishNoteAnalyzer() {
+        this(true);
+    }
+
+    private SwedishNoteAnalyzer(boolean stemming) {
         this.stopWords = SwedishAnalyzer.getDefaultStopSet();
+        this.stemming = stemming;
+    }
+
+    /** Words only as written (lower-cased, personnummer normalised): for exact phrases at query time. */
+    public static SwedishNoteAnalyzer exactForms() {
+        return new SwedishNoteAnalyzer(false);
     }
 
     @Override
@@ -72,9 +88,11 @@ public final class SwedishNoteAnalyzer extends Analyzer {
         Tokenizer tokenizer = new StandardTokenizer();
         TokenStream stream = new LowerCaseFilter(tokenizer);
         stream = new StopFilter(stream, stopWords);
-        stream = new KeywordRepeatFilter(stream);
-        stream = new SwedishMinimalStemFilter(stream);
-        stream = new RemoveDuplicatesTokenFilter(stream);
+        if (stemming) {
+            stream = new KeywordRepeatFilter(stream);
+            stream = new SwedishMinimalStemFilter(stream);
+            stream = new RemoveDuplicatesTokenFilter(stream);
+        }
         return new TokenStreamComponents(tokenizer, stream);
     }
 

@@ -5,6 +5,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.util.QueryBuilder;
 
 /**
  * Turns what a person types into the search box into a Lucene {@link Query}.
@@ -12,7 +13,8 @@ import org.apache.lucene.search.Query;
  * <p>The syntax is deliberately small and forgiving, and every word is required by default:
  * <ul>
  *   <li>{@code oro skolan} — notes containing both words (in any form: the analyzer stems them);</li>
- *   <li>{@code "det finns oro"} — the exact phrase (stop words are skipped but keep their place);</li>
+ *   <li>{@code "det finns oro"} — the exact phrase, words as written (stop words are skipped but keep
+ *       their place); a quoted single word is that exact form;</li>
  *   <li>{@code hembesök -telefon} — the first word but not the second;</li>
  *   <li>{@code bedöm*} — any word starting with the prefix (not stemmed);</li>
  *   <li>{@code oro | rädsla} — either word; parentheses group; {@code "a b"~3} allows three words between.</li>
@@ -35,9 +37,11 @@ public final class UserQueryParser {
             | SimpleQueryParser.WHITESPACE_OPERATOR | SimpleQueryParser.NEAR_OPERATOR;
 
     private final Analyzer analyzer;
+    private final QueryBuilder exactForms;
 
-    public UserQueryParser(Analyzer analyzer) {
+    public UserQueryParser(SwedishNoteAnalyzer analyzer) {
         this.analyzer = analyzer;
+        this.exactForms = new QueryBuilder(SwedishNoteAnalyzer.exactForms());
     }
 
     /**
@@ -48,7 +52,12 @@ public final class UserQueryParser {
         if (text.length() > MAX_LENGTH) {
             throw new InvalidQueryException("Sökfrågan är för lång (högst " + MAX_LENGTH + " tecken)");
         }
-        SimpleQueryParser parser = new SimpleQueryParser(analyzer, Map.of(field, 1f), FLAGS);
+        SimpleQueryParser parser = new SimpleQueryParser(analyzer, Map.of(field, 1f), FLAGS) {
+            @Override
+            protected Query newPhraseQuery(String phrase, int slop) {
+                return exactForms.createPhraseQuery(field, phrase, slop);
+            }
+        };
         parser.setDefaultOperator(BooleanClause.Occur.MUST);
         return parser.parse(text);
     }

@@ -237,14 +237,17 @@ abstract class IndexFollowingBehaviour {
     void followerNeverSkipsAChangeOfConcurrentWriters() throws Exception {
         Map<String, Long> seen = new ConcurrentHashMap<>();
         AtomicBoolean writing = new AtomicBoolean(true);
+        long before = feed.latestRevision();
         Thread follower = new Thread(() -> {
-            long applied = feed.latestRevision();
+            long applied = before;
             while (writing.get()) {
                 applied = follow(applied, seen);
             }
-            follow(applied, seen);
+            for (long last = -1; last != applied; ) {
+                last = applied;
+                applied = follow(applied, seen);
+            }
         });
-        long before = feed.latestRevision();
         follower.start();
         ExecutorService writers = Executors.newFixedThreadPool(8);
         List<Future<Note>> writes = new ArrayList<>();

@@ -107,6 +107,9 @@ class NoteIndexSearchTest {
         add("skola", UNIT_A, D, s("INFORMATION", "Skolan uppger oro för frånvaron."));
 
         assertThat(ids("\"finns oro\"")).containsExactly("oro");
+        assertThat(ids("barnen")).containsExactly("oro");
+        assertThat(ids("\"barnen\"")).isEmpty();
+        assertThat(ids("\"barnens situation\"")).containsExactly("oro");
         assertThat(ids("oro -skolan")).containsExactlyInAnyOrder("oro", "ingen");
         assertThat(ids("-oro")).isEmpty();
         assertThat(ids("bedöm* | frånvaro")).containsExactly("skola");
