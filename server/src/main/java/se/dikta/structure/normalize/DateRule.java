@@ -19,7 +19,8 @@ final class DateRule implements NormalizationRule {
         if (Vocabulary.isMonth(s.word(end))) {
             month = s.word(end);
             end++;
-        } else if (day.ordinal() && s.is(end, "i")) {
+        } else if (den && day.ordinal() && s.is(end, "i")) {
+            // Only after "den": "de andra i tredje klass" is not a date.
             SpokenNumber monthNumber = s.ordinal(end + 1, 1, 12);
             if (monthNumber != null) {
                 month = Vocabulary.MONTHS.get((int) monthNumber.value() - 1);

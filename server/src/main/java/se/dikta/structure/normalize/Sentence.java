@@ -14,6 +14,8 @@ final class Sentence {
     /** Lower-cased words for matching; tokens passed through keep the original spelling. */
     private final String[] words;
     private final Morpheme[][] lexed;
+    /** Years said as one joined word ("tjugotjugotvå"), 0 for every other word. */
+    private final int[] joinedYears;
     private final SwedishNumberParser parser;
     private final List<WrittenToken> written;
 
@@ -23,9 +25,13 @@ final class Sentence {
         this.written = written;
         this.words = new String[words.size()];
         this.lexed = new Morpheme[words.size()][];
+        this.joinedYears = new int[words.size()];
         for (int i = 0; i < lexed.length; i++) {
             this.words[i] = words.get(i).toLowerCase(Locale.ROOT);
             lexed[i] = parser.morphemes(this.words[i]);
+            if (lexed[i] == null) {
+                joinedYears[i] = parser.joinedYear(this.words[i]);
+            }
         }
     }
 
@@ -59,6 +65,11 @@ final class Sentence {
             }
         }
         return false;
+    }
+
+    /** The year of a joined century-pair word at {@code i}, or 0. */
+    int joinedYear(int i) {
+        return i >= 0 && i < joinedYears.length ? joinedYears[i] : 0;
     }
 
     boolean isNumber(int i) {

@@ -55,7 +55,8 @@ public final class SpokenNumberNormalizer {
 
     private static boolean mayStartRule(Sentence s, int i) {
         String word = s.word(i);
-        return s.isNumber(i) || TRIGGERS.contains(word) || LawReferenceRule.ABBREVIATIONS.containsKey(word);
+        return s.isNumber(i) || s.joinedYear(i) > 0 || TRIGGERS.contains(word)
+                || LawReferenceRule.ABBREVIATIONS.containsKey(word);
     }
 
     private NormalizationRule.Match firstMatch(Sentence sentence, int i) {

@@ -9,10 +9,14 @@ import static se.dikta.structure.normalize.MorphemeKind.ZERO;
 record SpokenYear(int value, int from, int to) {
 
     /**
-     * The century-pair reading: "tjugo tjugotvå" 2022, "nitton åttio fyra" 1984, "tjugo noll fem" 2005.
+     * The century-pair reading: "tjugo tjugotvå" 2022, "nitton åttio fyra" 1984, "tjugo noll fem" 2005,
+     * also joined into one word ("tjugotjugotvå").
      * The second part is 10–99 after nitton and 10–49 after tjugo (later years are not yet dictated).
      */
     static SpokenYear centuryPair(Sentence s, int i) {
+        if (s.joinedYear(i) > 0) {
+            return yearUnlessCounted(s, s.joinedYear(i), i, i + 1);
+        }
         int century = s.isMorpheme(i, TEEN, 19) ? 19 : s.isMorpheme(i, TENS, 20) ? 20 : 0;
         if (century == 0) {
             return null;

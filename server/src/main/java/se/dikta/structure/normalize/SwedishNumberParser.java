@@ -32,6 +32,30 @@ public final class SwedishNumberParser {
         return lexicon.decompose(word);
     }
 
+    /**
+     * A year said as one joined century pair, "nittonåttiofyra" 1984 or "tjugotjugotvå" 2022, which is not
+     * one number by the cardinal grammar; 0 otherwise.
+     */
+    int joinedYear(String word) {
+        int century = word.startsWith("nitton") ? 19 : word.startsWith("tjugo") ? 20 : 0;
+        if (century == 0) {
+            return 0;
+        }
+        Morpheme[] rest = lexicon.decompose(word.substring(century == 19 ? 6 : 5));
+        if (rest == null) {
+            return 0;
+        }
+        NumberState state = NumberState.EMPTY;
+        for (Morpheme m : rest) {
+            state = NumberScope.UNDER_HUNDRED.allows(m) ? state.next(m) : null;
+            if (state == null) {
+                return 0;
+            }
+        }
+        long tail = state.value();
+        return tail >= 10 && (century == 19 || tail <= 49) ? century * 100 + (int) tail : 0;
+    }
+
     /** The longest number starting at word {@code from} within {@code scope}, or null. */
     SpokenNumber read(Morpheme[][] lexed, int from, NumberScope scope) {
         NumberState state = NumberState.EMPTY;
