@@ -61,7 +61,7 @@ record NumberState(long total, int group, MorphemeKind groupLast, int cap, boole
             }
             case THOUSAND, MILLION, MILLIARD -> {
                 int exponent = m.kind().exponent();
-                if (exponent >= cap || group > 999 || groupLast == ZERO) {
+                if (exponent >= cap || group > 999) {
                     return null;
                 }
                 newTotal += (group == 0 ? 1L : group) * pow10(exponent);

@@ -2,6 +2,7 @@ package se.dikta.structure.normalize;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -47,7 +48,7 @@ final class QuantityRule implements NormalizationRule {
         boolean decimal = false;
         if (s.is(end, "komma")) {
             int fractionEnd = fractionEnd(s, end + 1);
-            if (fractionEnd > end + 1 && (isUnitAfterDecimal(s.word(fractionEnd)))) {
+            if (fractionEnd > end + 1 && isUnitAfterDecimal(s.word(fractionEnd))) {
                 number = number + "," + digits(s, end + 1, fractionEnd);
                 end = fractionEnd;
                 decimal = true;
@@ -105,7 +106,7 @@ final class QuantityRule implements NormalizationRule {
 
     private static Match streetNumber(Sentence s, SpokenNumber n) {
         boolean letter = s.isAny(n.to(), STREET_LETTERS);
-        String text = n.value() + (letter ? " " + s.word(n.to()).toUpperCase(java.util.Locale.ROOT) : "");
+        String text = n.value() + (letter ? " " + s.word(n.to()).toUpperCase(Locale.ROOT) : "");
         return plain(text, n.from(), letter ? n.to() + 1 : n.to());
     }
 
