@@ -10,8 +10,9 @@ import java.util.Set;
  * kronor" → AMOUNT "3 500 kronor"), measures ("femtio procent" → "50 procent"), decimals before a unit
  * ("två komma fem procent" → "2,5 procent"), ages ("sju år gammal" → "7 år gammal"), street numbers
  * ("storgatan tolv b" → "storgatan 12 B"), everything of 13 or more ("tjugo tre dagar" → "23 dagar"),
- * ordinals of 13 or more ("tjugoförsta gången" → "21:a gången"). Numbers under 13 without a unit stay
- * words ("tre barn", "en pojke", "ett möte").
+ * ordinals of 13 or more ("tjugoförsta gången" → "21:a gången"), and a small number paired with one of
+ * those ("tio och tolv år" → "10 och 12 år"). Numbers under 13 without a unit stay words ("tre barn",
+ * "en pojke", "ett möte").
  */
 final class QuantityRule implements NormalizationRule {
 
@@ -26,6 +27,7 @@ final class QuantityRule implements NormalizationRule {
     private static final Set<String> AGE_UNITS = Set.of("månader", "månad", "veckor", "vecka", "dagar", "dag");
     private static final Set<String> STREET_LETTERS = Set.of("a", "b", "c", "d", "e", "f", "g", "h");
     private static final Set<String> NUMBER_NOUNS = Set.of("nummer", "nr");
+    private static final Set<String> PAIRING = Set.of("och", "eller", "till");
     private static final Set<String> MULTIPLIER_WORDS = Set.of("miljon", "miljoner", "miljard", "miljarder");
     private static final int MAX_STREET_NUMBER = 9999;
     private static final int SMALLEST_IN_DIGITS = 13;
@@ -63,11 +65,26 @@ final class QuantityRule implements NormalizationRule {
             return new Match(List.of(new WrittenToken(number + " " + unit, i, end + 1, EntityType.AMOUNT, null)),
                     end + 1);
         }
-        if (decimal || Vocabulary.MEASURES.contains(unit) || isAge(s, n)
-                || n.value() >= SMALLEST_IN_DIGITS && !(n.value() == 1000 && s.is(end, "tack"))) {
-            return plain(number, i, end);
+        return decimal || inDigits(s, n) ? plain(number, i, end) : words(s, n);
+    }
+
+    /**
+     * Whether a cardinal is written in digits: before a unit, as an age, from 13 on, or when paired with
+     * such a number so both are written alike ("tio och tolv år" → "10 och 12 år", "fem eller sex procent").
+     */
+    private static boolean inDigits(Sentence s, SpokenNumber n) {
+        String next = s.word(n.to());
+        if (Vocabulary.CURRENCIES.contains(next) || Vocabulary.MEASURES.contains(next) || isAge(s, n)) {
+            return true;
         }
-        return words(s, n);
+        if (n.value() >= SMALLEST_IN_DIGITS) {
+            return !(n.value() == 1000 && next.equals("tack"));
+        }
+        if (!PAIRING.contains(next)) {
+            return false;
+        }
+        SpokenNumber partner = s.cardinal(n.to() + 1, NumberScope.FULL, 0, Long.MAX_VALUE);
+        return partner != null && inDigits(s, partner);
     }
 
     /** Grouped digits, or "2 miljoner" for a round number of millions. */

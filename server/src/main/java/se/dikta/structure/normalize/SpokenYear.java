@@ -8,6 +8,9 @@ import static se.dikta.structure.normalize.MorphemeKind.ZERO;
 /** A year read from the words [from, to), written as four digits without a space. */
 record SpokenYear(int value, int from, int to) {
 
+    /** "artonhundrafemtio" is a year, "tolvhundra" is not likely to be one. */
+    private static final int FIRST_HUNDRED_STYLE_YEAR = 1800;
+
     /**
      * The century-pair reading: "tjugo tjugotvå" 2022, "nitton åttio fyra" 1984, "tjugo noll fem" 2005,
      * also joined into one word ("tjugotjugotvå").
@@ -31,7 +34,7 @@ record SpokenYear(int value, int from, int to) {
 
     /** The cardinal reading: "två tusen tjugosex" 2026, "nittonhundraåttiofyra" 1984. */
     static SpokenYear cardinal(Sentence s, int i) {
-        SpokenNumber n = s.cardinal(i, NumberScope.FULL, 1000, 2099);
+        SpokenNumber n = s.cardinal(i, NumberScope.FULL, FIRST_HUNDRED_STYLE_YEAR, 2099);
         if (n == null || !n.hundredStyle() && n.value() < 1900) {
             return null;
         }

@@ -50,6 +50,7 @@ class DateAndYearNormalizationTest {
             nittonåttiofyra                     | 1984
             tjugotjugotvå                       | 2022
             nittonhundraåttiofyra               | 1984
+            artonhundrafemtio                   | 1850
             hösten två tusen tjugotre           | hösten 2023
             sedan tvåtusentjugo                 | sedan 2020
             flyttade hit år två tusen           | flyttade hit år 2000
@@ -64,6 +65,7 @@ class DateAndYearNormalizationTest {
             två tusen personer              | 2 000 personer
             två tusen kronor                | 2 000 kronor
             tjugo trettio minuter           | 20 30 minuter
+            tolvhundra                      | 1 200
             """)
     void readsNumbersNotSaidAsYearsAsQuantities(String spoken, String expected) {
         assertThat(written(spoken)).isEqualTo(expected);

@@ -80,6 +80,18 @@ class QuantityNormalizationTest {
         assertThat(written(spoken)).isEqualTo(expected);
     }
 
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            barnen är tio och tolv år                | barnen är 10 och 12 år
+            fem eller sex procent                    | 5 eller 6 procent
+            mellan tio och femton gånger             | mellan 10 och 15 gånger
+            fem till sex kronor                      | 5 till 6 kronor
+            två eller tre barn                       | två eller tre barn
+            """)
+    void writesPairedNumbersAlike(String spoken, String expected) {
+        assertThat(written(spoken)).isEqualTo(expected);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"tre barn", "två gånger", "tolv elever", "en pojke", "ett möte", "elva"})
     void leavesCountsUnderThirteenAsWords(String spoken) {
