@@ -1,0 +1,115 @@
+package se.dikta.structure.entities;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import se.dikta.structure.corpus.CorpusSource;
+
+/**
+ * Written spellings of names, places and organisations ({@code lexicon/*.txt}): one entry a line in
+ * recogniser form, optionally {@code spoken<TAB>written} ("bup<TAB>BUP"); without a written form each word is
+ * capitalised. The file name gives the entity type (first-names, surnames → PERSON; places → PLACE;
+ * organizations → ORGANIZATION). Immutable after loading.
+ */
+public final class Lexicon {
+
+    /** Names that are also everyday words ("dag", "bo", "hans"): capitalised only with more evidence. */
+    private static final Set<String> EVERYDAY_WORDS = Set.of(
+            "dag", "bo", "liv", "per", "maj", "sol", "björn", "ulf", "tor", "sten", "rut", "klara", "hans", "minna",
+            "august", "mark", "frank", "tage", "vide", "lo", "love", "mats", "berg", "lund", "strand", "hall", "ek",
+            "lind", "holm", "falk", "blom", "fors", "ström", "nord", "hed", "dahl", "björk", "gran", "ros", "mo",
+            "stig", "bill", "ragnar", "vera", "viola", "linnea", "ester", "april", "juni", "juli");
+
+    /** A lexicon entry: the written form and the entity type it implies, if any. */
+    public record Entry(String written, Optional<EntityCategory> category, boolean everydayWord) {
+    }
+
+    /** An entry found in a word sequence, spanning {@code length} words. */
+    public record Match(Entry entry, int length) {
+    }
+
+    private final Map<List<String>, Entry> entries;
+    private final int longest;
+
+    public Lexicon(Map<List<String>, Entry> entries) {
+        this.entries = Map.copyOf(entries);
+        this.longest = entries.keySet().stream().mapToInt(List::size).max().orElse(1);
+    }
+
+    public static Lexicon read(CorpusSource source) throws IOException {
+        Map<List<String>, Entry> entries = new HashMap<>();
+        for (String path : source.list("lexicon", ".txt")) {
+            Optional<EntityCategory> category = categoryOfFile(path);
+            for (String line : source.read(path).split("\r?\n")) {
+                String trimmed = line.strip();
+                if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+                    continue;
+                }
+                int tab = trimmed.indexOf('\t');
+                String spoken = (tab < 0 ? trimmed : trimmed.substring(0, tab)).strip().toLowerCase(Locale.ROOT);
+                String written = tab < 0 ? capitaliseWords(spoken) : trimmed.substring(tab + 1).strip();
+                List<String> words = List.of(spoken.split("\\s+"));
+                boolean everyday = words.size() == 1 && EVERYDAY_WORDS.contains(spoken);
+                // The first file (in name order) to define a phrase wins, keeping the result deterministic.
+                entries.putIfAbsent(words, new Entry(written, category, everyday));
+            }
+        }
+        return new Lexicon(entries);
+    }
+
+    private static Optional<EntityCategory> categoryOfFile(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        if (name.contains("name")) {
+            return Optional.of(EntityCategory.PERSON);
+        }
+        if (name.startsWith("place") || name.contains("street")) {
+            return Optional.of(EntityCategory.PLACE);
+        }
+        if (name.startsWith("organi")) {
+            return Optional.of(EntityCategory.ORGANIZATION);
+        }
+        return Optional.empty();
+    }
+
+    static String capitaliseWords(String spoken) {
+        StringBuilder out = new StringBuilder(spoken.length());
+        for (String word : spoken.split(" ")) {
+            if (!out.isEmpty()) {
+                out.append(' ');
+            }
+            out.append(Character.toUpperCase(word.charAt(0))).append(word, 1, word.length());
+        }
+        return out.toString();
+    }
+
+    /** The longest entry starting at {@code from}. */
+    public Optional<Match> match(List<String> words, int from) {
+        for (int len = Math.min(longest, words.size() - from); len >= 1; len--) {
+            Entry entry = entries.get(words.subList(from, from + len));
+            if (entry != null) {
+                return Optional.of(new Match(entry, len));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Single-word person names that are not also everyday words. */
+    public Set<String> personNames() {
+        Set<String> names = new HashSet<>();
+        entries.forEach((words, entry) -> {
+            if (words.size() == 1 && !entry.everydayWord() && entry.category().orElse(null) == EntityCategory.PERSON) {
+                names.add(words.get(0));
+            }
+        });
+        return names;
+    }
+
+    public int size() {
+        return entries.size();
+    }
+}

@@ -1,0 +1,86 @@
+package se.dikta.structure.segment;
+
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.HashMap;
+import opennlp.tools.ml.EventTrainer;
+import opennlp.tools.ml.TrainerFactory;
+import opennlp.tools.ml.model.AbstractModel;
+import opennlp.tools.ml.model.BinaryFileDataReader;
+import opennlp.tools.ml.model.Event;
+import opennlp.tools.ml.model.GenericModelReader;
+import opennlp.tools.ml.model.GenericModelWriter;
+import opennlp.tools.ml.model.MaxentModel;
+import opennlp.tools.util.ObjectStreamUtils;
+import se.dikta.structure.corpus.CorpusNote;
+import se.dikta.structure.corpus.LabeledSentence;
+import se.dikta.structure.corpus.TrainingSettings;
+
+/**
+ * OpenNLP maximum-entropy model that tells, for each boundary between two words, how likely a sentence ends
+ * there. Trained from the notes of the section corpus: the words of a note run together, and the gaps between
+ * its sentences are the positive events. The GIS model is immutable after training, so one instance is
+ * shared by all threads.
+ */
+public final class BoundaryModel {
+
+    static final String BOUNDARY = "B";
+    static final String NO_BOUNDARY = "N";
+    /** Chosen by five-fold cross-validation over the training notes (never the held-out set). */
+    private static final int ITERATIONS = 300;
+    private static final int CUTOFF = 3;
+
+    private final AbstractModel model;
+    private final BoundaryFeatures features;
+    private final int boundaryIndex;
+
+    public BoundaryModel(AbstractModel model, BoundaryFeatures features) {
+        this.model = model;
+        this.features = features;
+        this.boundaryIndex = model.getIndex(BOUNDARY);
+    }
+
+    public static BoundaryModel train(List<CorpusNote> notes, BoundaryFeatures features) throws IOException {
+        List<Event> events = new ArrayList<>();
+        for (CorpusNote note : notes) {
+            List<String> words = new ArrayList<>();
+            List<Boolean> endsSentence = new ArrayList<>();
+            for (LabeledSentence sentence : note.sentences()) {
+                for (int k = 0; k < sentence.words().size(); k++) {
+                    words.add(sentence.words().get(k));
+                    endsSentence.add(k == sentence.words().size() - 1);
+                }
+            }
+            int length = 0;
+            for (int i = 0; i + 1 < words.size(); i++) {
+                length++;
+                boolean boundary = endsSentence.get(i);
+                events.add(new Event(boundary ? BOUNDARY : NO_BOUNDARY, features.context(words, i, length)));
+                if (boundary) {
+                    length = 0;
+                }
+            }
+        }
+        EventTrainer trainer = TrainerFactory.getEventTrainer(TrainingSettings.maxent(ITERATIONS, CUTOFF), new HashMap<>());
+        MaxentModel trained = trainer.train(ObjectStreamUtils.createObjectStream(events));
+        return new BoundaryModel((AbstractModel) trained, features);
+    }
+
+    public static BoundaryModel read(InputStream in, BoundaryFeatures features) throws IOException {
+        AbstractModel model = new GenericModelReader(new BinaryFileDataReader(in)).getModel();
+        return new BoundaryModel(model, features);
+    }
+
+    public void write(OutputStream out) throws IOException {
+        new GenericModelWriter(model, new DataOutputStream(out)).persist();
+    }
+
+    /** Probability that a sentence ends after {@code words[i]}, given the sentence so far has {@code length} words. */
+    public double probability(List<String> words, int i, int length) {
+        return model.eval(features.context(words, i, length))[boundaryIndex];
+    }
+}
