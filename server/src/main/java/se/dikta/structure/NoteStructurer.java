@@ -1,10 +1,11 @@
 package se.dikta.structure;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import se.dikta.structure.StructuredNote.Entity;
 import se.dikta.structure.StructuredNote.Removed;
 import se.dikta.structure.StructuredNote.Section;
@@ -13,10 +14,11 @@ import se.dikta.structure.StructuredNote.TimeRange;
 import se.dikta.structure.StructuredNote.Warning;
 import se.dikta.structure.StructuredNote.WordRange;
 import se.dikta.structure.classify.SectionDecision;
-import se.dikta.structure.classify.SectionSequencer;
+import se.dikta.structure.classify.SectionPredictor;
 import se.dikta.structure.commands.CommandParser;
 import se.dikta.structure.commands.DictationItem;
 import se.dikta.structure.commands.HeadingVocabulary;
+import se.dikta.structure.entities.NameSpan;
 import se.dikta.structure.lint.FactAssessmentLint;
 import se.dikta.structure.model.NlpModels;
 import se.dikta.structure.normalize.SpokenNumberNormalizer;
@@ -36,16 +38,13 @@ import se.dikta.structure.written.WrittenSentence;
  */
 public final class NoteStructurer {
 
-    /** Weight of the section transitions against the classifier, chosen on a split of the training notes. */
-    public static final double TRANSITION_WEIGHT = 0.5;
-
     private static final String INVALID_CHECKSUM = "invalid-checksum";
 
     private final NlpModels models;
     private final Map<String, CommandParser> parsers = new LinkedHashMap<>();
     private final SentenceSplitter splitter;
     private final SentenceWriter writer;
-    private final SectionSequencer sequencer;
+    private final SectionPredictor sections;
     private final FactAssessmentLint lint = new FactAssessmentLint();
 
     public NoteStructurer(NlpModels models, TemplateCatalog templates, SpokenNumberNormalizer normalizer,
@@ -58,8 +57,8 @@ public final class NoteStructurer {
             parsers.put(template.id(), new CommandParser(new HeadingVocabulary(titles), numbers));
         }
         this.splitter = new SentenceSplitter(models.boundaries(), longPauseSeconds);
-        this.writer = new SentenceWriter(normalizer, models.lexicon());
-        this.sequencer = new SectionSequencer(models.transitions(), TRANSITION_WEIGHT);
+        this.writer = new SentenceWriter(normalizer, models.lexicon(), models.ordinaryWords());
+        this.sections = new SectionPredictor(models.sections(), models.transitions());
     }
 
     /** @param template one of the catalog's templates */
@@ -69,17 +68,34 @@ public final class NoteStructurer {
         List<SpokenSentence> spoken = segmentation.sentences();
 
         models.names().startNote();
-        List<WrittenSentence> written = new ArrayList<>(spoken.size());
-        List<double[]> probabilities = new ArrayList<>(spoken.size());
-        List<Optional<SectionKey>> forced = new ArrayList<>(spoken.size());
-        for (int i = 0; i < spoken.size(); i++) {
-            SpokenSentence sentence = spoken.get(i);
-            written.add(writer.write(sentence, models.names().find(sentence.words())));
-            probabilities.add(models.sections().probabilities(sentence.words(), i, spoken.size()));
-            forced.add(sentence.forcedSection());
+        List<List<NameSpan>> names = new ArrayList<>(spoken.size());
+        Set<String> noteNames = new HashSet<>();
+        for (SpokenSentence sentence : spoken) {
+            List<NameSpan> found = models.names().find(sentence.words());
+            names.add(found);
+            noteNames.addAll(writer.personWords(sentence.words(), found));
         }
-        List<SectionDecision> decisions = sequencer.decide(probabilities, forced);
+        List<WrittenSentence> written = new ArrayList<>(spoken.size());
+        for (int i = 0; i < spoken.size(); i++) {
+            written.add(writer.write(spoken.get(i), names.get(i), noteNames));
+        }
+        List<SectionDecision> decisions = sections.predict(
+                spoken.stream().map(SpokenSentence::words).toList(),
+                spoken.stream().map(SpokenSentence::forcedSection).toList());
         return assemble(transcript, template, segmentation, written, decisions);
+    }
+
+    /**
+     * The written form of words known to make one sentence (the evaluation's normalisation measure): dictated
+     * punctuation is honoured, but no boundary is searched for.
+     */
+    public WrittenSentence writeSentence(List<String> words) {
+        Transcript transcript = new Transcript(words, List.of());
+        List<DictationItem> items = parsers.values().iterator().next().parse(transcript);
+        SpokenSentence sentence = SentenceSplitter.asOneSentence(items);
+        models.names().startNote();
+        List<NameSpan> found = models.names().find(sentence.words());
+        return writer.write(sentence, found, Set.copyOf(writer.personWords(sentence.words(), found)));
     }
 
     private StructuredNote assemble(Transcript transcript, Template template, Segmentation segmentation,

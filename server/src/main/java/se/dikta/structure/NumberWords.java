@@ -21,4 +21,9 @@ public final class NumberWords {
     public boolean isNumberWord(String word) {
         return !AMBIGUOUS_ALONE.contains(word) && normalizer.isNumberWord(word);
     }
+
+    /** "en" or "ett": a digit inside a longer spoken number ("åtta ett tre"), an article elsewhere. */
+    public boolean isCardinalOne(String word) {
+        return word.equals("en") || word.equals("ett");
+    }
 }

@@ -37,7 +37,8 @@ public final class CommandParser {
             "ska", "skall", "skulle", "kan", "kunde", "vill", "ville", "måste", "får", "fick", "behöver", "behövde",
             "brukar", "brukade", "bör", "borde", "lär", "hann", "hinner", "försöker", "försökte", "att", "kommer",
             "tänker", "tänkte", "vågar", "vågade", "orkar", "orkade", "slipper", "slapp", "önskar", "önskade",
-            "hoppas", "planerar", "låter", "lät", "lyckas", "lyckades", "kunna", "vilja", "behöva", "få");
+            "hoppas", "planerar", "låter", "lät", "lyckas", "lyckades", "kunna", "vilja", "behöva", "få",
+            "beräknas", "förväntas", "väntas", "antas", "tros", "sägs", "verkar", "tycks", "råkar");
 
     /** Adverbs that may stand between a modal verb and "komma": "ska inte komma". */
     private static final Set<String> ADVERBS = Set.of(

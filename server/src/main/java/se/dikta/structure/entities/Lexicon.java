@@ -20,13 +20,16 @@ public final class Lexicon {
 
     /** Names that are also everyday words ("dag", "bo", "hans"): capitalised only with more evidence. */
     private static final Set<String> EVERYDAY_WORDS = Set.of(
-            "dag", "bo", "liv", "per", "maj", "sol", "björn", "ulf", "tor", "sten", "rut", "klara", "hans", "minna",
-            "august", "mark", "frank", "tage", "vide", "lo", "love", "mats", "berg", "lund", "strand", "hall", "ek",
-            "lind", "holm", "falk", "blom", "fors", "ström", "nord", "hed", "dahl", "björk", "gran", "ros", "mo",
-            "stig", "bill", "ragnar", "vera", "viola", "linnea", "ester", "april", "juni", "juli");
+            "dag", "bo", "liv", "per", "maj", "sol", "björn", "sten", "klara", "hans", "minna", "august", "mark",
+            "frank", "lo", "berg", "lund", "strand", "hall", "ek", "lind", "holm", "falk", "blom", "fors", "ström",
+            "nord", "hed", "björk", "gran", "ros", "mo", "stig", "april", "juni", "juli", "bror", "vide",
+            "ask", "al", "alm", "lönn", "asp", "rask", "hjort", "lax", "orm", "svan", "vall", "kvist", "lilja");
 
-    /** A lexicon entry: the written form and the entity type it implies, if any. */
-    public record Entry(String written, Optional<EntityCategory> category, boolean everydayWord) {
+    /**
+     * A lexicon entry: the written form, the entity type it implies if any, whether it is also an everyday
+     * word, and the list it came from (the file name without ".txt", e.g. "surnames").
+     */
+    public record Entry(String written, Optional<EntityCategory> category, boolean everydayWord, String list) {
     }
 
     /** An entry found in a word sequence, spanning {@code length} words. */
@@ -45,6 +48,7 @@ public final class Lexicon {
         Map<List<String>, Entry> entries = new HashMap<>();
         for (String path : source.list("lexicon", ".txt")) {
             Optional<EntityCategory> category = categoryOfFile(path);
+            String list = path.substring(path.lastIndexOf('/') + 1).replaceFirst("\\.txt$", "");
             for (String line : source.read(path).split("\r?\n")) {
                 String trimmed = line.strip();
                 if (trimmed.isEmpty() || trimmed.startsWith("#")) {
@@ -56,7 +60,7 @@ public final class Lexicon {
                 List<String> words = List.of(spoken.split("\\s+"));
                 boolean everyday = words.size() == 1 && EVERYDAY_WORDS.contains(spoken);
                 // The first file (in name order) to define a phrase wins, keeping the result deterministic.
-                entries.putIfAbsent(words, new Entry(written, category, everyday));
+                entries.putIfAbsent(words, new Entry(written, category, everyday, list));
             }
         }
         return new Lexicon(entries);
@@ -87,7 +91,7 @@ public final class Lexicon {
         return out.toString();
     }
 
-    /** The longest entry starting at {@code from}. */
+    /** The longest entry starting at {@code from}; a person name also in the genitive ("kenans" → "Kenans"). */
     public Optional<Match> match(List<String> words, int from) {
         for (int len = Math.min(longest, words.size() - from); len >= 1; len--) {
             Entry entry = entries.get(words.subList(from, from + len));
@@ -95,18 +99,25 @@ public final class Lexicon {
                 return Optional.of(new Match(entry, len));
             }
         }
+        String word = words.get(from);
+        if (word.length() > 2 && word.endsWith("s")) {
+            Entry base = entries.get(List.of(word.substring(0, word.length() - 1)));
+            if (base != null && !base.everydayWord() && base.category().orElse(null) == EntityCategory.PERSON) {
+                return Optional.of(new Match(new Entry(base.written() + "s", base.category(), false, base.list()), 1));
+            }
+        }
         return Optional.empty();
     }
 
-    /** Single-word person names that are not also everyday words. */
-    public Set<String> personNames() {
-        Set<String> names = new HashSet<>();
-        entries.forEach((words, entry) -> {
-            if (words.size() == 1 && !entry.everydayWord() && entry.category().orElse(null) == EntityCategory.PERSON) {
-                names.add(words.get(0));
+    /** Single-word entries of a list ("first-names", "surnames") that are not also everyday words. */
+    public Set<String> words(String list) {
+        Set<String> words = new HashSet<>();
+        entries.forEach((phrase, entry) -> {
+            if (phrase.size() == 1 && !entry.everydayWord() && entry.list().equals(list)) {
+                words.add(phrase.get(0));
             }
         });
-        return names;
+        return words;
     }
 
     public int size() {

@@ -13,7 +13,6 @@ import opennlp.tools.namefind.TokenNameFinderFactory;
 import opennlp.tools.namefind.TokenNameFinderModel;
 import opennlp.tools.util.ObjectStreamUtils;
 import opennlp.tools.util.Span;
-import se.dikta.structure.corpus.CorpusSource;
 import se.dikta.structure.corpus.TrainingSettings;
 
 /**
@@ -32,27 +31,10 @@ public final class NameRecognizer {
         this.finder = new ThreadSafeNameFinderME(model);
     }
 
-    public static NameRecognizer train(CorpusSource source) throws IOException {
-        List<NameSample> samples = new ArrayList<>();
-        for (String path : source.list("entities", ".txt")) {
-            boolean newDocument = true;
-            String[] lines = source.read(path).split("\r?\n");
-            for (int n = 0; n < lines.length; n++) {
-                String line = lines[n].strip();
-                if (line.isEmpty()) {
-                    newDocument = true;
-                    continue;
-                }
-                try {
-                    samples.add(NameSample.parse(line, newDocument));
-                } catch (IOException | RuntimeException e) {
-                    throw new IllegalArgumentException(path + ":" + (n + 1) + ": " + e.getMessage(), e);
-                }
-                newDocument = false;
-            }
-        }
+    public static NameRecognizer train(EntityCorpus corpus) throws IOException {
+        List<NameSample> samples = corpus.samples();
         if (samples.isEmpty()) {
-            throw new IllegalStateException("No name-finder training data under entities/ in " + source.describe());
+            throw new IllegalStateException("No name-finder training data under entities/");
         }
         TokenNameFinderModel model = NameFinderME.train("sv", null, ObjectStreamUtils.createObjectStream(samples),
                 TrainingSettings.maxent(100, 1), new TokenNameFinderFactory());

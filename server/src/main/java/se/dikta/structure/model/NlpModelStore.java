@@ -23,6 +23,7 @@ import se.dikta.structure.classify.SectionFeatures;
 import se.dikta.structure.classify.SectionTransitions;
 import se.dikta.structure.corpus.CorpusSource;
 import se.dikta.structure.corpus.SectionCorpus;
+import se.dikta.structure.entities.EntityCorpus;
 import se.dikta.structure.entities.Lexicon;
 import se.dikta.structure.entities.NameRecognizer;
 import se.dikta.structure.segment.BoundaryFeatures;
@@ -60,27 +61,28 @@ public final class NlpModelStore {
             throw new IllegalStateException("No section training data under sections/ in " + source.describe());
         }
         Lexicon lexicon = Lexicon.read(source);
+        EntityCorpus entities = EntityCorpus.read(source);
         SectionTransitions transitions = SectionTransitions.count(corpus.notes());
         BoundaryFeatures boundaryFeatures = new BoundaryFeatures(
-                WordClasses.harvest(corpus.notes(), lexicon.personNames(), numbers));
+                WordClasses.harvest(corpus.notes(), lexicon.words("first-names"), lexicon.words("surnames"), numbers));
         Path dir = cacheDir.resolve(fingerprint.substring(0, 24));
         if (Files.isRegularFile(dir.resolve(NAMES_FILE))) {
             long started = System.nanoTime();
             NlpModels models = new NlpModels(
                     read(dir.resolve(BOUNDARY_FILE), in -> BoundaryModel.read(in, boundaryFeatures)),
                     read(dir.resolve(SECTIONS_FILE), SectionClassifier::read), transitions,
-                    read(dir.resolve(NAMES_FILE), NameRecognizer::read), lexicon, fingerprint);
+                    read(dir.resolve(NAMES_FILE), NameRecognizer::read), lexicon, entities.ordinaryWords(), fingerprint);
             LOG.info("Loaded NLP models from {} in {} ms", dir, (System.nanoTime() - started) / 1_000_000);
             return models;
         }
         long started = System.nanoTime();
         BoundaryModel boundaries = BoundaryModel.train(corpus.notes(), boundaryFeatures);
         SectionClassifier sections = SectionClassifier.train(corpus.notes());
-        NameRecognizer names = NameRecognizer.train(source);
+        NameRecognizer names = NameRecognizer.train(entities);
         LOG.info("Trained NLP models from {} ({} notes, {} sentences) in {} ms", source.describe(),
                 corpus.notes().size(), corpus.sentences().size(), (System.nanoTime() - started) / 1_000_000);
         save(dir, boundaries, sections, names);
-        return new NlpModels(boundaries, sections, transitions, names, lexicon, fingerprint);
+        return new NlpModels(boundaries, sections, transitions, names, lexicon, entities.ordinaryWords(), fingerprint);
     }
 
     /** Written to a temporary directory first, so a crash never leaves a half-written cache entry behind. */

@@ -12,7 +12,7 @@ import java.util.List;
 public final class BoundaryFeatures {
 
     /** Bump when the features change so that cached models trained with the old ones are not reused. */
-    public static final String VERSION = "boundary-2";
+    public static final String VERSION = "boundary-3";
 
     private static final int VERB_LOOKAHEAD = 4;
 
@@ -20,6 +20,10 @@ public final class BoundaryFeatures {
 
     public BoundaryFeatures(WordClasses classes) {
         this.classes = classes;
+    }
+
+    public WordClasses classes() {
+        return classes;
     }
 
     /**

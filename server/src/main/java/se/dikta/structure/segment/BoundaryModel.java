@@ -79,6 +79,10 @@ public final class BoundaryModel {
         new GenericModelWriter(model, new DataOutputStream(out)).persist();
     }
 
+    public WordClasses wordClasses() {
+        return features.classes();
+    }
+
     /** Probability that a sentence ends after {@code words[i]}, given the sentence so far has {@code length} words. */
     public double probability(List<String> words, int i, int length) {
         return model.eval(features.context(words, i, length))[boundaryIndex];

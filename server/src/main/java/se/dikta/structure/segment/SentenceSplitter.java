@@ -22,10 +22,12 @@ public final class SentenceSplitter {
     private static final double SPLIT_BONUS = 0.8;
 
     private final BoundaryDecoder decoder;
+    private final WordClasses classes;
     private final double longPauseSeconds;
 
     public SentenceSplitter(BoundaryModel model, double longPauseSeconds) {
         this.decoder = new BoundaryDecoder(model, BEAM_WIDTH, SPLIT_BONUS);
+        this.classes = model.wordClasses();
         this.longPauseSeconds = longPauseSeconds;
     }
 
@@ -38,8 +40,31 @@ public final class SentenceSplitter {
                 builder.command(command);
             }
         }
-        builder.flush(".");
+        builder.flush(null);
         return new Segmentation(builder.sentences, builder.removed);
+    }
+
+    /** The words of {@code items} as one sentence: commas and colons kept, a final mark as its terminator. */
+    public static SpokenSentence asOneSentence(List<DictationItem> items) {
+        List<Integer> indices = new ArrayList<>();
+        List<String> words = new ArrayList<>();
+        List<String> marks = new ArrayList<>();
+        String terminator = null;
+        for (DictationItem item : items) {
+            if (item instanceof Word word) {
+                indices.add(word.index());
+                words.add(word.text());
+                marks.add(null);
+                terminator = null;
+            } else if (item instanceof Command command && command.kind().mark() != null && !marks.isEmpty()) {
+                if (command.kind().endsSentence()) {
+                    terminator = command.kind().mark();
+                } else {
+                    marks.set(marks.size() - 1, command.kind().mark());
+                }
+            }
+        }
+        return new SpokenSentence(indices, words, marks, terminator, Layout.NONE, null);
     }
 
     /** Accumulates the words between hard boundaries. */
@@ -73,20 +98,20 @@ public final class SentenceSplitter {
                 }
                 case FULL_STOP, QUESTION_MARK, EXCLAMATION_MARK -> flush(kind.mark());
                 case NEW_LINE -> {
-                    flush(".");
+                    flush(null);
                     layout = layout.max(Layout.LINE);
                 }
                 case NEW_PARAGRAPH -> {
-                    flush(".");
+                    flush(null);
                     layout = Layout.PARAGRAPH;
                 }
                 case HEADING -> {
-                    flush(".");
+                    flush(null);
                     heading = command.section();
                     layout = Layout.NONE;
                 }
                 case DELETE_LAST_SENTENCE -> {
-                    flush(".");
+                    flush(null);
                     if (!sentences.isEmpty()) {
                         removed.add(sentences.remove(sentences.size() - 1));
                     }
@@ -106,7 +131,7 @@ public final class SentenceSplitter {
             int start = 0;
             for (int i = 0; i < ends.length; i++) {
                 if (ends[i]) {
-                    add(start, i + 1, ".");
+                    add(start, i + 1, null);
                     start = i + 1;
                 }
             }
@@ -119,6 +144,9 @@ public final class SentenceSplitter {
         private BoundaryDecoder.Constraint constraint(int i) {
             if (marks.get(i) != null) {
                 return BoundaryDecoder.Constraint.NEVER; // the speaker said "komma" or "kolon" here
+            }
+            if (classes.belongTogether(words.get(i), words.get(i + 1))) {
+                return BoundaryDecoder.Constraint.NEVER;
             }
             double pause = transcript.pauseAfter(indices.get(i));
             if (!Double.isNaN(pause) && pause >= longPauseSeconds) {

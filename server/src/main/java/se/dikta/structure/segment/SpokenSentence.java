@@ -12,7 +12,7 @@ import se.dikta.structure.SectionKey;
  * @param wordIndices transcript index of each word (command words excluded, so not always contiguous)
  * @param words       the words of the note, without command words
  * @param marks       punctuation dictated after each word ("," or ":"), null where none; parallel to words
- * @param terminator  the sentence's final mark: ".", "?" or "!"
+ * @param terminator  the final mark the speaker dictated (".", "?" or "!"), or null when none was
  * @param layout      the break dictated before the sentence
  * @param heading     the section forced by the last heading command, if any
  */
@@ -36,6 +36,10 @@ public record SpokenSentence(List<Integer> wordIndices, List<String> words, List
     /** Transcript word index after the last word (exclusive). */
     public int to() {
         return wordIndices.get(wordIndices.size() - 1) + 1;
+    }
+
+    public Optional<String> dictatedTerminator() {
+        return Optional.ofNullable(terminator);
     }
 
     public Optional<SectionKey> forcedSection() {

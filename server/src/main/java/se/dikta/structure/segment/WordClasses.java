@@ -42,15 +42,18 @@ public final class WordClasses {
     private final NumberWords numbers;
     private final Set<String> verbs;
     private final Set<String> names;
+    private final Set<String> surnames;
 
-    public WordClasses(NumberWords numbers, Set<String> verbs, Set<String> names) {
+    public WordClasses(NumberWords numbers, Set<String> verbs, Set<String> names, Set<String> surnames) {
         this.numbers = numbers;
         this.verbs = Set.copyOf(verbs);
         this.names = Set.copyOf(names);
+        this.surnames = Set.copyOf(surnames);
     }
 
-    /** @param names lowercase person names (first names) from the lexicon */
-    public static WordClasses harvest(List<CorpusNote> notes, Set<String> names, NumberWords numbers) {
+    /** @param names lowercase first names and @param surnames surnames, from the lexicon */
+    public static WordClasses harvest(List<CorpusNote> notes, Set<String> names, Set<String> surnames,
+                                      NumberWords numbers) {
         Set<String> verbs = new HashSet<>(CORE_VERBS);
         for (CorpusNote note : notes) {
             for (LabeledSentence sentence : note.sentences()) {
@@ -61,7 +64,7 @@ public final class WordClasses {
                 }
             }
         }
-        return new WordClasses(numbers, verbs, names);
+        return new WordClasses(numbers, verbs, names, surnames);
     }
 
     public String of(String w) {
@@ -80,6 +83,9 @@ public final class WordClasses {
         if (names.contains(w)) {
             return "NAME";
         }
+        if (surnames.contains(w)) {
+            return "SURNAME";
+        }
         if (w.length() > 2 && w.endsWith("s") && names.contains(w.substring(0, w.length() - 1))) {
             return "NAMES"; // genitive: "melvins frånvaro"
         }
@@ -93,6 +99,17 @@ public final class WordClasses {
             return "DEF";
         }
         return "W";
+    }
+
+    /**
+     * Two words no sentence boundary may separate: the parts of one spoken number (a phone number, "åtta | ett
+     * tre fem") and a first name followed by a surname.
+     */
+    public boolean belongTogether(String left, String right) {
+        if (numbers.isNumberWord(left) && (numbers.isNumberWord(right) || numbers.isCardinalOne(right))) {
+            return true;
+        }
+        return names.contains(left) && surnames.contains(right);
     }
 
     /** A word that can be the finite verb of a clause. */
