@@ -42,6 +42,18 @@ public record EntityCorpus(List<NameSample> samples) {
         return new EntityCorpus(samples);
     }
 
+    /** The sentences as plain words, grouped by document, in file order. */
+    public List<List<List<String>>> documents() {
+        List<List<List<String>>> documents = new ArrayList<>();
+        for (NameSample sample : samples) {
+            if (sample.isClearAdaptiveDataSet() || documents.isEmpty()) {
+                documents.add(new ArrayList<>());
+            }
+            documents.get(documents.size() - 1).add(List.of(sample.getSentence()));
+        }
+        return documents;
+    }
+
     public Set<String> ordinaryWords() {
         Set<String> outside = new HashSet<>();
         Set<String> inside = new HashSet<>();

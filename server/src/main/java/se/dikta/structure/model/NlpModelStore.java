@@ -76,7 +76,10 @@ public final class NlpModelStore {
             return models;
         }
         long started = System.nanoTime();
-        BoundaryModel boundaries = BoundaryModel.train(corpus.notes(), boundaryFeatures);
+        List<List<List<String>>> runs = new ArrayList<>();
+        corpus.notes().forEach(note -> runs.add(note.sentences().stream().map(s -> s.words()).toList()));
+        runs.addAll(entities.documents());
+        BoundaryModel boundaries = BoundaryModel.train(runs, boundaryFeatures);
         SectionClassifier sections = SectionClassifier.train(corpus.notes());
         NameRecognizer names = NameRecognizer.train(entities);
         LOG.info("Trained NLP models from {} ({} notes, {} sentences) in {} ms", source.describe(),

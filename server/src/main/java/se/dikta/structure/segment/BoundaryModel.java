@@ -16,14 +16,12 @@ import opennlp.tools.ml.model.GenericModelReader;
 import opennlp.tools.ml.model.GenericModelWriter;
 import opennlp.tools.ml.model.MaxentModel;
 import opennlp.tools.util.ObjectStreamUtils;
-import se.dikta.structure.corpus.CorpusNote;
-import se.dikta.structure.corpus.LabeledSentence;
 import se.dikta.structure.corpus.TrainingSettings;
 
 /**
  * OpenNLP maximum-entropy model that tells, for each boundary between two words, how likely a sentence ends
- * there. Trained from the notes of the section corpus: the words of a note run together, and the gaps between
- * its sentences are the positive events. The GIS model is immutable after training, so one instance is
+ * there. Trained from runs of consecutive sentences: the words of a run together, and the gaps between its
+ * sentences are the positive events. The GIS model is immutable after training, so one instance is
  * shared by all threads.
  */
 public final class BoundaryModel {
@@ -44,15 +42,20 @@ public final class BoundaryModel {
         this.boundaryIndex = model.getIndex(BOUNDARY);
     }
 
-    public static BoundaryModel train(List<CorpusNote> notes, BoundaryFeatures features) throws IOException {
+    /**
+     * @param documents runs of consecutive sentences (each a list of words): the notes of the section corpus,
+     *                  and the documents of the entity corpus, which add varied sentence openings such as names
+     */
+    public static BoundaryModel train(List<List<List<String>>> documents, BoundaryFeatures features)
+            throws IOException {
         List<Event> events = new ArrayList<>();
-        for (CorpusNote note : notes) {
+        for (List<List<String>> document : documents) {
             List<String> words = new ArrayList<>();
             List<Boolean> endsSentence = new ArrayList<>();
-            for (LabeledSentence sentence : note.sentences()) {
-                for (int k = 0; k < sentence.words().size(); k++) {
-                    words.add(sentence.words().get(k));
-                    endsSentence.add(k == sentence.words().size() - 1);
+            for (List<String> sentence : document) {
+                for (int k = 0; k < sentence.size(); k++) {
+                    words.add(sentence.get(k));
+                    endsSentence.add(k == sentence.size() - 1);
                 }
             }
             int length = 0;
