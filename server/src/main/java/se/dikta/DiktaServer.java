@@ -42,6 +42,8 @@ import se.dikta.http.HealthApi;
 import se.dikta.http.HealthContributor;
 import se.dikta.http.JsonErrors;
 import se.dikta.http.RequestLog;
+import se.dikta.structure.StructureApi;
+import se.dikta.structure.StructureService;
 
 /**
  * The running service: builds the services from the configuration, mounts every feature's routes and
@@ -57,6 +59,7 @@ public final class DiktaServer {
     private final Clock clock = Clock.systemUTC();
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private Database db;
+    private StructureService structure;
     private HttpServer http;
 
     private DiktaServer(Vertx vertx, DiktaConfig config, PrometheusMeterRegistry registry) {
@@ -103,6 +106,8 @@ public final class DiktaServer {
             Files.createDirectories(config.dataDir());
             db = Database.open(vertx, config.db());
             closeables.add(0, db);
+            structure = StructureService.start(vertx, config.structure());
+            closeables.add(structure);
             return db;
         }).compose(database -> {
             AuditLog audit = new AuditLog(clock);
@@ -114,6 +119,8 @@ public final class DiktaServer {
             modules.add(new AuthApi(auth, config.auth(),
                     config.http().publicOrigin().map(o -> o.startsWith("https:")).orElse(false)));
             modules.add(new CasesApi(db, cases, audit, clock));
+            health.add(structure.health());
+            modules.add(new StructureApi(structure, config.structure()));
 
             Future<Void> seeded = config.demo()
                     ? vertx.executeBlocking(() -> {

@@ -11,6 +11,7 @@ import java.util.Map;
 import se.dikta.auth.AuthConfig;
 import se.dikta.db.DbConfig;
 import se.dikta.http.HttpConfig;
+import se.dikta.structure.StructureConfig;
 
 /**
  * The whole configuration, built once at start and passed down; nothing reads configuration later.
@@ -19,6 +20,7 @@ import se.dikta.http.HttpConfig;
  * @param host interface to bind
  * @param dataDir where the embedded database, the search index and caches live
  * @param demo seed example users, cases, notes and time-log rows
+ * @param structure structuring of dictated text into journal notes
  */
 public record DiktaConfig(
         int port,
@@ -27,7 +29,8 @@ public record DiktaConfig(
         boolean demo,
         DbConfig db,
         HttpConfig http,
-        AuthConfig auth) {
+        AuthConfig auth,
+        StructureConfig structure) {
 
     public static final String DEFAULT_CONFIG_FILE = "dikta.json";
 
@@ -76,7 +79,8 @@ public record DiktaConfig(
                 s.bool("demo", false),
                 DbConfig.from(s, dataDir),
                 HttpConfig.from(s),
-                AuthConfig.from(s));
+                AuthConfig.from(s),
+                StructureConfig.from(s, dataDir));
     }
 
     private static Map<String, String> readConfigFile(Path file) {
