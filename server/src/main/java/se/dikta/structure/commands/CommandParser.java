@@ -40,10 +40,11 @@ public final class CommandParser {
             "hoppas", "planerar", "låter", "lät", "lyckas", "lyckades", "kunna", "vilja", "behöva", "få",
             "beräknas", "förväntas", "väntas", "antas", "tros", "sägs", "verkar", "tycks", "råkar");
 
-    /** Adverbs that may stand between a modal verb and "komma": "ska inte komma". */
-    private static final Set<String> ADVERBS = Set.of(
+    /** Adverbs and subject pronouns that may stand between a modal verb and "komma": "kan hon inte komma". */
+    private static final Set<String> BETWEEN = Set.of(
             "inte", "också", "ju", "nog", "gärna", "kanske", "snart", "då", "sedan", "sen", "alltid", "aldrig", "väl",
-            "ändå", "även", "bara", "redan", "själv", "själva", "hellre", "troligen", "förmodligen", "igen", "ej");
+            "ändå", "även", "bara", "redan", "själv", "själva", "hellre", "troligen", "förmodligen", "igen", "ej",
+            "hon", "han", "hen", "de", "dom", "vi", "jag", "du", "man", "det");
 
     /** Particles of phrasal verbs: "komma hem", "komma överens", "komma ihåg". */
     private static final Set<String> PARTICLES = Set.of(
@@ -144,7 +145,7 @@ public final class CommandParser {
             if (VERB_TRIGGERS.contains(w)) {
                 return true;
             }
-            if (!ADVERBS.contains(w)) {
+            if (!BETWEEN.contains(w)) {
                 return false;
             }
         }
