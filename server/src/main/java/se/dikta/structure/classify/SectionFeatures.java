@@ -16,7 +16,7 @@ import org.apache.lucene.analysis.sv.SwedishLightStemmer;
 public final class SectionFeatures implements FeatureGenerator {
 
     /** Bump when the features change so that cached models trained with the old ones are not reused. */
-    public static final String VERSION = "sections-1";
+    public static final String VERSION = "sections-2";
 
     /** Extra-information key: the sentence's {@link Position} in its note. */
     public static final String POSITION = "position";

@@ -109,6 +109,27 @@ public final class Lexicon {
         return Optional.empty();
     }
 
+    /**
+     * For each word, the lexicon lists it belongs to ("lex=first-names", "lex=organizations", and
+     * "lex=everyday" for names that are also everyday words): extra context for the name finder.
+     */
+    public String[][] contexts(List<String> words) {
+        String[][] contexts = new String[words.size()][];
+        java.util.Arrays.fill(contexts, new String[0]);
+        for (int i = 0; i < words.size(); i++) {
+            Optional<Match> match = match(words, i);
+            if (match.isPresent()) {
+                Entry entry = match.get().entry();
+                String[] features = entry.everydayWord()
+                        ? new String[] {"lex=" + entry.list(), "lex=everyday"} : new String[] {"lex=" + entry.list()};
+                for (int k = i; k < i + match.get().length(); k++) {
+                    contexts[k] = features;
+                }
+            }
+        }
+        return contexts;
+    }
+
     /** Single-word entries of a list ("first-names", "surnames") that are not also everyday words. */
     public Set<String> words(String list) {
         Set<String> words = new HashSet<>();

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.namefind.NameSample;
-import opennlp.tools.namefind.ThreadSafeNameFinderME;
 import opennlp.tools.namefind.TokenNameFinderFactory;
 import opennlp.tools.namefind.TokenNameFinderModel;
 import opennlp.tools.util.ObjectStreamUtils;
@@ -17,32 +16,42 @@ import se.dikta.structure.corpus.TrainingSettings;
 
 /**
  * OpenNLP {@link NameFinderME} for PERSON, ORGANIZATION and PLACE in recogniser-form words, trained from
- * {@code entities/*.txt}. The model is shared; {@link ThreadSafeNameFinderME} keeps one finder (with its
- * adaptive data) per thread, and {@link #startNote()} clears that data so that notes do not influence each
- * other.
+ * {@code entities/*.txt}. Lowercase words carry no capital-letter cue, so each word also gets the lexicon
+ * lists it belongs to as additional context ({@link Lexicon#contexts}), in training and in use alike. The
+ * model is shared; {@code NameFinderME} keeps per-document adaptive data and is not thread-safe, so each
+ * thread has its own, and {@link #startNote()} clears that data so that notes do not influence each other.
  */
 public final class NameRecognizer {
 
-    private final TokenNameFinderModel model;
-    private final ThreadSafeNameFinderME finder;
+    /** Bump when the training changes so that cached models trained the old way are not reused. */
+    public static final String VERSION = "names-3";
 
-    public NameRecognizer(TokenNameFinderModel model) {
+    private final TokenNameFinderModel model;
+    private final Lexicon lexicon;
+    private final ThreadLocal<NameFinderME> finders;
+
+    public NameRecognizer(TokenNameFinderModel model, Lexicon lexicon) {
         this.model = model;
-        this.finder = new ThreadSafeNameFinderME(model);
+        this.lexicon = lexicon;
+        this.finders = ThreadLocal.withInitial(() -> new NameFinderME(model));
     }
 
-    public static NameRecognizer train(EntityCorpus corpus) throws IOException {
-        List<NameSample> samples = corpus.samples();
-        if (samples.isEmpty()) {
+    public static NameRecognizer train(EntityCorpus corpus, Lexicon lexicon) throws IOException {
+        if (corpus.samples().isEmpty()) {
             throw new IllegalStateException("No name-finder training data under entities/");
+        }
+        List<NameSample> samples = new ArrayList<>(corpus.samples().size());
+        for (NameSample sample : corpus.samples()) {
+            samples.add(new NameSample(sample.getSentence(), sample.getNames(),
+                    lexicon.contexts(List.of(sample.getSentence())), sample.isClearAdaptiveDataSet()));
         }
         TokenNameFinderModel model = NameFinderME.train("sv", null, ObjectStreamUtils.createObjectStream(samples),
                 TrainingSettings.maxent(100, 1), new TokenNameFinderFactory());
-        return new NameRecognizer(model);
+        return new NameRecognizer(model, lexicon);
     }
 
-    public static NameRecognizer read(InputStream in) throws IOException {
-        return new NameRecognizer(new TokenNameFinderModel(in));
+    public static NameRecognizer read(InputStream in, Lexicon lexicon) throws IOException {
+        return new NameRecognizer(new TokenNameFinderModel(in), lexicon);
     }
 
     public void write(OutputStream out) throws IOException {
@@ -51,11 +60,11 @@ public final class NameRecognizer {
 
     /** Forget what earlier notes taught this thread's finder. */
     public void startNote() {
-        finder.clearAdaptiveData();
+        finders.get().clearAdaptiveData();
     }
 
     public List<NameSpan> find(List<String> words) {
-        Span[] spans = finder.find(words.toArray(String[]::new));
+        Span[] spans = finders.get().find(words.toArray(String[]::new), lexicon.contexts(words));
         List<NameSpan> names = new ArrayList<>(spans.length);
         for (Span span : spans) {
             Optional<EntityCategory> category = EntityCategory.parse(span.getType());

@@ -71,7 +71,7 @@ public final class NlpModelStore {
             NlpModels models = new NlpModels(
                     read(dir.resolve(BOUNDARY_FILE), in -> BoundaryModel.read(in, boundaryFeatures)),
                     read(dir.resolve(SECTIONS_FILE), SectionClassifier::read), transitions,
-                    read(dir.resolve(NAMES_FILE), NameRecognizer::read), lexicon, entities.ordinaryWords(), fingerprint);
+                    read(dir.resolve(NAMES_FILE), in -> NameRecognizer.read(in, lexicon)), lexicon, entities.ordinaryWords(), fingerprint);
             LOG.info("Loaded NLP models from {} in {} ms", dir, (System.nanoTime() - started) / 1_000_000);
             return models;
         }
@@ -81,7 +81,7 @@ public final class NlpModelStore {
         runs.addAll(entities.documents());
         BoundaryModel boundaries = BoundaryModel.train(runs, boundaryFeatures);
         SectionClassifier sections = SectionClassifier.train(corpus.notes());
-        NameRecognizer names = NameRecognizer.train(entities);
+        NameRecognizer names = NameRecognizer.train(entities, lexicon);
         LOG.info("Trained NLP models from {} ({} notes, {} sentences) in {} ms", source.describe(),
                 corpus.notes().size(), corpus.sentences().size(), (System.nanoTime() - started) / 1_000_000);
         save(dir, boundaries, sections, names);
@@ -109,7 +109,8 @@ public final class NlpModelStore {
     public String fingerprint() throws IOException {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update((BoundaryFeatures.VERSION + "|" + SectionFeatures.VERSION + "|").getBytes(StandardCharsets.UTF_8));
+            digest.update(String.join("|", BoundaryFeatures.VERSION, SectionFeatures.VERSION, NameRecognizer.VERSION, "")
+                    .getBytes(StandardCharsets.UTF_8));
             for (String folder : TRAINING_FOLDERS) {
                 for (String path : source.list(folder, "")) {
                     digest.update(path.getBytes(StandardCharsets.UTF_8));

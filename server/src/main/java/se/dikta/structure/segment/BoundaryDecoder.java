@@ -20,16 +20,10 @@ public final class BoundaryDecoder {
 
     private final BoundaryModel model;
     private final int beamWidth;
-    private final double splitBonus;
 
-    /**
-     * @param splitBonus log-odds added to every cut; positive favours recall (the model, trained on many more
-     *                   non-boundaries than boundaries, is conservative)
-     */
-    public BoundaryDecoder(BoundaryModel model, int beamWidth, double splitBonus) {
+    public BoundaryDecoder(BoundaryModel model, int beamWidth) {
         this.model = model;
         this.beamWidth = beamWidth;
-        this.splitBonus = splitBonus;
     }
 
     private record Hypothesis(double score, int openLength, Hypothesis previous, boolean endsHere) {
@@ -52,7 +46,7 @@ public final class BoundaryDecoder {
                     case FREE -> model.probability(words, i, length);
                 };
                 if (p > 0.0) {
-                    keep(byLength, new Hypothesis(h.score() + Math.log(Math.max(p, FLOOR)) + splitBonus, 0, h, true));
+                    keep(byLength, new Hypothesis(h.score() + Math.log(Math.max(p, FLOOR)), 0, h, true));
                 }
                 if (p < 1.0) {
                     keep(byLength, new Hypothesis(h.score() + Math.log(Math.max(1 - p, FLOOR)), length, h, false));

@@ -12,7 +12,7 @@ import java.util.List;
 public final class BoundaryFeatures {
 
     /** Bump when the features change so that cached models trained with the old ones are not reused. */
-    public static final String VERSION = "boundary-4";
+    public static final String VERSION = "boundary-5";
 
     private static final int VERB_LOOKAHEAD = 4;
 

@@ -18,15 +18,13 @@ import se.dikta.structure.commands.DictationItem.Word;
 public final class SentenceSplitter {
 
     private static final int BEAM_WIDTH = 4;
-    /** Chosen by five-fold cross-validation over the training notes (never the held-out set). */
-    private static final double SPLIT_BONUS = 0.8;
 
     private final BoundaryDecoder decoder;
     private final WordClasses classes;
     private final double longPauseSeconds;
 
     public SentenceSplitter(BoundaryModel model, double longPauseSeconds) {
-        this.decoder = new BoundaryDecoder(model, BEAM_WIDTH, SPLIT_BONUS);
+        this.decoder = new BoundaryDecoder(model, BEAM_WIDTH);
         this.classes = model.wordClasses();
         this.longPauseSeconds = longPauseSeconds;
     }
