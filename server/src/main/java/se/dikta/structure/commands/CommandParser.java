@@ -127,10 +127,10 @@ public final class CommandParser {
     private boolean isCommandUse(CommandKind kind, List<String> words, int i) {
         String prev = i > 0 ? words.get(i - 1) : "";
         String next = i + 1 < words.size() ? words.get(i + 1) : "";
-        if (i == 0) {
-            return false; // nothing to punctuate yet: "komma" opening a sentence is the verb
-        }
         if (kind == CommandKind.COMMA) {
+            if (i == 0) {
+                return false; // "komma" opening the dictation is the verb
+            }
             return !isVerbKomma(words, i) && !PARTICLES.contains(next)
                     && !(numbers.isNumberWord(prev) && numbers.isNumberWord(next));
         }
