@@ -6,12 +6,14 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import opennlp.tools.ml.BeamSearch;
 import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.namefind.NameSample;
 import opennlp.tools.namefind.TokenNameFinderFactory;
 import opennlp.tools.namefind.TokenNameFinderModel;
 import opennlp.tools.util.ObjectStreamUtils;
 import opennlp.tools.util.Span;
+import opennlp.tools.util.TrainingParameters;
 import se.dikta.structure.corpus.TrainingSettings;
 
 /**
@@ -24,7 +26,13 @@ import se.dikta.structure.corpus.TrainingSettings;
 public final class NameRecognizer {
 
     /** Bump when the training changes so that cached models trained the old way are not reused. */
-    public static final String VERSION = "names-3";
+    public static final String VERSION = "names-4";
+
+    /**
+     * Greedy decoding: on cross-validation over the entity corpus it found the same names as OpenNLP's default
+     * beam of 3, at a third of the cost.
+     */
+    private static final int BEAM_SIZE = 1;
 
     private final TokenNameFinderModel model;
     private final Lexicon lexicon;
@@ -45,8 +53,10 @@ public final class NameRecognizer {
             samples.add(new NameSample(sample.getSentence(), sample.getNames(),
                     lexicon.contexts(List.of(sample.getSentence())), sample.isClearAdaptiveDataSet()));
         }
+        TrainingParameters params = TrainingSettings.maxent(100, 1);
+        params.put(BeamSearch.BEAM_SIZE_PARAMETER, BEAM_SIZE);
         TokenNameFinderModel model = NameFinderME.train("sv", null, ObjectStreamUtils.createObjectStream(samples),
-                TrainingSettings.maxent(100, 1), new TokenNameFinderFactory());
+                params, new TokenNameFinderFactory());
         return new NameRecognizer(model, lexicon);
     }
 

@@ -35,6 +35,7 @@ public final class BoundaryDecoder {
      */
     public boolean[] decode(List<String> words, Constraint[] constraints) {
         int boundaries = words.size() - 1;
+        BoundaryFeatures.Run run = model.prepare(words);
         List<Hypothesis> beam = List.of(new Hypothesis(0.0, 0, null, false));
         for (int i = 0; i < boundaries; i++) {
             Hypothesis[] byLength = new Hypothesis[i + 2];
@@ -43,7 +44,7 @@ public final class BoundaryDecoder {
                 double p = switch (constraints[i]) {
                     case NEVER -> 0.0;
                     case ALWAYS -> 1.0;
-                    case FREE -> model.probability(words, i, length);
+                    case FREE -> model.probability(run, i, length);
                 };
                 if (p > 0.0) {
                     keep(byLength, new Hypothesis(h.score() + Math.log(Math.max(p, FLOOR)), 0, h, true));

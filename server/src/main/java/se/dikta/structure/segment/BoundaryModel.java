@@ -58,11 +58,12 @@ public final class BoundaryModel {
                     endsSentence.add(k == sentence.size() - 1);
                 }
             }
+            BoundaryFeatures.Run run = features.prepare(words);
             int length = 0;
             for (int i = 0; i + 1 < words.size(); i++) {
                 length++;
                 boolean boundary = endsSentence.get(i);
-                events.add(new Event(boundary ? BOUNDARY : NO_BOUNDARY, features.context(words, i, length)));
+                events.add(new Event(boundary ? BOUNDARY : NO_BOUNDARY, run.context(i, length)));
                 if (boundary) {
                     length = 0;
                 }
@@ -86,8 +87,17 @@ public final class BoundaryModel {
         return features.classes();
     }
 
+    public BoundaryFeatures.Run prepare(List<String> words) {
+        return features.prepare(words);
+    }
+
     /** Probability that a sentence ends after {@code words[i]}, given the sentence so far has {@code length} words. */
+    public double probability(BoundaryFeatures.Run run, int i, int length) {
+        return model.eval(run.context(i, length))[boundaryIndex];
+    }
+
+    /** The same for a single question; prefer {@link #prepare} when asking about many boundaries of one run. */
     public double probability(List<String> words, int i, int length) {
-        return model.eval(features.context(words, i, length))[boundaryIndex];
+        return probability(prepare(words), i, length);
     }
 }

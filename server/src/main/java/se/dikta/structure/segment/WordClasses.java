@@ -39,6 +39,9 @@ public final class WordClasses {
             "vid", "efter", "än", "utan", "eftersom", "då", "så", "den", "en", "ett", "sin", "sitt", "sina",
             "hans", "hennes", "deras", "inte", "också", "sig", "honom", "henne", "dem", "över", "mot", "under");
 
+    static final String VERB = "VERB";
+    static final String PASSIVE = "PASSIVE";
+
     private final NumberWords numbers;
     private final Set<String> verbs;
     private final Set<String> names;
@@ -72,7 +75,7 @@ public final class WordClasses {
             return "NUM";
         }
         if (verbs.contains(w)) {
-            return "VERB";
+            return VERB;
         }
         if (OPENERS.contains(w)) {
             return "OPEN";
@@ -90,7 +93,7 @@ public final class WordClasses {
             return "NAMES"; // genitive: "melvins frånvaro"
         }
         if (w.length() > 4 && w.endsWith("as")) {
-            return "PASSIVE"; // "beviljas", "kontaktas"
+            return PASSIVE; // "beviljas", "kontaktas"
         }
         if (w.length() > 4 && (w.endsWith("ade") || w.endsWith("ar") || w.endsWith("er"))) {
             return "VLIKE";
@@ -112,9 +115,4 @@ public final class WordClasses {
         return names.contains(left) && surnames.contains(right);
     }
 
-    /** A word that can be the finite verb of a clause. */
-    public boolean isVerbLike(String w) {
-        String c = of(w);
-        return c.equals("VERB") || c.equals("PASSIVE");
-    }
 }
