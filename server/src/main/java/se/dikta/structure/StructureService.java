@@ -3,8 +3,10 @@ package se.dikta.structure;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
+import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -92,10 +94,6 @@ public final class StructureService implements AutoCloseable {
         return templates;
     }
 
-    public boolean ready() {
-        return state == State.READY;
-    }
-
     /** Structures on a worker thread; fails with {@link NotReadyException} while the models load. */
     public Future<StructuredNote> structure(Transcript transcript, Template template) {
         NoteStructurer current = structurer;
@@ -127,7 +125,7 @@ public final class StructureService implements AutoCloseable {
             public Future<Health> check() {
                 State s = state;
                 return Future.succeededFuture(new Health(s != State.FAILED,
-                        new io.vertx.core.json.JsonObject().put("models", s.name().toLowerCase(java.util.Locale.ROOT))));
+                        new JsonObject().put("models", s.name().toLowerCase(Locale.ROOT))));
             }
         };
     }

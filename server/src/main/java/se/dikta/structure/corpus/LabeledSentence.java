@@ -9,8 +9,4 @@ public record LabeledSentence(SectionKey key, List<String> words) {
     public LabeledSentence {
         words = List.copyOf(words);
     }
-
-    public String text() {
-        return String.join(" ", words);
-    }
 }

@@ -1,6 +1,7 @@
 package se.dikta.structure.entities;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -115,7 +116,7 @@ public final class Lexicon {
      */
     public String[][] contexts(List<String> words) {
         String[][] contexts = new String[words.size()][];
-        java.util.Arrays.fill(contexts, new String[0]);
+        Arrays.fill(contexts, new String[0]);
         for (int i = 0; i < words.size(); i++) {
             Optional<Match> match = match(words, i);
             if (match.isPresent()) {

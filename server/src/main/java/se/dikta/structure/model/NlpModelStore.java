@@ -7,6 +7,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -98,8 +100,8 @@ public final class NlpModelStore {
         write(tmp.resolve(NAMES_FILE), names::write);
         try {
             Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException | java.nio.file.FileAlreadyExistsException
-                 | java.nio.file.DirectoryNotEmptyException e) {
+        } catch (AtomicMoveNotSupportedException | FileAlreadyExistsException
+                 | DirectoryNotEmptyException e) {
             // Another process trained the same data at the same time: keep theirs.
             deleteTree(tmp);
         }

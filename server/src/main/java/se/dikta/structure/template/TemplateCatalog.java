@@ -3,6 +3,7 @@ package se.dikta.structure.template;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ public final class TemplateCatalog {
                 throw new IllegalArgumentException("duplicate template id " + template.id());
             }
         }
-        this.templates = java.util.Collections.unmodifiableMap(byId);
+        this.templates = Collections.unmodifiableMap(byId);
     }
 
     /** @param source a folder holding the template files directly */

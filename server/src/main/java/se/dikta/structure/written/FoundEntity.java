@@ -4,8 +4,4 @@ import se.dikta.structure.entities.EntityCategory;
 
 /** An entity in a written sentence: its text and character offsets [start, end) into the sentence text. */
 public record FoundEntity(String text, EntityCategory category, int start, int end) {
-
-    public FoundEntity shift(int offset) {
-        return new FoundEntity(text, category, start + offset, end + offset);
-    }
 }

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import se.dikta.structure.SectionKey;
 import se.dikta.structure.TrainedModels;
@@ -35,7 +37,7 @@ class SectionClassifierTest {
     void givesAProbabilityPerKeyThatSumsToOne() throws Exception {
         double[] p = SectionClassifier.train(fixture()).probabilities(List.of("nästa", "möte", "bokas"), 7, 8);
         assertThat(p).hasSize(SectionKey.values().length);
-        assertThat(java.util.Arrays.stream(p).sum()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(Arrays.stream(p).sum()).isCloseTo(1.0, Offset.offset(1e-9));
         assertThat(p[SectionKey.PLANERING.ordinal()]).isGreaterThan(p[SectionKey.KONTAKT.ordinal()]);
     }
 

@@ -2,6 +2,7 @@ package se.dikta.structure.entities;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,7 +36,7 @@ class NameRecognizerTest {
         List<NameSpan> expected = names.find(words);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            List<Future<List<NameSpan>>> results = pool.invokeAll(java.util.Collections.nCopies(200, () -> {
+            List<Future<List<NameSpan>>> results = pool.invokeAll(Collections.nCopies(200, () -> {
                 names.startNote();
                 return names.find(words);
             }));

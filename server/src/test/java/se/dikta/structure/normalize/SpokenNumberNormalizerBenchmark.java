@@ -3,13 +3,11 @@ package se.dikta.structure.normalize;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import se.dikta.testing.BenchmarkReport;
 
 /** Words per second of the normaliser on one thread; writes its section of docs/benchmarks.md. */
 @Tag("bench")
@@ -58,7 +56,7 @@ class SpokenNumberNormalizerBenchmark {
                 """, sentences.size(), wordsPerRound, MEASURED_ROUNDS, WARM_UP_ROUNDS, wordsPerSecond,
                 seconds * 1e6 / ((double) MEASURED_ROUNDS * sentences.size()));
         System.out.println(report);
-        writeSection(report);
+        BenchmarkReport.writeSection(SECTION, report);
     }
 
     private static long run(SpokenNumberNormalizer normalizer, List<List<String>> sentences, int rounds) {
@@ -69,20 +67,5 @@ class SpokenNumberNormalizerBenchmark {
             }
         }
         return tokens;
-    }
-
-    private static void writeSection(String body) throws IOException {
-        Path file = Path.of(System.getProperty("dikta.repoRoot", ".."), "docs", "benchmarks.md");
-        String begin = "<!-- bench:" + SECTION + " -->";
-        String end = "<!-- /bench:" + SECTION + " -->";
-        String section = begin + "\n" + body + end;
-        String text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "# Benchmarks\n";
-        int from = text.indexOf(begin);
-        int to = text.indexOf(end);
-        String updated = from >= 0 && to > from
-                ? text.substring(0, from) + section + text.substring(to + end.length())
-                : text.stripTrailing() + "\n\n" + section + "\n";
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, updated, StandardCharsets.UTF_8);
     }
 }
