@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import se.dikta.structure.StructuredNote.Entity;
 import se.dikta.structure.StructuredNote.Sentence;
@@ -124,6 +128,30 @@ class NoteStructurerTest {
         assertThat(note.warnings()).extracting(StructuredNote.Warning::sentence).containsExactly(0, 1);
         assertThat(note.warnings().get(0).message()).contains("verkar");
         assertThat(note.warnings().get(1).message()).contains("kontrollsiffra");
+    }
+
+    @Test
+    void givesTheSameNotesWhenManyThreadsShareTheModels() throws Exception {
+        List<String> dictations = List.of(
+                "hembesök hos familjen den tredje april klockan tio mamma lisa berättar att hon sover dåligt",
+                "telefonsamtal med skolans kurator hon uppger att kenan har hög frånvaro ett möte bokas i maj",
+                "närvarande var pappa johan och undertecknad pappa säger att han arbetar natt familjen behöver stöd");
+        Template template = templates.find("journalanteckning").orElseThrow();
+        List<StructuredNote> expected = dictations.stream()
+                .map(d -> structurer.structure(Transcript.of(d), template)).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Callable<Boolean>> tasks = new ArrayList<>();
+            for (int i = 0; i < 120; i++) {
+                int k = i % dictations.size();
+                tasks.add(() -> structurer.structure(Transcript.of(dictations.get(k)), template).equals(expected.get(k)));
+            }
+            for (Future<Boolean> same : pool.invokeAll(tasks)) {
+                assertThat(same.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -35,7 +35,7 @@ import se.dikta.structure.segment.WordClasses;
 /**
  * Trains the models from the corpus, or loads them from the cache when the same data was trained before.
  * The cache directory is named by a SHA-256 over the training files and the feature versions, so a change
- * of data or features retrains, and the training is deterministic (files in name order, single-threaded GIS).
+ * of data or features retrains, and the training is deterministic (files in name order, single-threaded L-BFGS).
  */
 public final class NlpModelStore {
 

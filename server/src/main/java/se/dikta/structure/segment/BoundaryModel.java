@@ -21,7 +21,7 @@ import se.dikta.structure.corpus.TrainingSettings;
 /**
  * OpenNLP maximum-entropy model that tells, for each boundary between two words, how likely a sentence ends
  * there. Trained from runs of consecutive sentences: the words of a run together, and the gaps between its
- * sentences are the positive events. The GIS model is immutable after training, so one instance is
+ * sentences are the positive events. The maxent model is immutable after training, so one instance is
  * shared by all threads.
  */
 public final class BoundaryModel {
