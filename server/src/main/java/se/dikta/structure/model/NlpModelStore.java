@@ -4,7 +4,11 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
@@ -12,6 +16,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -44,6 +49,8 @@ public final class NlpModelStore {
     private static final String BOUNDARY_FILE = "boundary.bin";
     private static final String SECTIONS_FILE = "sections.bin";
     private static final String NAMES_FILE = "names.bin";
+    private static final String LOCK_FILE = "training.lock";
+    private static final long LOCK_RETRY_MILLIS = 250;
 
     private final CorpusSource source;
     private final Path cacheDir;
@@ -68,26 +75,55 @@ public final class NlpModelStore {
         BoundaryFeatures boundaryFeatures = new BoundaryFeatures(
                 WordClasses.harvest(corpus.notes(), lexicon.words("first-names"), lexicon.words("surnames"), numbers));
         Path dir = cacheDir.resolve(fingerprint.substring(0, 24));
-        if (Files.isRegularFile(dir.resolve(NAMES_FILE))) {
-            long started = System.nanoTime();
-            NlpModels models = new NlpModels(
-                    read(dir.resolve(BOUNDARY_FILE), in -> BoundaryModel.read(in, boundaryFeatures)),
-                    read(dir.resolve(SECTIONS_FILE), SectionClassifier::read), transitions,
-                    read(dir.resolve(NAMES_FILE), in -> NameRecognizer.read(in, lexicon)), lexicon, entities.ordinaryWords(), fingerprint);
-            LOG.info("Loaded NLP models from {} in {} ms", dir, (System.nanoTime() - started) / 1_000_000);
-            return models;
+        if (!isCached(dir)) {
+            Files.createDirectories(cacheDir);
+            // One trainer at a time per cache, across threads and processes: the others wait, then load.
+            try (FileChannel channel = FileChannel.open(cacheDir.resolve(LOCK_FILE), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE); FileLock lock = lock(channel)) {
+                if (!isCached(dir)) {
+                    long started = System.nanoTime();
+                    List<List<List<String>>> runs = new ArrayList<>();
+                    corpus.notes().forEach(note -> runs.add(note.sentences().stream().map(s -> s.words()).toList()));
+                    runs.addAll(entities.documents());
+                    BoundaryModel boundaries = BoundaryModel.train(runs, boundaryFeatures);
+                    SectionClassifier sections = SectionClassifier.train(corpus.notes());
+                    NameRecognizer names = NameRecognizer.train(entities, lexicon);
+                    LOG.info("Trained NLP models from {} ({} notes, {} sentences) in {} ms", source.describe(),
+                            corpus.notes().size(), corpus.sentences().size(), (System.nanoTime() - started) / 1_000_000);
+                    save(dir, boundaries, sections, names);
+                    return new NlpModels(boundaries, sections, transitions, names, lexicon, entities.ordinaryWords(),
+                            fingerprint);
+                }
+            }
         }
         long started = System.nanoTime();
-        List<List<List<String>>> runs = new ArrayList<>();
-        corpus.notes().forEach(note -> runs.add(note.sentences().stream().map(s -> s.words()).toList()));
-        runs.addAll(entities.documents());
-        BoundaryModel boundaries = BoundaryModel.train(runs, boundaryFeatures);
-        SectionClassifier sections = SectionClassifier.train(corpus.notes());
-        NameRecognizer names = NameRecognizer.train(entities, lexicon);
-        LOG.info("Trained NLP models from {} ({} notes, {} sentences) in {} ms", source.describe(),
-                corpus.notes().size(), corpus.sentences().size(), (System.nanoTime() - started) / 1_000_000);
-        save(dir, boundaries, sections, names);
-        return new NlpModels(boundaries, sections, transitions, names, lexicon, entities.ordinaryWords(), fingerprint);
+        NlpModels models = new NlpModels(
+                read(dir.resolve(BOUNDARY_FILE), in -> BoundaryModel.read(in, boundaryFeatures)),
+                read(dir.resolve(SECTIONS_FILE), SectionClassifier::read), transitions,
+                read(dir.resolve(NAMES_FILE), in -> NameRecognizer.read(in, lexicon)), lexicon, entities.ordinaryWords(),
+                fingerprint);
+        LOG.info("Loaded NLP models from {} in {} ms", dir, (System.nanoTime() - started) / 1_000_000);
+        return models;
+    }
+
+    private static boolean isCached(Path dir) {
+        return Files.isRegularFile(dir.resolve(NAMES_FILE));
+    }
+
+    /** Blocks until this process holds the lock; another thread of this process holding it means waiting too. */
+    private static FileLock lock(FileChannel channel) throws IOException {
+        while (true) {
+            try {
+                return channel.lock();
+            } catch (OverlappingFileLockException e) {
+                try {
+                    Thread.sleep(LOCK_RETRY_MILLIS);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new InterruptedIOException("interrupted while waiting for the model training lock");
+                }
+            }
+        }
     }
 
     /** Written to a temporary directory first, so a crash never leaves a half-written cache entry behind. */

@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,8 +53,8 @@ class NlpModelStoreTest {
     }
 
     private List<Path> cached() throws Exception {
-        try (Stream<Path> dirs = Files.list(cache)) {
-            return dirs.toList();
+        try (Stream<Path> entries = Files.list(cache)) {
+            return entries.filter(Files::isDirectory).toList();
         }
     }
 
@@ -71,6 +74,23 @@ class NlpModelStoreTest {
         assertThat(loaded.boundaries().probability(words, 2, 3))
                 .isEqualTo(trained.boundaries().probability(words, 2, 3));
         assertThat(loaded.names().find(words)).isEqualTo(trained.names().find(words));
+    }
+
+    @Test
+    void concurrentStartsTrainOnceAndShareTheCache() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<NlpModels>> loads = pool.invokeAll(List.of(() -> store().loadOrTrain(),
+                    () -> store().loadOrTrain(), () -> store().loadOrTrain()));
+            String fingerprint = loads.get(0).get().fingerprint();
+            for (Future<NlpModels> load : loads) {
+                assertThat(load.get().fingerprint()).isEqualTo(fingerprint);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(cached()).hasSize(1);
+        assertThat(cached().get(0).getFileName().toString()).doesNotStartWith("training-");
     }
 
     @Test
