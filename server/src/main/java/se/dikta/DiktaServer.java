@@ -52,6 +52,8 @@ import se.dikta.search.NoteIndexer;
 import se.dikta.search.SearchApi;
 import se.dikta.search.SearchService;
 import se.dikta.search.SwedishNoteAnalyzer;
+import se.dikta.structure.StructureApi;
+import se.dikta.structure.StructureService;
 
 /**
  * The running service: builds the services from the configuration, mounts every feature's routes and
@@ -69,6 +71,7 @@ public final class DiktaServer {
     private Database db;
     private NoteIndexer indexer;
     private NoteService notes;
+    private StructureService structure;
     private HttpServer http;
 
     private DiktaServer(Vertx vertx, DiktaConfig config, PrometheusMeterRegistry registry) {
@@ -120,6 +123,8 @@ public final class DiktaServer {
             indexer = new NoteIndexer(config.search(), new StoreNoteFeed(db, noteStore), analyzer);
             closeables.add(0, indexer);
             indexer.start();
+            structure = StructureService.start(vertx, config.structure());
+            closeables.add(structure);
             return db;
         }).compose(database -> {
             AuditLog audit = new AuditLog(clock);
@@ -135,6 +140,8 @@ public final class DiktaServer {
             modules.add(new NotesApi(notes));
             modules.add(new SearchApi(new SearchService(vertx, indexer, analyzer, config.search())));
             health.add(new IndexHealth(indexer));
+            health.add(structure.health());
+            modules.add(new StructureApi(structure, config.structure()));
 
             Future<Void> seeded = config.demo()
                     ? vertx.executeBlocking(() -> {
