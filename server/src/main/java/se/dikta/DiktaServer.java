@@ -42,10 +42,23 @@ import se.dikta.http.HealthApi;
 import se.dikta.http.HealthContributor;
 import se.dikta.http.JsonErrors;
 import se.dikta.http.RequestLog;
+import se.dikta.notes.DemoNotes;
+import se.dikta.notes.NoteService;
+import se.dikta.notes.NoteStore;
+import se.dikta.notes.NotesApi;
+import se.dikta.notes.StoreNoteFeed;
+import se.dikta.search.IndexHealth;
+import se.dikta.search.NoteIndexer;
+import se.dikta.search.SearchApi;
+import se.dikta.search.SearchService;
+import se.dikta.search.SwedishNoteAnalyzer;
+import se.dikta.structure.StructureApi;
+import se.dikta.structure.StructureService;
 import se.dikta.timelog.Periods;
 import se.dikta.timelog.Pseudonyms;
 import se.dikta.timelog.TimeLog;
 import se.dikta.timelog.TimeLogDemoData;
+import se.dikta.timelog.TimeLogNoteListener;
 import se.dikta.timelog.TimeSavedApi;
 import se.dikta.timelog.TimeSavedPdf;
 import se.dikta.timelog.TimeSavedReport;
@@ -64,6 +77,9 @@ public final class DiktaServer {
     private final Clock clock = Clock.systemUTC();
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private Database db;
+    private NoteIndexer indexer;
+    private NoteService notes;
+    private StructureService structure;
     private HttpServer http;
 
     private DiktaServer(Vertx vertx, DiktaConfig config, PrometheusMeterRegistry registry) {
@@ -106,10 +122,17 @@ public final class DiktaServer {
     }
 
     private Future<DiktaServer> boot() {
+        SwedishNoteAnalyzer analyzer = new SwedishNoteAnalyzer();
+        NoteStore noteStore = new NoteStore();
         return vertx.executeBlocking(() -> {
             Files.createDirectories(config.dataDir());
             db = Database.open(vertx, config.db());
             closeables.add(0, db);
+            indexer = new NoteIndexer(config.search(), new StoreNoteFeed(db, noteStore), analyzer);
+            closeables.add(0, indexer);
+            indexer.start();
+            structure = StructureService.start(vertx, config.structure());
+            closeables.add(structure);
             return db;
         }).compose(database -> {
             AuditLog audit = new AuditLog(clock);
@@ -122,6 +145,12 @@ public final class DiktaServer {
                     config.http().publicOrigin().map(o -> o.startsWith("https:")).orElse(false)));
             modules.add(new CasesApi(db, cases, audit, clock));
             TimeLog timeLog = new TimeLog(db, Periods.stockholm());
+            notes = new NoteService(db, noteStore, cases, clock, List.of(indexer, new TimeLogNoteListener(timeLog)));
+            modules.add(new NotesApi(notes));
+            modules.add(new SearchApi(new SearchService(vertx, indexer, analyzer, config.search())));
+            health.add(new IndexHealth(indexer));
+            health.add(structure.health());
+            modules.add(new StructureApi(structure, config.structure()));
             modules.add(new TimeSavedApi(new TimeSavedReport(db, config.timelog(), Pseudonyms.of(config.timelog())),
                     new TimeSavedPdf(), clock));
 
@@ -129,9 +158,10 @@ public final class DiktaServer {
                     ? vertx.executeBlocking(() -> {
                         DemoSeeder seeder = new DemoSeeder(db, auth, cases, clock);
                         seeder.seed(System.out);
+                        // before the demo notes, whose own time-log rows would make the log look seeded
                         new TimeLogDemoData(timeLog).seedIfEmpty(db, seeder.users(), clock);
-                        return null;
-                    })
+                        return seeder.users();
+                    }).compose(users -> new DemoNotes(notes).seed(users))
                     : Future.succeededFuture();
             vertx.setPeriodic(10 * 60_000L, t -> auth.purgeSessions());
             Router router = router(new SessionAuthenticator(auth), modules, health);
@@ -181,6 +211,11 @@ public final class DiktaServer {
 
     public Database database() {
         return db;
+    }
+
+    /** The one way to read and write notes (live dictation appends to drafts through it). */
+    public NoteService notes() {
+        return notes;
     }
 
     public DiktaConfig config() {

@@ -11,6 +11,8 @@ import java.util.Map;
 import se.dikta.auth.AuthConfig;
 import se.dikta.db.DbConfig;
 import se.dikta.http.HttpConfig;
+import se.dikta.search.SearchConfig;
+import se.dikta.structure.StructureConfig;
 import se.dikta.timelog.TimeLogConfig;
 
 /**
@@ -20,6 +22,7 @@ import se.dikta.timelog.TimeLogConfig;
  * @param host interface to bind
  * @param dataDir where the embedded database, the search index and caches live
  * @param demo seed example users, cases, notes and time-log rows
+ * @param structure structuring of dictated text into journal notes
  * @param timelog time-saved reports: typing baseline, pseudonyms, suppression, bootstrap
  */
 public record DiktaConfig(
@@ -30,6 +33,8 @@ public record DiktaConfig(
         DbConfig db,
         HttpConfig http,
         AuthConfig auth,
+        SearchConfig search,
+        StructureConfig structure,
         TimeLogConfig timelog) {
 
     public static final String DEFAULT_CONFIG_FILE = "dikta.json";
@@ -80,6 +85,8 @@ public record DiktaConfig(
                 DbConfig.from(s, dataDir),
                 HttpConfig.from(s),
                 AuthConfig.from(s),
+                SearchConfig.from(s, dataDir),
+                StructureConfig.from(s, dataDir),
                 TimeLogConfig.from(s, dataDir));
     }
 

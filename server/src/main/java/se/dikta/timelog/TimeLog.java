@@ -90,7 +90,7 @@ public final class TimeLog {
         ps.setLong(2, e.unitId());
         ps.setString(3, e.noteId());
         ps.setString(4, e.template());
-        ps.setString(5, e.mode().dbValue());
+        ps.setString(5, e.mode().id());
         ps.setString(6, e.event().dbValue());
         ps.setBoolean(7, counted);
         ps.setInt(8, e.words());

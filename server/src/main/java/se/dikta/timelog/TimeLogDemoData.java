@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import se.dikta.auth.AuthUser;
 import se.dikta.auth.Role;
 import se.dikta.db.Database;
+import se.dikta.notes.NoteMode;
 
 /**
  * Realistic time-log rows for demos and benchmarks. Each worker gets a fixed composition typing speed

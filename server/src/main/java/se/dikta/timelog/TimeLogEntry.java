@@ -2,6 +2,7 @@ package se.dikta.timelog;
 
 import java.time.Instant;
 import java.util.Objects;
+import se.dikta.notes.NoteMode;
 
 /**
  * One time-log row: the figures of a note at a save or a signing. Audio and editing seconds are the

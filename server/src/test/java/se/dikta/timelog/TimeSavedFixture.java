@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import se.dikta.notes.NoteMode;
 
 /**
  * The constructed data set the report tests compute by hand. Units A and B; Anna and Bo in A, Cilla

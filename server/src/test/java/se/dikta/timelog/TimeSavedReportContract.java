@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import se.dikta.db.Database;
 import se.dikta.db.DbConfig;
+import se.dikta.notes.NoteMode;
 
 /**
  * Report behaviour on a real database; a thin subclass per database runs it on H2 and PostgreSQL.

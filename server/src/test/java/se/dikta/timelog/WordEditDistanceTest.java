@@ -3,6 +3,7 @@ package se.dikta.timelog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import se.dikta.notes.NoteMode;
 
 class WordEditDistanceTest {
 
