@@ -77,7 +77,6 @@ class ToneModelTest {
         ToneAudio audio = new ToneWavWriter(toneModel).render(script, toneModel.sampleRate());
         List<List<Word>> utterances = decode(audio);
         List<Word> all = utterances.stream().flatMap(List::stream).toList();
-        System.out.println(script + " -> " + all);
         assertThat(all).extracting(Word::word).containsExactlyElementsOf(audio.words());
         for (int i = 0; i < all.size(); i++) {
             ToneSpan span = audio.spans().get(i);
