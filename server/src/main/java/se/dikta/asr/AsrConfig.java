@@ -2,6 +2,7 @@ package se.dikta.asr;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import se.dikta.config.Settings;
 
 /**
  * Transcription settings.
@@ -33,10 +34,18 @@ public record AsrConfig(
         return Math.max(1, Runtime.getRuntime().availableProcessors());
     }
 
-    /** Defaults for everything but the model directory and the data directory. */
-    public static AsrConfig defaults(Path model, Path dataDir) {
-        return new AsrConfig(model, defaultMaxStreams(), 1, 500L * 1024 * 1024, 60.0, 32 * 1024, 2.0,
-                Duration.ofSeconds(30), dataDir.resolve("asr-uploads"));
+    public static AsrConfig from(Settings s, Path dataDir) {
+        return new AsrConfig(
+                s.path("asr.model", Path.of(DEFAULT_MODEL)),
+                s.integer("asr.maxStreams", defaultMaxStreams(), 1, 1024),
+                s.integer("asr.maxFileJobs", 1, 1, 64),
+                s.longValue("asr.maxUploadBytes", 500L * 1024 * 1024, 1024, 64L * 1024 * 1024 * 1024),
+                s.decimal("asr.inlineMaxSeconds", 60.0, 0, 24 * 3600),
+                // below Vert.x's default WebSocket frame limit (64 KiB), so that we, not the codec, answer
+                s.integer("asr.maxFrameBytes", 32 * 1024, 2, 65536),
+                s.decimal("asr.maxQueuedSeconds", 2.0, 0.1, 600),
+                s.duration("asr.idleTimeout", Duration.ofSeconds(30)),
+                s.path("asr.uploadDir", dataDir.resolve("asr-uploads")));
     }
 
     public AsrConfig {

@@ -1,0 +1,35 @@
+package se.dikta.asr;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The result of transcribing a file. */
+public record Transcript(String transcript, List<WordTiming> words, double audioSeconds, double processingSeconds) {
+
+    public Transcript {
+        words = List.copyOf(words);
+    }
+
+    static Transcript of(List<FinalResult> utterances, double audioSeconds, double processingSeconds) {
+        List<WordTiming> words = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        for (FinalResult r : utterances) {
+            words.addAll(r.words());
+            texts.add(r.text());
+        }
+        return new Transcript(String.join(" ", texts), words, audioSeconds, processingSeconds);
+    }
+
+    public JsonObject toJson() {
+        JsonArray w = new JsonArray();
+        for (WordTiming t : words) {
+            w.add(new JsonObject().put("word", t.word()).put("start", StreamSession.round(t.start()))
+                    .put("end", StreamSession.round(t.end())).put("conf", StreamSession.round(t.conf())));
+        }
+        return new JsonObject().put("transcript", transcript).put("words", w)
+                .put("audioSeconds", StreamSession.round(audioSeconds))
+                .put("processingSeconds", StreamSession.round(processingSeconds));
+    }
+}
