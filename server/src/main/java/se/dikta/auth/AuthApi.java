@@ -1,0 +1,94 @@
+package se.dikta.auth;
+
+import io.vertx.core.Future;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.EnumSet;
+import se.dikta.http.ApiModule;
+import se.dikta.http.ApiRoutes;
+
+/** {@code /api/login}, {@code /api/logout}, {@code /api/me} and user administration for admins. */
+public final class AuthApi implements ApiModule {
+
+    private final AuthService auth;
+    private final AuthConfig config;
+    private final boolean secureCookies;
+
+    /**
+     * @param secureCookies mark cookies Secure (the service is reached over HTTPS, possibly via a proxy)
+     */
+    public AuthApi(AuthService auth, AuthConfig config, boolean secureCookies) {
+        this.auth = auth;
+        this.config = config;
+        this.secureCookies = secureCookies;
+    }
+
+    @Override
+    public void mount(ApiRoutes api) {
+        api.open(HttpMethod.POST, "/login", this::login);
+        api.post("/logout", Role.ALL, this::logout);
+        api.get("/me", Role.ALL, ctx -> Future.succeededFuture(AuthUser.of(ctx).toJson()));
+        api.get("/admin/users", EnumSet.of(Role.ADMIN), ctx -> auth.listUsers()
+                .map(users -> new JsonObject().put("users",
+                        new JsonArray(users.stream().map(AuthUser::toJson).toList()))));
+        api.post("/admin/users", EnumSet.of(Role.ADMIN), this::addUser);
+    }
+
+    private Future<JsonObject> login(RoutingContext ctx) {
+        JsonObject body = ApiRoutes.json(ctx);
+        String username = ApiRoutes.requiredString(body, "username");
+        String password = ApiRoutes.requiredString(body, "password");
+        String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+        return auth.login(username, password, address).map(signedIn -> {
+            boolean secure = secureCookies || ctx.request().isSSL();
+            long maxAge = config.sessionMaxAge().toSeconds();
+            ctx.response().addCookie(Cookie.cookie(SessionAuthenticator.SESSION_COOKIE, signedIn.session().id())
+                    .setHttpOnly(true).setSameSite(CookieSameSite.STRICT).setSecure(secure).setPath("/")
+                    .setMaxAge(maxAge));
+            ctx.response().addCookie(Cookie.cookie(SessionAuthenticator.CSRF_COOKIE, signedIn.session().csrfToken())
+                    .setHttpOnly(false).setSameSite(CookieSameSite.STRICT).setSecure(secure).setPath("/")
+                    .setMaxAge(maxAge));
+            AuthUser u = signedIn.user();
+            return new JsonObject().put("username", u.username()).put("role", u.role().id()).put("unit", u.unit())
+                    .put("displayName", u.displayName()).put("title", u.title());
+        });
+    }
+
+    private Future<JsonObject> logout(RoutingContext ctx) {
+        return auth.logout(AuthUser.of(ctx), ctx.get(SessionAuthenticator.SESSION_ID_KEY)).map(v -> {
+            ctx.response().removeCookie(SessionAuthenticator.SESSION_COOKIE);
+            ctx.response().removeCookie(SessionAuthenticator.CSRF_COOKIE);
+            return new JsonObject().put("status", "utloggad");
+        });
+    }
+
+    private Future<JsonObject> addUser(RoutingContext ctx) {
+        JsonObject body = ApiRoutes.json(ctx);
+        String username = ApiRoutes.requiredString(body, "username");
+        Role role;
+        try {
+            role = Role.parse(ApiRoutes.requiredString(body, "role"));
+        } catch (IllegalArgumentException e) {
+            throw se.dikta.http.ApiException.badRequest("Okänd roll: använd worker, manager eller admin");
+        }
+        UserStore.NewUser user = new UserStore.NewUser(username, body.getString("displayName", username),
+                body.getString("title", defaultTitle(role)), role, ApiRoutes.requiredString(body, "unit"));
+        return auth.addUser(AuthUser.of(ctx), user, ApiRoutes.requiredString(body, "password")).map(created -> {
+            ctx.response().setStatusCode(201);
+            return created.toJson();
+        });
+    }
+
+    /** The Swedish job title shown in note headers when none is given. */
+    public static String defaultTitle(Role role) {
+        return switch (role) {
+            case WORKER -> "Socialsekreterare";
+            case MANAGER -> "Enhetschef";
+            case ADMIN -> "Systemförvaltare";
+        };
+    }
+}

@@ -1,0 +1,37 @@
+package se.dikta.auth;
+
+import java.time.Duration;
+import se.dikta.config.Settings;
+
+/**
+ * Sign-in settings.
+ *
+ * @param sessionMaxAge absolute session lifetime
+ * @param sessionIdleTimeout a session unused this long expires
+ * @param failureDelayStart failed attempts (per user or address) before responses slow down
+ * @param failureDelay added delay per failure beyond {@code failureDelayStart}
+ * @param lockoutThreshold failed attempts that lock the user or address
+ * @param lockoutDuration how long a lock lasts
+ * @param passwordIterations PBKDF2 iterations for new hashes
+ */
+public record AuthConfig(
+        Duration sessionMaxAge,
+        Duration sessionIdleTimeout,
+        int failureDelayStart,
+        Duration failureDelay,
+        int lockoutThreshold,
+        Duration lockoutDuration,
+        int passwordIterations) {
+
+    public static AuthConfig from(Settings s) {
+        return new AuthConfig(
+                s.duration("auth.sessionMaxAge", Duration.ofHours(8)),
+                s.duration("auth.sessionIdleTimeout", Duration.ofMinutes(30)),
+                s.integer("auth.failureDelayStart", 3, 1, 1000),
+                s.duration("auth.failureDelay", Duration.ofSeconds(1)),
+                s.integer("auth.lockoutThreshold", 5, 1, 1000),
+                s.duration("auth.lockoutDuration", Duration.ofMinutes(15)),
+                s.integer("auth.passwordIterations", PasswordHasher.MIN_ITERATIONS, PasswordHasher.MIN_ITERATIONS,
+                        10_000_000));
+    }
+}

@@ -1,0 +1,65 @@
+package se.dikta.auth;
+
+import io.vertx.core.Handler;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Set;
+import se.dikta.http.ApiException;
+
+/**
+ * Looks up the session cookie for every signed-in route, attaches the {@link AuthUser}, and on
+ * state-changing requests checks the CSRF token (header {@code X-XSRF-TOKEN} equal to the session's token,
+ * which the {@code XSRF-TOKEN} cookie carries to the page).
+ */
+public final class SessionAuthenticator implements Handler<RoutingContext> {
+
+    public static final String SESSION_COOKIE = "DIKTA_SESSION";
+    public static final String CSRF_COOKIE = "XSRF-TOKEN";
+    public static final String CSRF_HEADER = "X-XSRF-TOKEN";
+    static final String SESSION_ID_KEY = "dikta.sessionId";
+
+    private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
+
+    private final AuthService auth;
+
+    public SessionAuthenticator(AuthService auth) {
+        this.auth = auth;
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        Cookie cookie = ctx.request().getCookie(SESSION_COOKIE);
+        if (cookie == null || cookie.getValue().isBlank()) {
+            ctx.fail(ApiException.unauthorized("Du är inte inloggad"));
+            return;
+        }
+        String sessionId = cookie.getValue();
+        auth.session(sessionId).onComplete(ar -> {
+            if (ar.failed()) {
+                ctx.fail(ar.cause());
+                return;
+            }
+            if (ar.result().isEmpty()) {
+                ctx.fail(ApiException.unauthorized("Sessionen har gått ut – logga in igen"));
+                return;
+            }
+            SessionStore.ActiveSession session = ar.result().get();
+            if (!SAFE.contains(ctx.request().method()) && !csrfMatches(ctx, session.csrfToken())) {
+                ctx.fail(ApiException.forbidden("CSRF-token saknas eller är fel – ladda om sidan"));
+                return;
+            }
+            ctx.put(AuthUser.CONTEXT_KEY, session.user());
+            ctx.put(SESSION_ID_KEY, sessionId);
+            ctx.next();
+        });
+    }
+
+    private static boolean csrfMatches(RoutingContext ctx, String expected) {
+        String given = ctx.request().getHeader(CSRF_HEADER);
+        return given != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
+                expected.getBytes(StandardCharsets.UTF_8));
+    }
+}

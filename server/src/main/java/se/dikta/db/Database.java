@@ -1,0 +1,130 @@
+package se.dikta.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The connection pool and the one way to run SQL. {@link #tx} runs work on a dedicated JDBC worker pool,
+ * never on the event loop, inside a transaction; {@link #txBlocking} is the same for callers that are
+ * already on a worker or CLI thread.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    private final HikariDataSource dataSource;
+    private final Dialect dialect;
+    private final WorkerExecutor executor;
+
+    private Database(HikariDataSource dataSource, Dialect dialect, WorkerExecutor executor) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+        this.executor = executor;
+    }
+
+    /** Opens the pool and brings the schema up to date with the Flyway migrations. Blocking. */
+    public static Database open(Vertx vertx, DbConfig config) {
+        Dialect dialect = Dialect.ofUrl(config.url());
+        HikariConfig hc = new HikariConfig();
+        hc.setJdbcUrl(dialect.connectUrl(config.url()));
+        hc.setUsername(config.user());
+        hc.setPassword(config.password());
+        hc.setMaximumPoolSize(config.poolSize());
+        hc.setAutoCommit(false);
+        hc.setPoolName("dikta-db");
+        hc.setInitializationFailTimeout(10_000);
+        HikariDataSource ds;
+        try {
+            ds = new HikariDataSource(hc);
+        } catch (RuntimeException e) {
+            throw new DatabaseUnavailableException("Cannot connect to the database " + config.url() + ": "
+                    + rootMessage(e), e);
+        }
+        try {
+            Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+        } catch (RuntimeException e) {
+            ds.close();
+            throw new DatabaseUnavailableException("Database migration failed: " + rootMessage(e), e);
+        }
+        LOG.info("Database ready: {} ({})", dialect, config.url());
+        WorkerExecutor executor = vertx.createSharedWorkerExecutor("dikta-jdbc", config.poolSize());
+        return new Database(ds, dialect, executor);
+    }
+
+    /** Runs {@code work} in a transaction on the JDBC worker pool. */
+    public <T> Future<T> tx(SqlWork<T> work) {
+        return executor.executeBlocking(() -> txBlocking(work), false);
+    }
+
+    /** Runs {@code work} in a transaction on the calling thread; never call it on an event loop. */
+    public <T> T txBlocking(SqlWork<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (Exception e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new DatabaseException(e);
+        }
+    }
+
+    /** True when a trivial query succeeds. */
+    public boolean isUp() {
+        try (Connection c = dataSource.getConnection()) {
+            return c.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public void close() {
+        executor.close();
+        dataSource.close();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+
+    /** A checked JDBC failure, rethrown unchecked so {@link Future}s carry it. */
+    public static final class DatabaseException extends RuntimeException {
+        DatabaseException(Exception cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
+    /** The database cannot be reached or migrated at start-up. */
+    public static final class DatabaseUnavailableException extends RuntimeException {
+        DatabaseUnavailableException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package se.dikta.http;
+
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Turns every failure into a status and {@code {"error": "..."}}; never a stack trace. */
+public final class JsonErrors {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JsonErrors.class);
+
+    private static final Map<Integer, String> MESSAGES = Map.of(
+            400, "Felaktig förfrågan",
+            401, "Du är inte inloggad",
+            403, "Du har inte behörighet till detta",
+            404, "Finns inte",
+            405, "Metoden stöds inte för denna adress",
+            413, "Förfrågan är för stor",
+            415, "Innehållstypen stöds inte",
+            500, "Internt fel – försök igen eller kontakta IT-supporten",
+            503, "Tjänsten är inte tillgänglig just nu");
+
+    private JsonErrors() {}
+
+    /** Failure handler for every route. */
+    public static void handleFailure(RoutingContext ctx) {
+        Throwable failure = ctx.failure();
+        int status;
+        String message;
+        if (failure instanceof ApiException api) {
+            status = api.status();
+            message = api.getMessage();
+        } else if (failure instanceof HttpException http) {
+            status = http.getStatusCode();
+            message = http.getPayload() != null && status < 500 ? http.getPayload() : messageFor(status);
+        } else if (failure != null && ctx.statusCode() < 400) {
+            status = 500;
+            message = messageFor(500);
+        } else {
+            status = ctx.statusCode() < 400 ? 500 : ctx.statusCode();
+            message = messageFor(status);
+        }
+        if (status >= 500) {
+            LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), failure);
+        }
+        send(ctx, status, message);
+    }
+
+    /** Error handler for a status the router itself produced (404, 405, 413 ...). */
+    public static void handleStatus(RoutingContext ctx) {
+        int status = ctx.statusCode() < 400 ? 500 : ctx.statusCode();
+        if (ctx.failure() instanceof ApiException) {
+            handleFailure(ctx);
+            return;
+        }
+        send(ctx, status, messageFor(status));
+    }
+
+    public static String messageFor(int status) {
+        return MESSAGES.getOrDefault(status, status >= 500 ? MESSAGES.get(500) : MESSAGES.get(400));
+    }
+
+    public static void send(RoutingContext ctx, int status, String message) {
+        HttpServerResponse response = ctx.response();
+        if (response.ended() || response.closed()) {
+            return;
+        }
+        if (response.headWritten()) {
+            response.reset();
+            return;
+        }
+        response.setStatusCode(status)
+                .putHeader("Content-Type", "application/json; charset=utf-8")
+                .putHeader("Cache-Control", "no-store")
+                .end(new JsonObject().put("error", message).encode());
+    }
+}

@@ -1,0 +1,101 @@
+package se.dikta.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import se.dikta.auth.Role;
+import se.dikta.testing.ApiClient;
+import se.dikta.testing.TestServer;
+
+class ServerBasicsTest {
+
+    static TestServer server;
+    static ApiClient worker;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start(Map.of("http.jsonBodyLimit", "4096"));
+        server.addUser("anna", Role.WORKER, "IFO Barn och unga");
+        worker = server.login("anna");
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void healthReportsDatabaseUpWithoutSignIn() {
+        ApiClient.Response r = server.anonymous().get("/health");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().getString("status")).isEqualTo("UP");
+        assertThat(r.json().getString("db")).isEqualTo("UP");
+    }
+
+    @Test
+    void metricsArePrometheusText() {
+        ApiClient.Response r = server.anonymous().get("/metrics");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
+        assertThat(r.body()).contains("# TYPE jvm_memory_used_bytes gauge").contains("vertx_http_server");
+    }
+
+    @Test
+    void unknownApiRouteIsJson404() {
+        ApiClient.Response r = worker.get("/api/does-not-exist");
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(r.error()).isNotBlank();
+        assertThat(server.anonymous().get("/no/such/page").status()).isEqualTo(404);
+    }
+
+    @Test
+    void wrongMethodIsJson405() {
+        ApiClient.Response r = worker.put("/api/cases", new JsonObject());
+        assertThat(r.status()).isEqualTo(405);
+        assertThat(r.error()).isNotBlank();
+    }
+
+    @Test
+    void malformedJsonIs400() {
+        ApiClient.Response r = worker.send("POST", "/api/cases", "{\"id\": ", "application/json");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.error()).contains("JSON");
+    }
+
+    @Test
+    void oversizedBodyIs413() {
+        String big = new JsonObject().put("id", "x".repeat(10_000)).encode();
+        ApiClient.Response r = worker.send("POST", "/api/cases", big, "application/json");
+        assertThat(r.status()).isEqualTo(413);
+        assertThat(r.error()).isNotBlank();
+    }
+
+    @Test
+    void apiNeedsSignIn() {
+        ApiClient.Response r = server.anonymous().get("/api/cases");
+        assertThat(r.status()).isEqualTo(401);
+        assertThat(r.error()).isNotBlank();
+    }
+
+    @Test
+    void servesSignInPage() {
+        ApiClient.Response r = server.anonymous().get("/");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.body()).contains("Logga in");
+        assertThat(r.headers().firstValue("X-Frame-Options")).contains("DENY");
+    }
+
+    @Test
+    void createsAndListsCasesOfOwnUnitOnly() {
+        server.addUser("erik", Role.WORKER, "IFO Vuxen");
+        ApiClient erik = server.login("erik");
+        assertThat(worker.post("/api/cases", new JsonObject().put("id", "T-1").put("title", "Test")).status())
+                .isEqualTo(201);
+        assertThat(worker.get("/api/cases").json().getJsonArray("cases").encode()).contains("T-1");
+        assertThat(erik.get("/api/cases").json().getJsonArray("cases").encode()).doesNotContain("T-1");
+    }
+}

@@ -1,0 +1,106 @@
+package se.dikta.testing;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * A synchronous HTTP client for tests, keeping cookies like a browser and sending the CSRF header the
+ * page would send.
+ */
+public final class ApiClient {
+
+    /** A response: status, body text and headers. */
+    public record Response(int status, String body, HttpHeaders headers) {
+        public JsonObject json() {
+            return new JsonObject(body);
+        }
+
+        public JsonArray jsonArray() {
+            return new JsonArray(body);
+        }
+
+        public String error() {
+            return json().getString("error");
+        }
+    }
+
+    private final String baseUrl;
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient http;
+    private boolean sendCsrf = true;
+
+    public ApiClient(String baseUrl) {
+        this.baseUrl = baseUrl;
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    /** Stop sending the CSRF header (to test that the server rejects such requests). */
+    public ApiClient withoutCsrf() {
+        sendCsrf = false;
+        return this;
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(HttpCookie::getValue).findFirst().orElse(null);
+    }
+
+    public Response get(String path) {
+        return send("GET", path, null, null);
+    }
+
+    public Response post(String path, Object json) {
+        return send("POST", path, json == null ? null : json.toString(), "application/json");
+    }
+
+    public Response put(String path, Object json) {
+        return send("PUT", path, json == null ? null : json.toString(), "application/json");
+    }
+
+    public Response delete(String path) {
+        return send("DELETE", path, null, null);
+    }
+
+    public Response send(String method, String path, String body, String contentType) {
+        return sendBytes(method, path, body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                contentType);
+    }
+
+    public Response sendBytes(String method, String path, byte[] body, String contentType) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(120));
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        String csrf = cookie("XSRF-TOKEN");
+        if (sendCsrf && csrf != null) {
+            b.header("X-XSRF-TOKEN", csrf);
+        }
+        try {
+            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(r.statusCode(), r.body(), r.headers());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public HttpClient http() {
+        return http;
+    }
+}
