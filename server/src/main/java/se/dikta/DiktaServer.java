@@ -26,6 +26,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.dikta.asr.InMemoryDraftSink;
+import se.dikta.asr.ModelVerifier;
+import se.dikta.asr.TranscriptionApi;
+import se.dikta.asr.VoskEngine;
 import se.dikta.audit.AuditLog;
 import se.dikta.auth.AuthApi;
 import se.dikta.auth.AuthService;
@@ -114,19 +118,31 @@ public final class DiktaServer {
             modules.add(new AuthApi(auth, config.auth(),
                     config.http().publicOrigin().map(o -> o.startsWith("https:")).orElse(false)));
             modules.add(new CasesApi(db, cases, audit, clock));
+            VoskEngine speech = new VoskEngine(config.asr(), new ModelVerifier());
+            // In-memory drafts until the notes store provides a DraftSink.
+            TranscriptionApi transcription = new TranscriptionApi(vertx, speech, db, new InMemoryDraftSink(),
+                    config.asr(), registry, config.http().publicOrigin(), clock);
+            closeables.add(transcription);
+            closeables.add(speech);
+            modules.add(transcription);
+            health.add(transcription.health());
 
-            Future<Void> seeded = config.demo()
+            // The speech model loads on a worker before the server listens; a missing model is not fatal.
+            Future<Void> seeded = speech.start(vertx).compose(v -> config.demo()
                     ? vertx.executeBlocking(() -> {
                         new DemoSeeder(db, auth, cases, clock).seed(System.out);
                         return null;
                     })
-                    : Future.succeededFuture();
+                    : Future.succeededFuture());
             vertx.setPeriodic(10 * 60_000L, t -> auth.purgeSessions());
             Router router = router(new SessionAuthenticator(auth), modules, health);
             return seeded.compose(v -> vertx.createHttpServer(new HttpServerOptions()
                             .setHost(config.host())
                             .setPort(config.port())
-                            .setCompressionSupported(true))
+                            .setCompressionSupported(true)
+                            // No cleartext HTTP/2 upgrade: browsers never use it, and with Vert.x 5.0.5 an
+                            // upgraded response larger than one HTTP/2 frame (16 KiB, e.g. /metrics) never completes.
+                            .setHttp2ClearTextEnabled(false))
                     .requestHandler(router)
                     .listen());
         }).map(server -> {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import se.dikta.asr.AsrConfig;
 import se.dikta.auth.AuthConfig;
 import se.dikta.db.DbConfig;
 import se.dikta.http.HttpConfig;
@@ -27,7 +28,8 @@ public record DiktaConfig(
         boolean demo,
         DbConfig db,
         HttpConfig http,
-        AuthConfig auth) {
+        AuthConfig auth,
+        AsrConfig asr) {
 
     public static final String DEFAULT_CONFIG_FILE = "dikta.json";
 
@@ -76,7 +78,8 @@ public record DiktaConfig(
                 s.bool("demo", false),
                 DbConfig.from(s, dataDir),
                 HttpConfig.from(s),
-                AuthConfig.from(s));
+                AuthConfig.from(s),
+                AsrConfig.from(s, dataDir));
     }
 
     private static Map<String, String> readConfigFile(Path file) {
