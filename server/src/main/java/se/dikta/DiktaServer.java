@@ -46,6 +46,18 @@ import se.dikta.http.HealthApi;
 import se.dikta.http.HealthContributor;
 import se.dikta.http.JsonErrors;
 import se.dikta.http.RequestLog;
+import se.dikta.notes.DemoNotes;
+import se.dikta.notes.NoteService;
+import se.dikta.notes.NoteStore;
+import se.dikta.notes.NotesApi;
+import se.dikta.notes.StoreNoteFeed;
+import se.dikta.search.IndexHealth;
+import se.dikta.search.NoteIndexer;
+import se.dikta.search.SearchApi;
+import se.dikta.search.SearchService;
+import se.dikta.search.SwedishNoteAnalyzer;
+import se.dikta.structure.StructureApi;
+import se.dikta.structure.StructureService;
 
 /**
  * The running service: builds the services from the configuration, mounts every feature's routes and
@@ -61,6 +73,9 @@ public final class DiktaServer {
     private final Clock clock = Clock.systemUTC();
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private Database db;
+    private NoteIndexer indexer;
+    private NoteService notes;
+    private StructureService structure;
     private HttpServer http;
 
     private DiktaServer(Vertx vertx, DiktaConfig config, PrometheusMeterRegistry registry) {
@@ -103,10 +118,17 @@ public final class DiktaServer {
     }
 
     private Future<DiktaServer> boot() {
+        SwedishNoteAnalyzer analyzer = new SwedishNoteAnalyzer();
+        NoteStore noteStore = new NoteStore();
         return vertx.executeBlocking(() -> {
             Files.createDirectories(config.dataDir());
             db = Database.open(vertx, config.db());
             closeables.add(0, db);
+            indexer = new NoteIndexer(config.search(), new StoreNoteFeed(db, noteStore), analyzer);
+            closeables.add(0, indexer);
+            indexer.start();
+            structure = StructureService.start(vertx, config.structure());
+            closeables.add(structure);
             return db;
         }).compose(database -> {
             AuditLog audit = new AuditLog(clock);
@@ -118,6 +140,12 @@ public final class DiktaServer {
             modules.add(new AuthApi(auth, config.auth(),
                     config.http().publicOrigin().map(o -> o.startsWith("https:")).orElse(false)));
             modules.add(new CasesApi(db, cases, audit, clock));
+            notes = new NoteService(db, noteStore, cases, clock, List.of(indexer));
+            modules.add(new NotesApi(notes));
+            modules.add(new SearchApi(new SearchService(vertx, indexer, analyzer, config.search())));
+            health.add(new IndexHealth(indexer));
+            health.add(structure.health());
+            modules.add(new StructureApi(structure, config.structure()));
             VoskEngine speech = new VoskEngine(config.asr(), new ModelVerifier());
             // In-memory drafts until the notes store provides a DraftSink.
             TranscriptionApi transcription = new TranscriptionApi(vertx, speech, db, new InMemoryDraftSink(),
@@ -130,9 +158,10 @@ public final class DiktaServer {
             // The speech model loads on a worker before the server listens; a missing model is not fatal.
             Future<Void> seeded = speech.start(vertx).compose(v -> config.demo()
                     ? vertx.executeBlocking(() -> {
-                        new DemoSeeder(db, auth, cases, clock).seed(System.out);
-                        return null;
-                    })
+                        DemoSeeder seeder = new DemoSeeder(db, auth, cases, clock);
+                        seeder.seed(System.out);
+                        return seeder.users();
+                    }).compose(users -> new DemoNotes(notes).seed(users))
                     : Future.succeededFuture());
             vertx.setPeriodic(10 * 60_000L, t -> auth.purgeSessions());
             Router router = router(new SessionAuthenticator(auth), modules, health);
@@ -185,6 +214,11 @@ public final class DiktaServer {
 
     public Database database() {
         return db;
+    }
+
+    /** The one way to read and write notes (live dictation appends to drafts through it). */
+    public NoteService notes() {
+        return notes;
     }
 
     public DiktaConfig config() {

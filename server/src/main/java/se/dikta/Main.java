@@ -9,6 +9,8 @@ import se.dikta.config.ConfigException;
 import se.dikta.config.DiktaConfig;
 import se.dikta.db.Database;
 import se.dikta.http.ApiException;
+import se.dikta.search.IndexRebuildCommand;
+import se.dikta.structure.eval.NlpEvaluateCommand;
 
 /** {@code java -jar dikta.jar COMMAND [options]}: the server and its administration commands. */
 public final class Main {
@@ -19,6 +21,8 @@ public final class Main {
         commands.put("serve", new ServeCommand());
         commands.put("user add", new UserCommands.Add());
         commands.put("user list", new UserCommands.List());
+        commands.put("index rebuild", new IndexRebuildCommand());
+        commands.put("nlp evaluate", new NlpEvaluateCommand());
     }
 
     public static void main(String[] args) {

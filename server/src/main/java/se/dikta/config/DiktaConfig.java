@@ -12,6 +12,8 @@ import se.dikta.asr.AsrConfig;
 import se.dikta.auth.AuthConfig;
 import se.dikta.db.DbConfig;
 import se.dikta.http.HttpConfig;
+import se.dikta.search.SearchConfig;
+import se.dikta.structure.StructureConfig;
 
 /**
  * The whole configuration, built once at start and passed down; nothing reads configuration later.
@@ -20,6 +22,7 @@ import se.dikta.http.HttpConfig;
  * @param host interface to bind
  * @param dataDir where the embedded database, the search index and caches live
  * @param demo seed example users, cases, notes and time-log rows
+ * @param structure structuring of dictated text into journal notes
  */
 public record DiktaConfig(
         int port,
@@ -29,7 +32,9 @@ public record DiktaConfig(
         DbConfig db,
         HttpConfig http,
         AuthConfig auth,
-        AsrConfig asr) {
+        AsrConfig asr,
+        SearchConfig search,
+        StructureConfig structure) {
 
     public static final String DEFAULT_CONFIG_FILE = "dikta.json";
 
@@ -79,7 +84,9 @@ public record DiktaConfig(
                 DbConfig.from(s, dataDir),
                 HttpConfig.from(s),
                 AuthConfig.from(s),
-                AsrConfig.from(s, dataDir));
+                AsrConfig.from(s, dataDir),
+                SearchConfig.from(s, dataDir),
+                StructureConfig.from(s, dataDir));
     }
 
     private static Map<String, String> readConfigFile(Path file) {

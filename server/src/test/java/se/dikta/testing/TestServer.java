@@ -47,6 +47,9 @@ public final class TestServer implements AutoCloseable {
         }
         Map<String, String> values = new HashMap<>();
         values.put("auth.failureDelay", "0s");
+        // Trained NLP models are shared by all test servers: training them per server would cost seconds each.
+        values.put("structure.modelDir", Path.of(System.getProperty("dikta.repoRoot", ".."), "server", "target",
+                "nlp-models").toString());
         values.putAll(overrides);
         DiktaConfig config = DiktaConfig.forTest(dir, values);
         try {

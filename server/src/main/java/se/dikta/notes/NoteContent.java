@@ -1,0 +1,22 @@
+package se.dikta.notes;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What a writer sends when creating or saving a note. A null field means "keep what the note has"
+ * (on creation: the default), so a save from the editor does not wipe a transcript that live dictation
+ * appended in the meantime.
+ */
+public record NoteContent(LocalDate eventDate, List<NoteSection> sections, String transcript, List<WordTime> words,
+        NoteMetrics metrics, String proposal) {
+
+    public NoteContent {
+        sections = sections == null ? null : List.copyOf(sections);
+        words = words == null ? null : List.copyOf(words);
+    }
+
+    static <T> T orElse(T value, T fallback) {
+        return value != null ? value : fallback;
+    }
+}

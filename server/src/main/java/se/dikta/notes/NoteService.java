@@ -1,0 +1,270 @@
+package se.dikta.notes;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import se.dikta.auth.AuthUser;
+import se.dikta.auth.Role;
+import se.dikta.cases.CaseStore;
+import se.dikta.db.Database;
+import se.dikta.http.ApiException;
+
+/**
+ * The one way notes are read and written. Every operation checks access, runs in one database
+ * transaction on the JDBC workers and tells the {@link NoteListener}s.
+ *
+ * <p>Rules:
+ * <ul>
+ *   <li>Workers and managers read the notes of their own unit; admins read no note content. A note the
+ *       user may not read is answered exactly like one that does not exist (404), so ids reveal nothing.</li>
+ *   <li>Only the author changes, dictates into or signs a draft; every save is a new version and the
+ *       previous versions stay.</li>
+ *   <li>A signed note never changes. A correction is an {@link Amendment}, kept beside the original
+ *       (SoL 11 kap.); any reader in the unit may add one, under their own name.</li>
+ * </ul>
+ * Failures a person can act on are failed futures holding an {@link ApiException} with a Swedish message.
+ */
+public final class NoteService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NoteService.class);
+    private static final ZoneId OFFICE_ZONE = ZoneId.of("Europe/Stockholm");
+    private static final Pattern TEMPLATE = Pattern.compile("[\\p{L}\\p{N}_-]{1,100}");
+    private static final String NOTE_NOT_FOUND = "Anteckningen finns inte";
+    private static final String CASE_NOT_FOUND = "Ärendet finns inte";
+
+    private final Database db;
+    private final NoteStore store;
+    private final CaseStore cases;
+    private final Clock clock;
+    private final List<NoteListener> listeners;
+
+    /**
+     * @param listeners told of every change, in this order (search index, time log, audit, ...)
+     */
+    public NoteService(Database db, NoteStore store, CaseStore cases, Clock clock, List<NoteListener> listeners) {
+        this.db = db;
+        this.store = store;
+        this.cases = cases;
+        this.clock = clock;
+        this.listeners = List.copyOf(listeners);
+    }
+
+    /** A new note (version 1) in one of the user's unit's cases. Null parts of {@code content} take defaults. */
+    public Future<Note> create(AuthUser user, String caseId, String template, NoteContent content) {
+        if (template == null || !TEMPLATE.matcher(template).matches()) {
+            return Future.failedFuture(ApiException.badRequest("Ogiltig mall: ange mallens id"));
+        }
+        return change(user, NoteChange.Kind.CREATED, c -> {
+            CaseStore.Case kase = cases.find(c, caseId).filter(k -> k.unitId() == user.unitId())
+                    .orElseThrow(() -> ApiException.notFound(CASE_NOT_FOUND));
+            Instant now = clock.instant();
+            Note note = new Note(UUID.randomUUID().toString(), kase.id(), kase.unitId(), template,
+                    NoteContent.orElse(content.eventDate(), LocalDate.now(clock.withZone(OFFICE_ZONE))), now,
+                    person(user), NoteContent.orElse(content.sections(), List.of()),
+                    NoteContent.orElse(content.transcript(), ""), NoteContent.orElse(content.words(), List.of()),
+                    NoteContent.orElse(content.metrics(), new NoteMetrics(NoteMode.TYPED, 0, 0)),
+                    content.proposal(), NoteStatus.DRAFT, 1, null, now, 0, List.of());
+            store.insert(c, note);
+            store.insertVersion(c, versionOf(note, user));
+            return note;
+        });
+    }
+
+    /** An empty dictated draft, opened when live dictation starts without a note. */
+    public Future<Note> createDraft(AuthUser user, String caseId, String template) {
+        return create(user, caseId, template, new NoteContent(null, null, null, null, NoteMetrics.dictated(), null));
+    }
+
+    /**
+     * Saves a draft as a new version. Null parts of {@code content} keep what the note has.
+     *
+     * @param expectedVersion the version the editor started from; a different current version (someone or
+     *        something saved in between) is a 409 rather than a silent overwrite
+     */
+    public Future<Note> save(AuthUser user, String noteId, NoteContent content, Optional<Integer> expectedVersion) {
+        return change(user, NoteChange.Kind.SAVED, c -> {
+            Note old = editableDraft(c, user, noteId);
+            if (expectedVersion.isPresent() && expectedVersion.get() != old.version()) {
+                throw ApiException.conflict("Anteckningen har sparats från annat håll (version " + old.version()
+                        + "); ladda om den innan du sparar");
+            }
+            Note note = old.edited(
+                    NoteContent.orElse(content.eventDate(), old.eventDate()),
+                    NoteContent.orElse(content.sections(), old.sections()),
+                    NoteContent.orElse(content.transcript(), old.transcript()),
+                    NoteContent.orElse(content.words(), old.words()),
+                    NoteContent.orElse(content.metrics(), old.metrics()),
+                    NoteContent.orElse(content.proposal(), old.proposal()),
+                    old.version() + 1, clock.instant());
+            store.update(c, note);
+            store.insertVersion(c, versionOf(note, user));
+            return note;
+        });
+    }
+
+    /**
+     * Appends recognised text to a draft's transcript. Live dictation calls it before each {@code ack}, so
+     * an acknowledged frame's text is in the database. Adds {@code audioSeconds} to the note's audio time.
+     * Not a version: the editor's next save is.
+     *
+     * @param words word times as sent in the {@code final} message ({@code {"word","start","end","conf"}})
+     */
+    public Future<Void> appendTranscript(AuthUser user, String noteId, String text, JsonArray words,
+            double audioSeconds) {
+        List<WordTime> added;
+        try {
+            added = words == null ? List.of() : NoteJsonCodec.words(words);
+        } catch (IllegalArgumentException | ClassCastException e) {
+            return Future.failedFuture(ApiException.badRequest("Ogiltiga ordtider: " + e.getMessage()));
+        }
+        if (!(audioSeconds >= 0) || Double.isInfinite(audioSeconds)) {
+            return Future.failedFuture(ApiException.badRequest("Ogiltig ljudlängd"));
+        }
+        return change(user, NoteChange.Kind.TRANSCRIPT_APPENDED, c -> {
+            Note old = editableDraft(c, user, noteId);
+            String piece = text == null ? "" : text.strip();
+            String transcript = old.transcript().isEmpty() || piece.isEmpty() ? old.transcript() + piece
+                    : old.transcript() + " " + piece;
+            List<WordTime> allWords = new ArrayList<>(old.words());
+            allWords.addAll(added);
+            Note note = old.edited(old.eventDate(), old.sections(), transcript, allWords,
+                    old.metrics().withAudioAdded(audioSeconds), old.proposal(), old.version(), clock.instant());
+            store.update(c, note);
+            return note;
+        }).mapEmpty();
+    }
+
+    /** Locks the note under the author's name. */
+    public Future<Note> sign(AuthUser user, String noteId) {
+        return change(user, NoteChange.Kind.SIGNED, c -> {
+            Note old = editableDraft(c, user, noteId);
+            if (old.text().isBlank()) {
+                throw ApiException.badRequest("En tom anteckning kan inte signeras");
+            }
+            Note note = old.signed(new Signature(person(user), clock.instant()));
+            store.update(c, note);
+            return note;
+        });
+    }
+
+    /**
+     * Adds a correction to a signed note.
+     *
+     * @param section the section corrected, or null for the note as a whole
+     */
+    public Future<Note> amend(AuthUser user, String noteId, String section, String text) {
+        if (text == null || text.isBlank()) {
+            return Future.failedFuture(ApiException.badRequest("Rättelsen saknar text"));
+        }
+        if (section != null && !NoteSection.isValidKey(section)) {
+            return Future.failedFuture(ApiException.badRequest("Okänd rubrik '" + section + "'"));
+        }
+        return change(user, NoteChange.Kind.AMENDED, c -> {
+            Note old = readable(c, user, noteId, true);
+            if (!old.isSigned()) {
+                throw ApiException.conflict("Ett utkast ändras direkt; rättelser görs på signerade anteckningar");
+            }
+            Instant now = clock.instant();
+            List<Amendment> all = new ArrayList<>(old.amendments());
+            all.add(store.insertAmendment(c, new Amendment(0, old.id(), person(user), now, section, text.strip())));
+            Note note = old.withAmendments(all, now);
+            store.update(c, note);
+            return note;
+        });
+    }
+
+    public Future<Note> get(AuthUser user, String noteId) {
+        return db.tx(c -> readable(c, user, noteId, false));
+    }
+
+    /** The notes of a case in the user's unit, newest contact first; 404 for a case of another unit. */
+    public Future<List<Note>> listByCase(AuthUser user, String caseId) {
+        return db.tx(c -> {
+            requireReader(user, CASE_NOT_FOUND);
+            cases.find(c, caseId).filter(k -> k.unitId() == user.unitId())
+                    .orElseThrow(() -> ApiException.notFound(CASE_NOT_FOUND));
+            return store.byCase(c, caseId);
+        });
+    }
+
+    /** Every saved version of a note, oldest first. */
+    public Future<List<NoteVersion>> versions(AuthUser user, String noteId) {
+        return db.tx(c -> {
+            readable(c, user, noteId, false);
+            return store.versions(c, noteId);
+        });
+    }
+
+    /** Runs a write, tells the listeners inside and after the transaction; the revision is stamped last. */
+    private Future<Note> change(AuthUser user, NoteChange.Kind kind, Write write) {
+        return db.tx(c -> {
+            requireReader(user, kind == NoteChange.Kind.CREATED ? CASE_NOT_FOUND : NOTE_NOT_FOUND);
+            Note note = write.run(c);
+            NoteChange change = new NoteChange(kind, note, user, note.updatedAt());
+            for (NoteListener l : listeners) {
+                l.inTransaction(c, change);
+            }
+            long revision = store.stampRevision(c, note.id());
+            return new NoteChange(kind, note.withRevision(revision), user, note.updatedAt());
+        }).map(change -> {
+            for (NoteListener l : listeners) {
+                try {
+                    l.committed(change);
+                } catch (RuntimeException e) {
+                    LOG.warn("Note listener {} failed after {} of note {}: {}", l, change.kind(),
+                            change.note().id(), e.toString());
+                }
+            }
+            return change.note();
+        });
+    }
+
+    private Note readable(Connection c, AuthUser user, String noteId, boolean lock) throws Exception {
+        requireReader(user, NOTE_NOT_FOUND);
+        return store.find(c, noteId, lock).filter(n -> n.unitId() == user.unitId())
+                .orElseThrow(() -> ApiException.notFound(NOTE_NOT_FOUND));
+    }
+
+    private Note editableDraft(Connection c, AuthUser user, String noteId) throws Exception {
+        Note note = readable(c, user, noteId, true);
+        if (note.isSigned()) {
+            throw ApiException.conflict("Anteckningen är signerad och kan inte ändras; lägg till en rättelse i stället");
+        }
+        if (note.author().userId() != user.id()) {
+            throw ApiException.forbidden("Bara den som skrev utkastet kan ändra eller signera det");
+        }
+        return note;
+    }
+
+    /** Admins (and any role without note access) see no note at all, as if none existed. */
+    private static void requireReader(AuthUser user, String notFound) {
+        if (!Role.NOTE_READERS.contains(user.role())) {
+            throw ApiException.notFound(notFound);
+        }
+    }
+
+    private static Person person(AuthUser user) {
+        return new Person(user.id(), user.displayName(), user.title());
+    }
+
+    private static NoteVersion versionOf(Note note, AuthUser user) {
+        return new NoteVersion(note.id(), note.version(), note.updatedAt(), person(user), note.sections(),
+                note.transcript(), note.metrics());
+    }
+
+    @FunctionalInterface
+    private interface Write {
+        Note run(Connection c) throws Exception;
+    }
+}

@@ -1,0 +1,13 @@
+package se.dikta.notes;
+
+import java.time.Instant;
+import java.util.List;
+
+/** One saved state of a note; every save adds one, none is ever changed. */
+public record NoteVersion(String noteId, int version, Instant savedAt, Person savedBy, List<NoteSection> sections,
+        String transcript, NoteMetrics metrics) {
+
+    public NoteVersion {
+        sections = List.copyOf(sections);
+    }
+}

@@ -1,0 +1,113 @@
+package se.dikta.search;
+
+import java.util.Locale;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.Term;
+import se.dikta.notes.Amendment;
+import se.dikta.notes.Note;
+import se.dikta.notes.NoteSection;
+
+/**
+ * The index schema: which fields a note becomes and how each is indexed. One Lucene document per note,
+ * identified by {@link #ID}; a changed note replaces its document.
+ *
+ * <table>
+ *   <caption>Fields</caption>
+ *   <tr><th>field</th><th>indexed as</th><th>used for</th></tr>
+ *   <tr><td>{@link #TEXT}</td><td>analyzed, stored, with offsets in the postings</td>
+ *       <td>searching the whole note; snippets (offsets let the highlighter skip re-analysis)</td></tr>
+ *   <tr><td>{@code s.KEY} ({@link #sectionField})</td><td>analyzed, not stored</td>
+ *       <td>searching within one section; the per-section facet counts</td></tr>
+ *   <tr><td>{@link #SECTION}</td><td>keyword + sorted-set doc values, one value per non-blank section</td>
+ *       <td>the section filter when there is no query text; listing the section keys</td></tr>
+ *   <tr><td>{@link #TEMPLATE}</td><td>keyword + sorted-set doc values, stored</td><td>filter, template facet</td></tr>
+ *   <tr><td>{@link #UNIT}, {@link #CASE}, {@link #AUTHOR_ID}, {@link #AUTHOR}, {@link #STATUS}</td>
+ *       <td>exact terms</td><td>filters; {@link #UNIT} is the access restriction on every search</td></tr>
+ *   <tr><td>{@link #DATE}</td><td>long point + doc values (epoch day of the contact)</td>
+ *       <td>date range filter, sorting by date</td></tr>
+ *   <tr><td>{@link #ENTRY}</td><td>long doc values (epoch millis of writing)</td><td>tie-break when sorting by date</td></tr>
+ * </table>
+ *
+ * <p>Amendment texts are added to {@link #TEXT} (and to their section's field), so a correction is found
+ * by the same searches as the text it corrects.
+ */
+final class NoteFields {
+
+    static final String ID = "id";
+    static final String CASE = "caseId";
+    static final String UNIT = "unit";
+    static final String TEMPLATE = "template";
+    static final String AUTHOR_ID = "authorId";
+    /** The author's name in lower case, for an exact, case-insensitive author filter. */
+    static final String AUTHOR = "author";
+    static final String AUTHOR_NAME = "authorName";
+    static final String STATUS = "status";
+    static final String DATE = "date";
+    static final String ENTRY = "entry";
+    static final String TEXT = "text";
+    static final String SECTION = "section";
+
+    private static final String SECTION_PREFIX = "s.";
+
+    private static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
+
+    private NoteFields() {
+    }
+
+    static String sectionField(String key) {
+        return SECTION_PREFIX + key;
+    }
+
+    static Term idTerm(String id) {
+        return new Term(ID, id);
+    }
+
+    static String authorKey(String name) {
+        return name.strip().toLowerCase(Locale.ROOT);
+    }
+
+    static Document toDocument(Note note) {
+        Document doc = new Document();
+        doc.add(new StringField(ID, note.id(), Field.Store.YES));
+        doc.add(new StringField(CASE, note.caseId(), Field.Store.YES));
+        doc.add(new StringField(UNIT, Long.toString(note.unitId()), Field.Store.NO));
+        doc.add(new KeywordField(TEMPLATE, note.template(), Field.Store.YES));
+        doc.add(new StringField(AUTHOR_ID, Long.toString(note.author().userId()), Field.Store.NO));
+        doc.add(new StringField(AUTHOR, authorKey(note.author().name()), Field.Store.NO));
+        doc.add(new StoredField(AUTHOR_NAME, note.author().name()));
+        doc.add(new StringField(STATUS, note.status().id(), Field.Store.YES));
+        doc.add(new LongField(DATE, note.eventDate().toEpochDay(), Field.Store.YES));
+        doc.add(new LongField(ENTRY, note.entryTime().toEpochMilli(), Field.Store.NO));
+
+        StringBuilder all = new StringBuilder(note.text());
+        for (NoteSection section : note.sections()) {
+            if (!section.isBlank()) {
+                doc.add(new KeywordField(SECTION, section.key(), Field.Store.NO));
+                doc.add(new TextField(sectionField(section.key()), section.text(), Field.Store.NO));
+            }
+        }
+        for (Amendment amendment : note.amendments()) {
+            all.append("\n\n").append(amendment.text());
+            if (amendment.section() != null) {
+                doc.add(new TextField(sectionField(amendment.section()), amendment.text(), Field.Store.NO));
+            }
+        }
+        doc.add(new Field(TEXT, all.toString(), TEXT_WITH_OFFSETS));
+        return doc;
+    }
+
+    private static FieldType textWithOffsets() {
+        FieldType type = new FieldType(TextField.TYPE_STORED);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.freeze();
+        return type;
+    }
+}

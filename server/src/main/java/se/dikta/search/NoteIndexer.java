@@ -1,0 +1,265 @@
+package se.dikta.search;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongConsumer;
+import org.apache.lucene.store.AlreadyClosedException;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import se.dikta.notes.Note;
+import se.dikta.notes.NoteChange;
+import se.dikta.notes.NoteFeed;
+import se.dikta.notes.NoteListener;
+
+/**
+ * Keeps a node's {@link NoteIndex} in step with the notes in the database, on one background thread.
+ *
+ * <p>The thread follows the store's revisions ({@link NoteFeed}): it asks for every note changed after the
+ * index's applied revision, puts them into the index, refreshes the searcher and, every
+ * {@link SearchConfig#commitInterval()}, commits. It wakes as soon as this node changes a note (it is a
+ * {@link NoteListener}), so a save is searchable within milliseconds; otherwise it polls every
+ * {@link SearchConfig#pollInterval()}, which is how a node sees notes written by other nodes sharing the
+ * database, or written while it was down.
+ *
+ * <p>Start-up takes one of three paths:
+ * <ul>
+ *   <li>an index is there and readable: search is available at once, and the changes since its last
+ *       commit (say, after a crash) are caught up in the background;</li>
+ *   <li>no index, or one that cannot be opened (corrupt, wrong version), or one that claims a revision the
+ *       database never reached (restored database): the index is wiped and rebuilt from the database with
+ *       progress in the log, and search answers 503 until it is done;</li>
+ *   <li>the index is locked by another process: start-up fails, since two writers would corrupt it.</li>
+ * </ul>
+ */
+public final class NoteIndexer implements NoteListener, AutoCloseable {
+
+    /** Where the indexer is; search is served only in {@link #UP}. */
+    public enum State { STARTING, REBUILDING, UP, FAILED }
+
+    private static final Logger LOG = LoggerFactory.getLogger(NoteIndexer.class);
+    static final int BATCH = 500;
+    private static final long PROGRESS_EVERY_NANOS = TimeUnit.SECONDS.toNanos(5);
+
+    private final SearchConfig config;
+    private final NoteFeed feed;
+    private final SwedishNoteAnalyzer analyzer;
+    private final Semaphore wake = new Semaphore(0);
+    private volatile State state = State.STARTING;
+    private volatile NoteIndex index;
+    private volatile boolean running;
+    private Thread thread;
+
+    public NoteIndexer(SearchConfig config, NoteFeed feed, SwedishNoteAnalyzer analyzer) {
+        this.config = config;
+        this.feed = feed;
+        this.analyzer = analyzer;
+    }
+
+    /**
+     * Opens the index (wiping it first if it is unreadable) and starts the background thread. Blocking:
+     * call it off the event loop.
+     *
+     * @throws IOException when the index is locked by another process or cannot be created at all
+     */
+    public void start() throws IOException {
+        Path dir = config.indexDir();
+        boolean rebuild = !NoteIndex.exists(dir);
+        NoteIndex opened;
+        try {
+            opened = NoteIndex.open(dir, analyzer);
+        } catch (LockObtainFailedException e) {
+            state = State.FAILED;
+            throw new IOException("The search index " + dir + " is in use by another process", e);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Search index in {} cannot be read ({}); rebuilding it from the database", dir, e.toString());
+            NoteIndex.wipe(dir);
+            opened = NoteIndex.open(dir, analyzer);
+            rebuild = true;
+        }
+        long latest = feed.latestRevision();
+        if (opened.committedRevision() > latest) {
+            LOG.warn("Search index is at revision {} but the database only at {}; rebuilding it",
+                    opened.committedRevision(), latest);
+            opened.clear();
+            rebuild = true;
+        }
+        if (rebuild) {
+            LOG.info("Building the search index in {} from the database", dir);
+        }
+        index = opened;
+        state = rebuild ? State.REBUILDING : State.UP;
+        running = true;
+        thread = new Thread(this::run, "dikta-indexer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    public State state() {
+        return state;
+    }
+
+    /** The index; null before {@link #start()}. */
+    NoteIndex index() {
+        return index;
+    }
+
+    /** Wakes the indexer: this node just changed a note. */
+    @Override
+    public void committed(NoteChange change) {
+        wake.release();
+    }
+
+    private void run() {
+        long lastCommit = System.nanoTime();
+        long commitEvery = config.commitInterval().toNanos();
+        boolean failing = false;
+        while (running) {
+            try {
+                if (state == State.REBUILDING) {
+                    rebuildNow();
+                } else {
+                    catchUp(index, feed, true, done -> { }, () -> running);
+                }
+                if (index.appliedRevision() != index.committedRevision()
+                        && System.nanoTime() - lastCommit >= commitEvery) {
+                    index.commit();
+                    lastCommit = System.nanoTime();
+                }
+                if (failing) {
+                    LOG.info("Search indexing works again");
+                    failing = false;
+                }
+            } catch (AlreadyClosedException e) {
+                // The writer hit a tragic error (disk full, I/O failure) and closed itself; only a restart helps.
+                LOG.error("Search index writer failed; search stays unavailable until restart: {}", e.toString());
+                state = State.FAILED;
+                return;
+            } catch (IOException | RuntimeException e) {
+                // The database may be briefly unreachable; say so once, then retry quietly each poll.
+                if (!failing) {
+                    LOG.warn("Search indexing failed, retrying every {}: {}", config.pollInterval(), e.toString());
+                    failing = true;
+                }
+            }
+            try {
+                wake.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                wake.drainPermits();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void rebuildNow() throws IOException {
+        long started = System.nanoTime();
+        long count = catchUp(index, feed, false, new ProgressLog(feed.countChangedSince(index.appliedRevision())),
+                () -> running);
+        if (!running) {
+            return;
+        }
+        index.refresh();
+        index.commit();
+        state = State.UP;
+        LOG.info("Search index built: {} notes in {} s", count,
+                String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9));
+    }
+
+    /**
+     * Applies every change after the index's applied revision, in batches.
+     *
+     * @param refreshEachBatch make each batch searchable at once (normal running); during a rebuild nobody
+     *        searches, and one refresh at the end avoids a small segment per batch
+     * @param progress told the running count after each batch
+     * @param proceed checked between batches; false stops early (shutdown)
+     * @return notes applied
+     */
+    static long catchUp(NoteIndex index, NoteFeed feed, boolean refreshEachBatch, LongConsumer progress,
+            BooleanSupplier proceed) throws IOException {
+        long applied = 0;
+        while (proceed.getAsBoolean()) {
+            List<Note> batch = feed.changedSince(index.appliedRevision(), BATCH);
+            if (batch.isEmpty()) {
+                return applied;
+            }
+            for (Note note : batch) {
+                index.put(note);
+            }
+            index.markApplied(batch.get(batch.size() - 1).revision());
+            if (refreshEachBatch) {
+                index.refresh();
+            }
+            applied += batch.size();
+            progress.accept(applied);
+            if (batch.size() < BATCH) {
+                return applied;
+            }
+        }
+        return applied;
+    }
+
+    /**
+     * Rebuilds the index in {@code config.indexDir()} from the database and commits it, for
+     * {@code dikta.jar index rebuild}. The old index stays readable until the new one is committed.
+     *
+     * @return notes indexed
+     * @throws LockObtainFailedException when a running server holds the index
+     */
+    public static long rebuild(SearchConfig config, NoteFeed feed, SwedishNoteAnalyzer analyzer) throws IOException {
+        NoteIndex opened;
+        try {
+            opened = NoteIndex.open(config.indexDir(), analyzer);
+        } catch (LockObtainFailedException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Existing index cannot be read ({}); starting from an empty one", e.toString());
+            NoteIndex.wipe(config.indexDir());
+            opened = NoteIndex.open(config.indexDir(), analyzer);
+        }
+        try (NoteIndex target = opened) {
+            target.clear();
+            long count = catchUp(target, feed, false, new ProgressLog(feed.countChangedSince(0)), () -> true);
+            target.commit();
+            return count;
+        }
+    }
+
+    /**
+     * Stops the thread and commits what was indexed. The thread is woken, not interrupted: an interrupt
+     * during a file write would close Lucene's channel and fail the writer.
+     */
+    @Override
+    public void close() throws IOException, InterruptedException {
+        running = false;
+        wake.release();
+        if (thread != null) {
+            thread.join(TimeUnit.SECONDS.toMillis(30));
+        }
+        if (index != null) {
+            index.close();
+        }
+    }
+
+    /** Logs "n of total" at most every few seconds during a long catch-up. */
+    private static final class ProgressLog implements LongConsumer {
+        private final long total;
+        private long lastLog = System.nanoTime();
+
+        ProgressLog(long total) {
+            this.total = total;
+        }
+
+        @Override
+        public void accept(long done) {
+            if (System.nanoTime() - lastLog >= PROGRESS_EVERY_NANOS) {
+                lastLog = System.nanoTime();
+                LOG.info("Search index: {} of {} notes ({}%)", done, total, total == 0 ? 100 : done * 100 / total);
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package se.dikta.search;
+
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.queryparser.simple.SimpleQueryParser;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.util.QueryBuilder;
+
+/**
+ * Turns what a person types into the search box into a Lucene {@link Query}.
+ *
+ * <p>The syntax is deliberately small and forgiving, and every word is required by default:
+ * <ul>
+ *   <li>{@code oro skolan} — notes containing both words (in any form: the analyzer stems them);</li>
+ *   <li>{@code "det finns oro"} — the exact phrase, words as written (stop words are skipped but keep
+ *       their place); a quoted single word is that exact form;</li>
+ *   <li>{@code hembesök -telefon} — the first word but not the second;</li>
+ *   <li>{@code bedöm*} — any word starting with the prefix (not stemmed);</li>
+ *   <li>{@code oro | rädsla} — either word; parentheses group; {@code "a b"~3} allows three words between.</li>
+ * </ul>
+ *
+ * <p>It is built on Lucene's {@link SimpleQueryParser}, which never throws: an unbalanced quote or
+ * parenthesis is read as literally as possible rather than rejected, so a typing slip gives hits instead
+ * of an error. Fuzzy matching ({@code word~2}) is switched off because it would surprise people who type
+ * a tilde by accident and does not combine well with stemming. What this class does reject, with a
+ * reason, is a query too long to be a search ({@link InvalidQueryException}).
+ */
+public final class UserQueryParser {
+
+    /** Longer than any real search; keeps boolean queries well under Lucene's clause limit. */
+    static final int MAX_LENGTH = 500;
+
+    private static final int FLAGS = SimpleQueryParser.AND_OPERATOR | SimpleQueryParser.OR_OPERATOR
+            | SimpleQueryParser.NOT_OPERATOR | SimpleQueryParser.PHRASE_OPERATOR | SimpleQueryParser.PREFIX_OPERATOR
+            | SimpleQueryParser.PRECEDENCE_OPERATORS | SimpleQueryParser.ESCAPE_OPERATOR
+            | SimpleQueryParser.WHITESPACE_OPERATOR | SimpleQueryParser.NEAR_OPERATOR;
+
+    private final Analyzer analyzer;
+    private final QueryBuilder exactForms;
+
+    public UserQueryParser(SwedishNoteAnalyzer analyzer) {
+        this.analyzer = analyzer;
+        this.exactForms = new QueryBuilder(SwedishNoteAnalyzer.exactForms());
+    }
+
+    /**
+     * Parses {@code text} against one field. Blank text is the caller's case (match everything); a text
+     * of stop words only ("och det") matches nothing.
+     */
+    public Query parse(String text, String field) {
+        if (text.length() > MAX_LENGTH) {
+            throw new InvalidQueryException("Sökfrågan är för lång (högst " + MAX_LENGTH + " tecken)");
+        }
+        SimpleQueryParser parser = new SimpleQueryParser(analyzer, Map.of(field, 1f), FLAGS) {
+            @Override
+            protected Query newPhraseQuery(String phrase, int slop) {
+                return exactForms.createPhraseQuery(field, phrase, slop);
+            }
+        };
+        parser.setDefaultOperator(BooleanClause.Occur.MUST);
+        return parser.parse(text);
+    }
+
+    /** A query the person must change; the message (Swedish) says why. */
+    public static final class InvalidQueryException extends RuntimeException {
+        public InvalidQueryException(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

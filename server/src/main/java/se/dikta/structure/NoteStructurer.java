@@ -1,0 +1,162 @@
+package se.dikta.structure;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import se.dikta.structure.StructuredNote.Entity;
+import se.dikta.structure.StructuredNote.Removed;
+import se.dikta.structure.StructuredNote.Section;
+import se.dikta.structure.StructuredNote.Sentence;
+import se.dikta.structure.StructuredNote.TimeRange;
+import se.dikta.structure.StructuredNote.Warning;
+import se.dikta.structure.StructuredNote.WordRange;
+import se.dikta.structure.classify.SectionDecision;
+import se.dikta.structure.classify.SectionPredictor;
+import se.dikta.structure.commands.CommandParser;
+import se.dikta.structure.commands.DictationItem;
+import se.dikta.structure.commands.HeadingVocabulary;
+import se.dikta.structure.entities.NameSpan;
+import se.dikta.structure.lint.FactAssessmentLint;
+import se.dikta.structure.model.NlpModels;
+import se.dikta.structure.normalize.SpokenNumberNormalizer;
+import se.dikta.structure.segment.Segmentation;
+import se.dikta.structure.segment.SentenceSplitter;
+import se.dikta.structure.segment.SpokenSentence;
+import se.dikta.structure.template.Template;
+import se.dikta.structure.template.TemplateCatalog;
+import se.dikta.structure.template.TemplateSection;
+import se.dikta.structure.written.FoundEntity;
+import se.dikta.structure.written.SentenceWriter;
+import se.dikta.structure.written.WrittenSentence;
+
+/**
+ * The whole structuring pipeline for one dictated note: commands, sentence boundaries, written form,
+ * entities, sections, lint. Blocking and CPU-bound: call it on a worker thread. Thread-safe.
+ */
+public final class NoteStructurer {
+
+    private static final String INVALID_CHECKSUM = "invalid-checksum";
+
+    private final NlpModels models;
+    private final Map<String, CommandParser> parsers = new LinkedHashMap<>();
+    private final SentenceSplitter splitter;
+    private final SentenceWriter writer;
+    private final SectionPredictor sections;
+    private final FactAssessmentLint lint = new FactAssessmentLint();
+
+    public NoteStructurer(NlpModels models, TemplateCatalog templates, SpokenNumberNormalizer normalizer,
+                          double longPauseSeconds) {
+        this.models = models;
+        NumberWords numbers = new NumberWords(normalizer);
+        for (Template template : templates.all()) {
+            Map<String, SectionKey> titles = new LinkedHashMap<>();
+            template.sections().forEach(s -> titles.put(s.title(), s.key()));
+            parsers.put(template.id(), new CommandParser(new HeadingVocabulary(titles), numbers));
+        }
+        this.splitter = new SentenceSplitter(models.boundaries(), longPauseSeconds);
+        this.writer = new SentenceWriter(normalizer, models.lexicon(), models.ordinaryWords());
+        this.sections = new SectionPredictor(models.sections(), models.transitions());
+    }
+
+    /** @param template one of the catalog's templates */
+    public StructuredNote structure(Transcript transcript, Template template) {
+        List<DictationItem> items = parsers.get(template.id()).parse(transcript);
+        Segmentation segmentation = splitter.split(transcript, items);
+        List<SpokenSentence> spoken = segmentation.sentences();
+
+        models.names().startNote();
+        List<List<NameSpan>> names = new ArrayList<>(spoken.size());
+        Set<String> noteNames = new HashSet<>();
+        for (SpokenSentence sentence : spoken) {
+            List<NameSpan> found = models.names().find(sentence.words());
+            names.add(found);
+            noteNames.addAll(writer.personWords(sentence.words(), found));
+        }
+        List<WrittenSentence> written = new ArrayList<>(spoken.size());
+        for (int i = 0; i < spoken.size(); i++) {
+            written.add(writer.write(spoken.get(i), names.get(i), noteNames));
+        }
+        List<SectionDecision> decisions = sections.predict(
+                spoken.stream().map(SpokenSentence::words).toList(),
+                spoken.stream().map(SpokenSentence::forcedSection).toList());
+        return assemble(transcript, template, segmentation, written, decisions);
+    }
+
+    /**
+     * The written form of words known to make one sentence (the evaluation's normalisation measure): dictated
+     * punctuation is honoured, but no boundary is searched for.
+     */
+    public WrittenSentence writeSentence(List<String> words) {
+        Transcript transcript = new Transcript(words, List.of());
+        List<DictationItem> items = parsers.values().iterator().next().parse(transcript);
+        SpokenSentence sentence = SentenceSplitter.asOneSentence(items);
+        models.names().startNote();
+        List<NameSpan> found = models.names().find(sentence.words());
+        return writer.write(sentence, found, Set.copyOf(writer.personWords(sentence.words(), found)));
+    }
+
+    private StructuredNote assemble(Transcript transcript, Template template, Segmentation segmentation,
+                                    List<WrittenSentence> written, List<SectionDecision> decisions) {
+        List<SpokenSentence> spoken = segmentation.sentences();
+        StringBuilder noteText = new StringBuilder();
+        List<Sentence> sentences = new ArrayList<>();
+        List<Entity> entities = new ArrayList<>();
+        List<Warning> warnings = new ArrayList<>();
+        Map<SectionKey, StringBuilder> sectionTexts = new LinkedHashMap<>();
+        for (int i = 0; i < spoken.size(); i++) {
+            SpokenSentence source = spoken.get(i);
+            WrittenSentence sentence = written.get(i);
+            SectionDecision decision = decisions.get(i);
+            SectionKey placed = template.place(decision.key());
+            if (i > 0) {
+                noteText.append(' ');
+            }
+            int start = noteText.length();
+            noteText.append(sentence.text());
+            for (FoundEntity e : sentence.entities()) {
+                entities.add(new Entity(e.text(), e.category(), start + e.start(), start + e.end()));
+            }
+            sentences.add(new Sentence(sentence.text(), placed, round(decision.confidence()), decision.forced(), start,
+                    noteText.length(), new WordRange(source.from(), source.to()), times(transcript, source),
+                    sentence.entities().stream().map(e -> new Entity(e.text(), e.category(), e.start(), e.end()))
+                            .toList()));
+            StringBuilder sectionText = sectionTexts.computeIfAbsent(placed, k -> new StringBuilder());
+            if (!sectionText.isEmpty()) {
+                sectionText.append(source.layout().separator());
+            }
+            sectionText.append(sentence.text());
+            lint.check(placed, source.words()).ifPresent(f -> warnings.add(new Warning(sentences.size() - 1, f.message())));
+            if (sentence.flags().contains(INVALID_CHECKSUM)) {
+                warnings.add(new Warning(sentences.size() - 1,
+                        "Personnumret har fel kontrollsiffra. Kontrollera det mot ärendet."));
+            }
+        }
+        List<Section> sections = new ArrayList<>();
+        for (TemplateSection section : template.sections()) {
+            StringBuilder text = sectionTexts.get(section.key());
+            if (text != null) {
+                sections.add(new Section(section.key(), section.title(), text.toString()));
+            }
+        }
+        List<Removed> removed = segmentation.removed().stream()
+                .map(s -> new Removed(String.join(" ", s.words()), new WordRange(s.from(), s.to())))
+                .toList();
+        return new StructuredNote(template.id(), sections, sentences, entities, warnings, removed,
+                noteText.toString());
+    }
+
+    private static TimeRange times(Transcript transcript, SpokenSentence sentence) {
+        if (!transcript.hasTimes()) {
+            return null;
+        }
+        return new TimeRange(transcript.times().get(sentence.from()).start(),
+                transcript.times().get(sentence.to() - 1).end());
+    }
+
+    private static double round(double confidence) {
+        return Math.round(confidence * 1000) / 1000.0;
+    }
+}

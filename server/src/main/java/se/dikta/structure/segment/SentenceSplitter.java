@@ -1,0 +1,162 @@
+package se.dikta.structure.segment;
+
+import java.util.ArrayList;
+import java.util.List;
+import se.dikta.structure.SectionKey;
+import se.dikta.structure.Transcript;
+import se.dikta.structure.commands.CommandKind;
+import se.dikta.structure.commands.DictationItem;
+import se.dikta.structure.commands.DictationItem.Command;
+import se.dikta.structure.commands.DictationItem.Word;
+
+/**
+ * Cuts a parsed dictation into sentences. Commands give hard boundaries (full stop, question mark, new line,
+ * heading, deletion); between them a long pause in the word times ends a sentence, and otherwise the
+ * boundary model decides ({@link BoundaryDecoder}).
+ * Deletion commands then remove the sentence before them. Thread-safe.
+ */
+public final class SentenceSplitter {
+
+    private static final int BEAM_WIDTH = 4;
+
+    private final BoundaryDecoder decoder;
+    private final WordClasses classes;
+    private final double longPauseSeconds;
+
+    public SentenceSplitter(BoundaryModel model, double longPauseSeconds) {
+        this.decoder = new BoundaryDecoder(model, BEAM_WIDTH);
+        this.classes = model.wordClasses();
+        this.longPauseSeconds = longPauseSeconds;
+    }
+
+    public Segmentation split(Transcript transcript, List<DictationItem> items) {
+        Builder builder = new Builder(transcript);
+        for (DictationItem item : items) {
+            if (item instanceof Word word) {
+                builder.word(word);
+            } else if (item instanceof Command command) {
+                builder.command(command);
+            }
+        }
+        builder.flush(null);
+        return new Segmentation(builder.sentences, builder.removed);
+    }
+
+    /** The words of {@code items} as one sentence: commas and colons kept, a final mark as its terminator. */
+    public static SpokenSentence asOneSentence(List<DictationItem> items) {
+        List<Integer> indices = new ArrayList<>();
+        List<String> words = new ArrayList<>();
+        List<String> marks = new ArrayList<>();
+        String terminator = null;
+        for (DictationItem item : items) {
+            if (item instanceof Word word) {
+                indices.add(word.index());
+                words.add(word.text());
+                marks.add(null);
+                terminator = null;
+            } else if (item instanceof Command command && command.kind().mark() != null && !marks.isEmpty()) {
+                if (command.kind().endsSentence()) {
+                    terminator = command.kind().mark();
+                } else {
+                    marks.set(marks.size() - 1, command.kind().mark());
+                }
+            }
+        }
+        return new SpokenSentence(indices, words, marks, terminator, Layout.NONE, null);
+    }
+
+    /** Accumulates the words between hard boundaries. */
+    private final class Builder {
+        private final Transcript transcript;
+        private final List<SpokenSentence> sentences = new ArrayList<>();
+        private final List<SpokenSentence> removed = new ArrayList<>();
+        private final List<Integer> indices = new ArrayList<>();
+        private final List<String> words = new ArrayList<>();
+        private final List<String> marks = new ArrayList<>();
+        private Layout layout = Layout.NONE;
+        private SectionKey heading;
+
+        Builder(Transcript transcript) {
+            this.transcript = transcript;
+        }
+
+        void word(Word word) {
+            indices.add(word.index());
+            words.add(word.text());
+            marks.add(null);
+        }
+
+        void command(Command command) {
+            CommandKind kind = command.kind();
+            switch (kind) {
+                case COMMA, COLON -> {
+                    if (!marks.isEmpty()) {
+                        marks.set(marks.size() - 1, kind.mark());
+                    }
+                }
+                case FULL_STOP, QUESTION_MARK, EXCLAMATION_MARK -> flush(kind.mark());
+                case NEW_LINE -> {
+                    flush(null);
+                    layout = layout.max(Layout.LINE);
+                }
+                case NEW_PARAGRAPH -> {
+                    flush(null);
+                    layout = Layout.PARAGRAPH;
+                }
+                case HEADING -> {
+                    flush(null);
+                    heading = command.section();
+                    layout = Layout.NONE;
+                }
+                case DELETE_LAST_SENTENCE -> {
+                    flush(null);
+                    if (!sentences.isEmpty()) {
+                        removed.add(sentences.remove(sentences.size() - 1));
+                    }
+                }
+            }
+        }
+
+        void flush(String terminator) {
+            if (words.isEmpty()) {
+                return;
+            }
+            BoundaryDecoder.Constraint[] constraints = new BoundaryDecoder.Constraint[words.size() - 1];
+            for (int i = 0; i < constraints.length; i++) {
+                constraints[i] = constraint(i);
+            }
+            boolean[] ends = decoder.decode(words, constraints);
+            int start = 0;
+            for (int i = 0; i < ends.length; i++) {
+                if (ends[i]) {
+                    add(start, i + 1, null);
+                    start = i + 1;
+                }
+            }
+            add(start, words.size(), terminator);
+            indices.clear();
+            words.clear();
+            marks.clear();
+        }
+
+        private BoundaryDecoder.Constraint constraint(int i) {
+            if (marks.get(i) != null) {
+                return BoundaryDecoder.Constraint.NEVER; // the speaker said "komma" or "kolon" here
+            }
+            if (classes.belongTogether(words.get(i), words.get(i + 1))) {
+                return BoundaryDecoder.Constraint.NEVER;
+            }
+            double pause = transcript.pauseAfter(indices.get(i));
+            if (!Double.isNaN(pause) && pause >= longPauseSeconds) {
+                return BoundaryDecoder.Constraint.ALWAYS;
+            }
+            return BoundaryDecoder.Constraint.FREE;
+        }
+
+        private void add(int from, int to, String terminator) {
+            sentences.add(new SpokenSentence(indices.subList(from, to), words.subList(from, to),
+                    marks.subList(from, to), terminator, layout, heading));
+            layout = Layout.NONE;
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package se.dikta.structure.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import se.dikta.structure.NumberWords;
+import se.dikta.structure.TrainedModels;
+import se.dikta.structure.corpus.DirectoryCorpusSource;
+import se.dikta.structure.normalize.SpokenNumberNormalizer;
+import se.dikta.testing.TestServer;
+
+class NlpModelStoreTest {
+
+    private Path corpus;
+    private Path cache;
+
+    @BeforeEach
+    void copyFixture() throws Exception {
+        Path tmp = Files.createTempDirectory("dikta-nlp-store-");
+        corpus = tmp.resolve("nlp");
+        cache = tmp.resolve("cache");
+        Path fixture = TrainedModels.fixtureCorpus();
+        try (Stream<Path> files = Files.walk(fixture)) {
+            for (Path p : files.toList()) {
+                Path target = corpus.resolve(fixture.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+
+    @AfterEach
+    void cleanUp() {
+        TestServer.deleteTree(corpus.getParent());
+    }
+
+    private NlpModelStore store() {
+        return new NlpModelStore(new DirectoryCorpusSource(corpus), cache, new NumberWords(new SpokenNumberNormalizer()));
+    }
+
+    private List<Path> cached() throws Exception {
+        try (Stream<Path> entries = Files.list(cache)) {
+            return entries.filter(Files::isDirectory).toList();
+        }
+    }
+
+    @Test
+    void trainsOnceAndThenLoadsFromTheCache() throws Exception {
+        NlpModels trained = store().loadOrTrain();
+        assertThat(cached()).hasSize(1);
+        Path modelFile = cached().get(0).resolve("sections.bin");
+        FileTime written = Files.getLastModifiedTime(modelFile);
+
+        NlpModels loaded = store().loadOrTrain();
+        assertThat(loaded.fingerprint()).isEqualTo(trained.fingerprint());
+        assertThat(Files.getLastModifiedTime(modelFile)).isEqualTo(written);
+        List<String> words = List.of("mamma", "berättar", "att", "ella", "sover", "dåligt");
+        assertThat(loaded.sections().probabilities(words, 3, 8))
+                .containsExactly(trained.sections().probabilities(words, 3, 8));
+        assertThat(loaded.boundaries().probability(words, 2, 3))
+                .isEqualTo(trained.boundaries().probability(words, 2, 3));
+        assertThat(loaded.names().find(words)).isEqualTo(trained.names().find(words));
+    }
+
+    @Test
+    void concurrentStartsTrainOnceAndShareTheCache() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<NlpModels>> loads = pool.invokeAll(List.of(() -> store().loadOrTrain(),
+                    () -> store().loadOrTrain(), () -> store().loadOrTrain()));
+            String fingerprint = loads.get(0).get().fingerprint();
+            for (Future<NlpModels> load : loads) {
+                assertThat(load.get().fingerprint()).isEqualTo(fingerprint);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(cached()).hasSize(1);
+        assertThat(cached().get(0).getFileName().toString()).doesNotStartWith("training-");
+    }
+
+    @Test
+    void retrainsWhenTheTrainingDataChanges() throws Exception {
+        String before = store().loadOrTrain().fingerprint();
+        Files.writeString(corpus.resolve("sections/test.tsv"), "\nKONTAKT\tbesök på kontoret den första juni\n",
+                StandardOpenOption.APPEND);
+        String after = store().loadOrTrain().fingerprint();
+        assertThat(after).isNotEqualTo(before);
+        assertThat(cached()).hasSize(2);
+    }
+}

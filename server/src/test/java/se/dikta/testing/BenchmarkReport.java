@@ -1,0 +1,28 @@
+package se.dikta.testing;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Writes a benchmark's own section of docs/benchmarks.md, between its markers, leaving the others alone. */
+public final class BenchmarkReport {
+
+    private BenchmarkReport() {
+    }
+
+    public static void writeSection(String name, String body) throws IOException {
+        Path file = Path.of(System.getProperty("dikta.repoRoot", ".."), "docs", "benchmarks.md");
+        String begin = "<!-- bench:" + name + " -->";
+        String end = "<!-- /bench:" + name + " -->";
+        String section = begin + "\n" + body + end;
+        String text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "# Benchmarks\n";
+        int from = text.indexOf(begin);
+        int to = text.indexOf(end);
+        String updated = from >= 0 && to > from
+                ? text.substring(0, from) + section + text.substring(to + end.length())
+                : text.stripTrailing() + "\n\n" + section + "\n";
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, updated, StandardCharsets.UTF_8);
+    }
+}
