@@ -22,6 +22,7 @@ public final class Decoder implements AutoCloseable {
     private final int piece;
     private long inputSamples;
     private String lastPartial = "";
+    private String lastPartialJson = "";
 
     public Decoder(SpeechModel model, int inputRate) throws IOException {
         this.recognizer = model.newRecognizer();
@@ -42,7 +43,12 @@ public final class Decoder implements AutoCloseable {
         inputSamples += count;
         List<DecodeEvent> events = new ArrayList<>();
         feed(resampler.process(samples, count), seq, events);
-        String partial = partialText(recognizer.getPartialResult());
+        String json = recognizer.getPartialResult();
+        if (json.equals(lastPartialJson)) {
+            return events; // nothing new: most frames; skip the JSON parsing
+        }
+        lastPartialJson = json;
+        String partial = partialText(json);
         if (!partial.equals(lastPartial)) {
             lastPartial = partial;
             events.add(new DecodeEvent.Partial(partial));
@@ -56,6 +62,7 @@ public final class Decoder implements AutoCloseable {
         feed(resampler.flush(), seq, events);
         events.add(new DecodeEvent.Final(parseResult(recognizer.getFinalResult(), seq)));
         lastPartial = "";
+        lastPartialJson = "";
         return events;
     }
 
@@ -66,6 +73,7 @@ public final class Decoder implements AutoCloseable {
             if (recognizer.acceptWaveForm(part, len)) {
                 events.add(new DecodeEvent.Final(parseResult(recognizer.getResult(), seq)));
                 lastPartial = "";
+                lastPartialJson = "";
             }
         }
     }

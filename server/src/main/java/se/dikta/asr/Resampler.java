@@ -95,12 +95,12 @@ public final class Resampler {
         return sum;
     }
 
-    /** Resamples the next {@code count} samples; returns the output samples now computable. */
+    /** Resamples the next {@code count} samples; returns the output samples now computable (at equal rates: the input). */
     public short[] process(short[] samples, int count) {
         if (passThrough()) {
             inputCount += count;
             outputCount += count;
-            return Arrays.copyOf(samples, count);
+            return count == samples.length ? samples : Arrays.copyOf(samples, count);
         }
         append(samples, count);
         return produce(inputCount);

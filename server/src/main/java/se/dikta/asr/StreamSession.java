@@ -8,6 +8,8 @@ import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -177,9 +179,7 @@ final class StreamSession implements DecodingQueue.Listener {
             return;
         }
         short[] samples = new short[len / 2];
-        for (int i = 0; i < samples.length; i++) {
-            samples[i] = frame.getShortLE(2 * i);
-        }
+        ByteBuffer.wrap(frame.getBytes()).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(samples);
         seq++;
         if (queue == null) {
             early.add(samples); // arrived while the draft and recogniser were being set up
