@@ -156,7 +156,7 @@ public final class DiktaServer {
             health.add(transcription.health());
 
             // The speech model loads on a worker before the server listens; a missing model is not fatal.
-            Future<Void> seeded = speech.start(vertx).compose(v -> config.demo()
+            Future<Void> seeded = transcription.start().compose(v -> config.demo()
                     ? vertx.executeBlocking(() -> {
                         DemoSeeder seeder = new DemoSeeder(db, auth, cases, clock);
                         seeder.seed(System.out);

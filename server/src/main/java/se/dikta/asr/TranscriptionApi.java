@@ -1,13 +1,17 @@
 package se.dikta.asr;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpMethod;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import se.dikta.auth.AuthUser;
 import se.dikta.auth.Role;
 import se.dikta.db.Database;
@@ -36,10 +40,14 @@ public final class TranscriptionApi implements ApiModule, AutoCloseable {
     private final FileTranscriptions files;
     private final TranscriptionJobs jobs;
     private final VoskEngine engine;
+    private final Vertx vertx;
+    private final AsrConfig config;
 
     public TranscriptionApi(Vertx vertx, VoskEngine engine, Database db, DraftSink drafts, AsrConfig config,
             MeterRegistry registry, Optional<String> publicOrigin, Clock clock) {
         this.engine = engine;
+        this.vertx = vertx;
+        this.config = config;
         this.streamPool = vertx.createSharedWorkerExecutor("asr-stream", config.maxStreams());
         this.filePool = vertx.createSharedWorkerExecutor("asr-file", config.maxFileJobs());
         this.slots = new StreamSlots(config.maxStreams());
@@ -47,6 +55,24 @@ public final class TranscriptionApi implements ApiModule, AutoCloseable {
         this.jobs = new TranscriptionJobs(db, clock);
         this.live = new LiveStreams(vertx, engine, streamPool, slots, drafts, config, metrics, publicOrigin);
         this.files = new FileTranscriptions(vertx, engine, filePool, jobs, config, metrics);
+    }
+
+    /**
+     * Loads the model (on a worker; a missing or broken one is reported, not fatal) and removes uploads
+     * spooled by an earlier run of this node: their jobs are reported as abandoned.
+     */
+    public Future<Void> start() {
+        return engine.start(vertx).compose(v -> vertx.executeBlocking(() -> {
+            Path dir = config.uploadDir();
+            if (Files.isDirectory(dir)) {
+                try (Stream<Path> files = Files.list(dir)) {
+                    for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".wav")).toList()) {
+                        Files.deleteIfExists(f);
+                    }
+                }
+            }
+            return null;
+        }, false));
     }
 
     @Override

@@ -52,6 +52,16 @@ class TranscriptionWithoutModelTest {
         }
     }
 
+    @Test
+    void uploadsSpooledByAnEarlierRunAreRemovedAtStart() throws Exception {
+        Path uploads = Files.createDirectories(tmp.resolve("uploads"));
+        Path leftover = Files.write(uploads.resolve("0b7e-left-by-a-crash.wav"), new byte[] {'R', 'I', 'F', 'F'});
+        try (TestServer server = TestServer.start(Map.of("asr.model", tmp.resolve("none").toString(),
+                "asr.uploadDir", uploads.toString()))) {
+            assertThat(leftover).doesNotExist();
+        }
+    }
+
     private static void assertRefused(TestServer server, byte[] wav) {
         server.addUser("anna", Role.WORKER, "IFO Vuxen");
         ApiClient anna = server.login("anna");
