@@ -1,11 +1,7 @@
 package se.dikta.asr;
 
-import io.vertx.core.json.JsonObject;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,17 +9,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vosk.Model;
 import org.vosk.Recognizer;
-import se.dikta.testing.ApiClient;
+import se.dikta.testing.ChildServer;
 import se.dikta.testing.BenchmarkReport;
 import se.dikta.testing.StreamClient;
 import se.dikta.testing.StreamClient.Connection;
@@ -90,7 +85,7 @@ class AsrBenchmark {
         Cost raw = rawLoop(audio, false);
         Cost rawPartials = rawLoop(audio, true);
 
-        try (ChildServer server = ChildServer.start(modelDir, STREAMS)) {
+        try (BenchServer server = BenchServer.start(modelDir, STREAMS)) {
             serverStreams(server, audio, STREAMS, 0); // warm-up: JIT, connection paths
             serverStreams(server, audio, 1, 0);
             double idleCpuPerSecond = server.awaitIdle(); // other features start background work (model training)
@@ -136,9 +131,9 @@ class AsrBenchmark {
     }
 
     /** N streams sending the audio as fast as the server takes it; CPU is the server process's. */
-    private static Cost serverStreams(ChildServer server, ToneAudio audio, int n, double speed) throws Exception {
+    private static Cost serverStreams(BenchServer server, ToneAudio audio, int n, double speed) throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(n);
-        try (StreamClient client = new StreamClient(server.port, server.session)) {
+        try (StreamClient client = new StreamClient(server.port(), server.session())) {
             double cpu0 = server.cpuSeconds();
             long t0 = System.nanoTime();
             List<Future<Connection>> runs = new ArrayList<>();
@@ -162,11 +157,11 @@ class AsrBenchmark {
     record Latency(int streams, double[] finals, double[] partials) {}
 
     /** Streams paced in real time: final latency = arrival − sending of the frame the final ends with. */
-    private static Latency pacedLatency(ChildServer server, ToneAudio audio, int n) throws Exception {
+    private static Latency pacedLatency(BenchServer server, ToneAudio audio, int n) throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(n);
         List<Double> finals = new ArrayList<>();
         List<Double> partials = new ArrayList<>();
-        try (StreamClient client = new StreamClient(server.port, server.session)) {
+        try (StreamClient client = new StreamClient(server.port(), server.session())) {
             List<Future<Connection>> runs = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 runs.add(threads.submit(() -> {
@@ -267,52 +262,20 @@ class AsrBenchmark {
         return sb.toString();
     }
 
-    /** The server in its own JVM (se.dikta.testing.ChildServer), with a signed-in session for "anna". */
-    static final class ChildServer implements AutoCloseable {
-        final Process process;
-        final int port;
-        final String session;
+    /** The server in a child JVM (its CPU time is its own), with a signed-in session for "anna". */
+    private record BenchServer(ChildServer child, int port, String session) implements AutoCloseable {
 
-        private ChildServer(Process process, int port, String session) {
-            this.process = process;
-            this.port = port;
-            this.session = session;
-        }
-
-        static ChildServer start(Path model, int streams) throws Exception {
-            String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        static BenchServer start(Path model, int streams) throws Exception {
             // e.g. -Dasr.bench.jvmArgs=-XX:StartFlightRecording=filename=/tmp/asr.jfr to profile the server
             String extra = System.getProperty("asr.bench.jvmArgs", "").trim();
-            if (!extra.isEmpty()) {
-                cmd.addAll(List.of(extra.split("\\s+")));
-            }
-            cmd.addAll(List.of("-cp", classpath, "se.dikta.testing.ChildServer",
-                    "asr.model=" + model, "asr.maxStreams=" + streams, "asr.idleTimeout=600s"));
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            CompletableFuture<Integer> ready = new CompletableFuture<>();
-            Thread reader = new Thread(() -> {
-                try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                    for (String line = r.readLine(); line != null; line = r.readLine()) {
-                        if (line.startsWith("READY ")) {
-                            ready.complete(Integer.parseInt(line.substring(6).trim()));
-                        }
-                    }
-                } catch (Exception e) {
-                    ready.completeExceptionally(e);
-                }
-                ready.completeExceptionally(new IllegalStateException("server exited"));
-            });
-            reader.setDaemon(true);
-            reader.start();
-            int port = ready.get(120, TimeUnit.SECONDS);
-            ApiClient anna = new ApiClient("http://127.0.0.1:" + port);
-            anna.post("/api/login", new JsonObject().put("username", "anna").put("password", "losen-anna"));
-            return new ChildServer(p, port, anna.cookie("DIKTA_SESSION"));
+            ChildServer child = ChildServer.start(extra.isEmpty() ? List.of() : List.of(extra.split("\\s+")),
+                    env -> { }, Map.of("asr.model", model.toString(), "asr.maxStreams", String.valueOf(streams),
+                            "asr.idleTimeout", "600s"));
+            return new BenchServer(child, child.port(), child.loginAnna().cookie("DIKTA_SESSION"));
         }
 
         double cpuSeconds() {
-            return process.toHandle().info().totalCpuDuration().orElseThrow().toNanos() / 1e9;
+            return child.cpuSeconds();
         }
 
         /** Waits (up to 3 minutes) until the process uses under 5 % of a core; returns that idle rate. */
@@ -328,10 +291,7 @@ class AsrBenchmark {
 
         @Override
         public void close() throws Exception {
-            process.getOutputStream().close();
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
+            child.close();
         }
     }
 }

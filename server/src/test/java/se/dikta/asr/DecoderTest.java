@@ -16,7 +16,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.dikta.testing.ToneModel;
-import se.dikta.testing.ToneModelGenerator;
 import se.dikta.testing.ToneWavWriter;
 import se.dikta.testing.ToneWavWriter.ToneAudio;
 
@@ -32,8 +31,9 @@ class DecoderTest {
 
     @BeforeAll
     static void load() throws Exception {
-        toneModel = new ToneModelGenerator().generate(dir.resolve("tone"));
-        model = SpeechModel.load(new ModelVerifier().verify(toneModel.dir()));
+        LoadedToneModel loaded = LoadedToneModel.generate(dir.resolve("tone"));
+        toneModel = loaded.tone();
+        model = loaded.speech();
     }
 
     @AfterAll

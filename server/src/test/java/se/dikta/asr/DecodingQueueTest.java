@@ -17,8 +17,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import se.dikta.testing.ToneModel;
-import se.dikta.testing.ToneModelGenerator;
 import se.dikta.testing.ToneWavWriter;
 import se.dikta.testing.ToneWavWriter.ToneAudio;
 
@@ -59,9 +57,9 @@ class DecodingQueueTest {
 
     @BeforeEach
     void start() throws Exception {
-        ToneModel tone = new ToneModelGenerator().generate(tmp.resolve("tone"));
-        writer = new ToneWavWriter(tone);
-        model = SpeechModel.load(new ModelVerifier().verify(tone.dir()));
+        LoadedToneModel tone = LoadedToneModel.generate(tmp.resolve("tone"));
+        writer = tone.writer();
+        model = tone.speech();
         vertx = Vertx.vertx();
         context = vertx.getOrCreateContext();
         pool = vertx.createSharedWorkerExecutor("test-queue", 1);

@@ -3,7 +3,6 @@ package se.dikta.asr;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -179,11 +178,8 @@ class FetchModelScriptTest {
 
     @Test
     void aKilledInstallLeavesNoHalfModelAndTheNextRunCleansUp() throws Exception {
-        Path big = tmp.resolve(NAME + ".zip");
-        writeZip(model, big, null, 64 * 1024 * 1024);
         Path dest = tmp.resolve("models");
-        Process p = script(dest, "unzip", "--from", big.toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        waitUntilUnpacking(dest, p);
+        Process p = installLargeZipUntilUnpacking(dest);
         p.descendants().forEach(ProcessHandle::destroyForcibly);
         p.destroyForcibly();
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -198,15 +194,21 @@ class FetchModelScriptTest {
 
     @Test
     void aTerminatedInstallCleansUpAfterItself() throws Exception {
-        Path big = tmp.resolve(NAME + ".zip");
-        writeZip(model, big, null, 64 * 1024 * 1024);
         Path dest = tmp.resolve("models");
-        Process p = script(dest, "unzip", "--from", big.toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        waitUntilUnpacking(dest, p);
+        Process p = installLargeZipUntilUnpacking(dest);
         p.destroy(); // SIGTERM to the script; it finishes the current command, then its trap removes the temp dir
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).isNotZero();
         assertThat(entries(dest)).isEmpty();
+    }
+
+    /** Starts installing a zip with a large last entry; returns once the unpacker has got to that entry. */
+    private Process installLargeZipUntilUnpacking(Path dest) throws Exception {
+        Path big = tmp.resolve(NAME + ".zip");
+        writeZip(model, big, null, 64 * 1024 * 1024);
+        Process p = script(dest, "unzip", "--from", big.toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        waitUntilUnpacking(dest, p);
+        return p;
     }
 
     /** Waits until the unpacker has written the model's small files and is on the large last entry. */

@@ -23,8 +23,6 @@ import se.dikta.auth.AuthUser;
 import se.dikta.auth.Role;
 import se.dikta.testing.StreamClient;
 import se.dikta.testing.StreamClient.Connection;
-import se.dikta.testing.ToneModel;
-import se.dikta.testing.ToneModelGenerator;
 import se.dikta.testing.ToneWavWriter;
 import se.dikta.testing.ToneWavWriter.ToneAudio;
 
@@ -74,9 +72,9 @@ class StreamSessionTest {
 
     @BeforeEach
     void start() throws Exception {
-        ToneModel tone = new ToneModelGenerator().generate(tmp.resolve("tone"));
-        writer = new ToneWavWriter(tone);
-        model = SpeechModel.load(new ModelVerifier().verify(tone.dir()));
+        LoadedToneModel tone = LoadedToneModel.generate(tmp.resolve("tone"));
+        writer = tone.writer();
+        model = tone.speech();
         vertx = Vertx.vertx();
         WorkerExecutor pool = vertx.createSharedWorkerExecutor("test-asr", 2);
         AsrConfig config = AsrConfig.from(se.dikta.config.Settings.of(java.util.Map.of()), tmp);
