@@ -199,7 +199,7 @@ final class StreamSession implements DecodingQueue.Listener {
                         .onSuccess(v -> {
                             send(new JsonObject().put("type", "done").put("noteId", noteId)
                                     .put("transcript", String.join(" ", transcript))
-                                    .put("audioSeconds", round(queue.audioSeconds())));
+                                    .put("audioSeconds", WordTiming.round(queue.audioSeconds())));
                             ws.close(NORMAL);
                         });
             }
@@ -234,11 +234,7 @@ final class StreamSession implements DecodingQueue.Listener {
     }
 
     private static JsonObject finalMessage(FinalResult r) {
-        JsonArray words = new JsonArray();
-        for (WordTiming w : r.words()) {
-            words.add(new JsonObject().put("word", w.word()).put("start", round(w.start()))
-                    .put("end", round(w.end())).put("conf", round(w.conf())));
-        }
+        JsonArray words = new JsonArray(r.words().stream().map(WordTiming::toJson).toList());
         return new JsonObject().put("type", "final").put("text", r.text()).put("words", words).put("seq", r.seq());
     }
 
@@ -309,9 +305,5 @@ final class StreamSession implements DecodingQueue.Listener {
         }
         LOG.warn("Live transcription failed: {}", t.toString());
         return "Taligenkänningen misslyckades";
-    }
-
-    static double round(double v) {
-        return Math.round(v * 1000) / 1000.0;
     }
 }

@@ -23,13 +23,9 @@ public record Transcript(String transcript, List<WordTiming> words, double audio
     }
 
     public JsonObject toJson() {
-        JsonArray w = new JsonArray();
-        for (WordTiming t : words) {
-            w.add(new JsonObject().put("word", t.word()).put("start", StreamSession.round(t.start()))
-                    .put("end", StreamSession.round(t.end())).put("conf", StreamSession.round(t.conf())));
-        }
+        JsonArray w = new JsonArray(words.stream().map(WordTiming::toJson).toList());
         return new JsonObject().put("transcript", transcript).put("words", w)
-                .put("audioSeconds", StreamSession.round(audioSeconds))
-                .put("processingSeconds", StreamSession.round(processingSeconds));
+                .put("audioSeconds", WordTiming.round(audioSeconds))
+                .put("processingSeconds", WordTiming.round(processingSeconds));
     }
 }

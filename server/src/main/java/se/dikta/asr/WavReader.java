@@ -25,10 +25,13 @@ public final class WavReader {
     private byte[] pending = new byte[0];
     private long chunkRemaining;
     private boolean chunkPadded;
+    /** From the fmt chunk; published as {@link #format()} once the data chunk (and its length) is reached. */
+    private WavFormat fmt;
     private WavFormat format;
     private long bytesSeen;
     private long samplesOut;
 
+    /** The format, once the whole header up to the audio data has been read. */
     public Optional<WavFormat> format() {
         return Optional.ofNullable(format);
     }
@@ -81,7 +84,7 @@ public final class WavReader {
         if (bytesSeen == 0) {
             throw AudioFormatException.corrupt("Filen är tom");
         }
-        if (format == null || (state != State.DATA && samplesOut == 0)) {
+        if (format == null) {
             throw AudioFormatException.corrupt("WAV-filens huvud är ofullständigt eller saknar ljuddata");
         }
         if (samplesOut == 0) {
@@ -114,7 +117,7 @@ public final class WavReader {
         chunkPadded = (size & 1) == 1 && size != UNKNOWN_LENGTH;
         switch (id) {
             case "fmt " -> {
-                if (format != null) {
+                if (fmt != null) {
                     throw AudioFormatException.corrupt("WAV-filen har två fmt-block");
                 }
                 if (size < 16 || size > 1024) {
@@ -124,13 +127,13 @@ public final class WavReader {
                 state = State.FMT;
             }
             case "data" -> {
-                if (format == null) {
+                if (fmt == null) {
                     throw AudioFormatException.corrupt("WAV-filen saknar fmt-block före ljuddata");
                 }
                 // Streaming writers leave the length at 0 or 0xFFFFFFFF: then the data runs to the end.
                 boolean unknown = size == 0 || size == UNKNOWN_LENGTH;
                 chunkRemaining = unknown ? Long.MAX_VALUE : size;
-                format = new WavFormat(format.sampleRate(), format.channels(),
+                format = new WavFormat(fmt.sampleRate(), fmt.channels(),
                         unknown ? OptionalLong.empty() : OptionalLong.of(size));
                 state = State.DATA;
             }
@@ -169,7 +172,7 @@ public final class WavReader {
             throw AudioFormatException.unsupported(
                     "Samplingsfrekvensen " + rate + " Hz stöds inte (" + MIN_RATE + "–" + MAX_RATE + " Hz)");
         }
-        format = new WavFormat((int) rate, channels, OptionalLong.empty());
+        fmt = new WavFormat((int) rate, channels, OptionalLong.empty());
         int next = pos + (int) chunkRemaining;
         chunkRemaining = chunkPadded ? 1 : 0;
         state = chunkPadded ? State.SKIP : State.CHUNK_HEADER;

@@ -55,6 +55,16 @@ class WavReaderTest {
     }
 
     @Test
+    void publishesTheFormatOnlyOnceTheDataChunkAndItsLengthAreKnown() throws AudioFormatException {
+        byte[] file = wav(1, 1, 16000, 16, new short[] {1, 2, 3}, true);
+        WavReader r = new WavReader();
+        r.feed(Arrays.copyOf(file, 36)); // RIFF header and fmt chunk
+        assertThat(r.format()).isEmpty();
+        r.feed(Arrays.copyOfRange(file, 36, file.length - 6));
+        assertThat(r.format()).hasValueSatisfying(f -> assertThat(f.dataBytes()).hasValue(6));
+    }
+
+    @Test
     void downmixesStereoByAveraging() throws AudioFormatException {
         byte[] file = wav(1, 2, 48000, 16, new short[] {100, 300, -1000, 0, 32767, 32767}, false);
         assertThat(readAll(new WavReader(), file, 5)).containsExactly((short) 200, (short) -500, (short) 32767);
