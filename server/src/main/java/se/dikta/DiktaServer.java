@@ -26,7 +26,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.dikta.asr.DraftSink;
 import se.dikta.asr.InMemoryDraftSink;
+import se.dikta.asr.NoteDraftSink;
 import se.dikta.asr.ModelVerifier;
 import se.dikta.asr.TranscriptionApi;
 import se.dikta.asr.VoskEngine;
@@ -147,8 +149,8 @@ public final class DiktaServer {
             health.add(structure.health());
             modules.add(new StructureApi(structure, config.structure()));
             VoskEngine speech = new VoskEngine(config.asr(), new ModelVerifier());
-            // In-memory drafts until the notes store provides a DraftSink.
-            TranscriptionApi transcription = new TranscriptionApi(vertx, speech, db, new InMemoryDraftSink(),
+            DraftSink drafts = new NoteDraftSink(notes, new InMemoryDraftSink());
+            TranscriptionApi transcription = new TranscriptionApi(vertx, speech, db, drafts,
                     config.asr(), registry, config.http().publicOrigin(), clock);
             closeables.add(transcription);
             closeables.add(speech);

@@ -10,7 +10,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import se.dikta.auth.AuthUser;
 import se.dikta.http.ApiException;
 
-/** Drafts kept in memory, until the notes store takes over; streams on any event loop may use it. */
+/**
+ * Drafts kept in this process's memory, for a stream that names neither a note nor a case: its text is
+ * returned in {@code done} but not saved. Streams on any event loop may use it.
+ */
 public final class InMemoryDraftSink implements DraftSink {
 
     private record Draft(long ownerId, List<FinalResult> utterances) {}
@@ -18,6 +21,10 @@ public final class InMemoryDraftSink implements DraftSink {
     private final Map<String, Draft> drafts = new ConcurrentHashMap<>();
 
     @Override
+    public Future<String> open(AuthUser user, Target target) {
+        return open(user, target.noteId());
+    }
+
     public Future<String> open(AuthUser user, Optional<String> noteId) {
         if (noteId.isEmpty()) {
             String id = UUID.randomUUID().toString();

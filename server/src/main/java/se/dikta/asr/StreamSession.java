@@ -121,15 +121,19 @@ final class StreamSession implements DecodingQueue.Listener {
             return;
         }
         Object note = msg.getValue("noteId");
-        if (note != null && !(note instanceof String)) {
-            fail(POLICY, "Ogiltigt noteId");
+        Object caseId = msg.getValue("caseId");
+        Object template = msg.getValue("template");
+        if (note != null && !(note instanceof String) || caseId != null && !(caseId instanceof String)
+                || template != null && !(template instanceof String)) {
+            fail(POLICY, "Ogiltigt noteId, caseId eller template");
             return;
         }
         sampleRate = n.intValue();
         seq = resume == null ? 0 : ((Number) resume).longValue();
         state = State.OPENING;
         updatePause();
-        drafts.open(user, Optional.ofNullable((String) note))
+        drafts.open(user, new DraftSink.Target(Optional.ofNullable((String) note),
+                        Optional.ofNullable((String) caseId), Optional.ofNullable((String) template)))
                 .compose(id -> {
                     noteId = id;
                     return DecodingQueue.open(pool, model, sampleRate, config.maxQueuedSeconds(), this);
@@ -196,6 +200,8 @@ final class StreamSession implements DecodingQueue.Listener {
                 state = State.STOPPING;
                 long last = seq;
                 queue.finish(last)
+                        .compose(v -> drafts.finish(user, noteId, queue.audioSeconds()))
+                        .onFailure(t -> fail(t instanceof ApiException ? POLICY : INTERNAL, message(t)))
                         .onSuccess(v -> {
                             send(new JsonObject().put("type", "done").put("noteId", noteId)
                                     .put("transcript", String.join(" ", transcript))

@@ -39,8 +39,8 @@ class StreamSessionTest {
         volatile boolean open = true;
 
         @Override
-        public Future<String> open(AuthUser user, Optional<String> noteId) {
-            return drafts.open(user, noteId);
+        public Future<String> open(AuthUser user, DraftSink.Target target) {
+            return drafts.open(user, target);
         }
 
         @Override
