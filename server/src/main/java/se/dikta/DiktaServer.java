@@ -60,6 +60,14 @@ import se.dikta.search.SearchService;
 import se.dikta.search.SwedishNoteAnalyzer;
 import se.dikta.structure.StructureApi;
 import se.dikta.structure.StructureService;
+import se.dikta.timelog.Periods;
+import se.dikta.timelog.Pseudonyms;
+import se.dikta.timelog.TimeLog;
+import se.dikta.timelog.TimeLogDemoData;
+import se.dikta.timelog.TimeLogNoteListener;
+import se.dikta.timelog.TimeSavedApi;
+import se.dikta.timelog.TimeSavedPdf;
+import se.dikta.timelog.TimeSavedReport;
 
 /**
  * The running service: builds the services from the configuration, mounts every feature's routes and
@@ -142,7 +150,8 @@ public final class DiktaServer {
             modules.add(new AuthApi(auth, config.auth(),
                     config.http().publicOrigin().map(o -> o.startsWith("https:")).orElse(false)));
             modules.add(new CasesApi(db, cases, audit, clock));
-            notes = new NoteService(db, noteStore, cases, clock, List.of(indexer));
+            TimeLog timeLog = new TimeLog(db, Periods.stockholm());
+            notes = new NoteService(db, noteStore, cases, clock, List.of(indexer, new TimeLogNoteListener(timeLog)));
             modules.add(new NotesApi(notes));
             modules.add(new SearchApi(new SearchService(vertx, indexer, analyzer, config.search())));
             health.add(new IndexHealth(indexer));
@@ -156,12 +165,16 @@ public final class DiktaServer {
             closeables.add(speech);
             modules.add(transcription);
             health.add(transcription.health());
+            modules.add(new TimeSavedApi(new TimeSavedReport(db, config.timelog(), Pseudonyms.of(config.timelog())),
+                    new TimeSavedPdf(), clock));
 
             // The speech model loads on a worker before the server listens; a missing model is not fatal.
             Future<Void> seeded = transcription.start().compose(v -> config.demo()
                     ? vertx.executeBlocking(() -> {
                         DemoSeeder seeder = new DemoSeeder(db, auth, cases, clock);
                         seeder.seed(System.out);
+                        // before the demo notes, whose own time-log rows would make the log look seeded
+                        new TimeLogDemoData(timeLog).seedIfEmpty(db, seeder.users(), clock);
                         return seeder.users();
                     }).compose(users -> new DemoNotes(notes).seed(users))
                     : Future.succeededFuture());

@@ -14,6 +14,7 @@ import se.dikta.db.DbConfig;
 import se.dikta.http.HttpConfig;
 import se.dikta.search.SearchConfig;
 import se.dikta.structure.StructureConfig;
+import se.dikta.timelog.TimeLogConfig;
 
 /**
  * The whole configuration, built once at start and passed down; nothing reads configuration later.
@@ -23,6 +24,7 @@ import se.dikta.structure.StructureConfig;
  * @param dataDir where the embedded database, the search index and caches live
  * @param demo seed example users, cases, notes and time-log rows
  * @param structure structuring of dictated text into journal notes
+ * @param timelog time-saved reports: typing baseline, pseudonyms, suppression, bootstrap
  */
 public record DiktaConfig(
         int port,
@@ -34,7 +36,8 @@ public record DiktaConfig(
         AuthConfig auth,
         AsrConfig asr,
         SearchConfig search,
-        StructureConfig structure) {
+        StructureConfig structure,
+        TimeLogConfig timelog) {
 
     public static final String DEFAULT_CONFIG_FILE = "dikta.json";
 
@@ -86,7 +89,8 @@ public record DiktaConfig(
                 AuthConfig.from(s),
                 AsrConfig.from(s, dataDir),
                 SearchConfig.from(s, dataDir),
-                StructureConfig.from(s, dataDir));
+                StructureConfig.from(s, dataDir),
+                TimeLogConfig.from(s, dataDir));
     }
 
     private static Map<String, String> readConfigFile(Path file) {

@@ -1,0 +1,141 @@
+package se.dikta.timelog;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import se.dikta.auth.AuthUser;
+import se.dikta.auth.Role;
+import se.dikta.http.ApiException;
+import se.dikta.http.ApiModule;
+import se.dikta.http.ApiRoutes;
+
+/**
+ * {@code GET /api/reports/time-saved} (JSON), {@code .csv} and {@code .pdf}. Query: {@code from} and
+ * {@code to} (YYYY-MM-DD, inclusive) or {@code tertial=2025-T1}, default the current tertial;
+ * {@code groupBy=worker|unit|week|month|tertial} (default worker); optional {@code unit}, which must
+ * be the caller's own. Managers get their unit, workers their own notes, admins nothing (403).
+ */
+public final class TimeSavedApi implements ApiModule {
+
+    private static final Set<Role> READERS = EnumSet.of(Role.WORKER, Role.MANAGER);
+    private static final int MAX_DAYS = 3 * 366 + 1;
+
+    private final TimeSavedReport report;
+    private final TimeSavedPdf pdf;
+    private final Clock clock;
+
+    public TimeSavedApi(TimeSavedReport report, TimeSavedPdf pdf, Clock clock) {
+        this.report = report;
+        this.pdf = pdf;
+        this.clock = clock;
+    }
+
+    @Override
+    public void mount(ApiRoutes api) {
+        api.get("/reports/time-saved", READERS, ctx -> report.compute(request(ctx)).map(TimeSavedJson::of));
+        api.raw(HttpMethod.GET, "/reports/time-saved.csv", READERS, ctx -> download(ctx, "csv", TimeSavedCsv.CONTENT_TYPE,
+                computed -> Future.succeededFuture(TimeSavedCsv.bytes(computed))));
+        api.raw(HttpMethod.GET, "/reports/time-saved.pdf", READERS, ctx -> download(ctx, "pdf", TimeSavedPdf.CONTENT_TYPE,
+                computed -> ctx.vertx().executeBlocking(
+                        () -> pdf.render(computed, scopeLabel(AuthUser.of(ctx)), ZonedDateTime.now(clock.withZone(Periods.STOCKHOLM))),
+                        false)));
+    }
+
+    private void download(RoutingContext ctx, String extension, String contentType,
+                          java.util.function.Function<TimeSaved, Future<byte[]>> render) {
+        ReportRequest request;
+        try {
+            request = request(ctx);
+        } catch (ApiException e) {
+            ctx.fail(e);
+            return;
+        }
+        report.compute(request).compose(render).onSuccess(bytes -> ctx.response()
+                        .putHeader("Content-Type", contentType)
+                        .putHeader("Content-Disposition", "attachment; filename=\"" + fileName(request, extension) + "\"")
+                        .putHeader("Cache-Control", "no-store")
+                        .end(Buffer.buffer(bytes)))
+                .onFailure(ctx::fail);
+    }
+
+    /** The report the caller may see, or a 400/403 explaining why not. */
+    ReportRequest request(RoutingContext ctx) {
+        AuthUser user = AuthUser.of(ctx);
+        String unit = ctx.request().getParam("unit");
+        if (unit != null && !unit.isBlank() && !unit.trim().equalsIgnoreCase(user.unit())) {
+            throw ApiException.forbidden("Du kan bara se rapporter för din egen enhet.");
+        }
+        GroupBy groupBy;
+        try {
+            groupBy = GroupBy.parse(param(ctx, "groupBy", "worker"));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("Okänd gruppering: välj worker, unit, week, month eller tertial.");
+        }
+        Periods.Range range = range(ctx);
+        ReportScope scope = user.role() == Role.MANAGER ? new ReportScope.Unit(user.unitId()) : new ReportScope.Worker(user.id());
+        return new ReportRequest(range.from(), range.to(), groupBy, scope);
+    }
+
+    private Periods.Range range(RoutingContext ctx) {
+        String tertial = ctx.request().getParam("tertial");
+        String from = ctx.request().getParam("from");
+        String to = ctx.request().getParam("to");
+        if (tertial != null) {
+            if (from != null || to != null) {
+                throw ApiException.badRequest("Ange antingen tertial eller from/to, inte båda.");
+            }
+            try {
+                return Periods.parseTertial(tertial);
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest("Ogiltig tertial: skriv till exempel 2025-T1.");
+            }
+        }
+        if (from == null && to == null) {
+            return Periods.tertialRange(LocalDate.now(clock.withZone(Periods.STOCKHOLM)));
+        }
+        if (from == null || to == null) {
+            throw ApiException.badRequest("Ange både from och to (ÅÅÅÅ-MM-DD).");
+        }
+        LocalDate start = date(from, "from");
+        LocalDate end = date(to, "to");
+        if (end.isBefore(start)) {
+            throw ApiException.badRequest("Slutdatumet (to) ligger före startdatumet (from).");
+        }
+        if (end.toEpochDay() - start.toEpochDay() >= MAX_DAYS) {
+            throw ApiException.badRequest("Perioden får vara högst tre år.");
+        }
+        return new Periods.Range(start, end);
+    }
+
+    private static LocalDate date(String value, String name) {
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest("Ogiltigt datum i " + name + ": skriv ÅÅÅÅ-MM-DD.");
+        }
+    }
+
+    private static String param(RoutingContext ctx, String name, String fallback) {
+        String value = ctx.request().getParam(name);
+        return value == null || value.isBlank() ? fallback : value.trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static String scopeLabel(AuthUser user) {
+        return user.role() == Role.MANAGER ? user.unit() : user.displayName();
+    }
+
+    private static String fileName(ReportRequest r, String extension) {
+        Periods.Range tertial = Periods.tertialRange(r.from());
+        String period = tertial.from().equals(r.from()) && tertial.to().equals(r.to())
+                ? Periods.tertial(r.from()) : r.from() + "_" + r.to();
+        return "sparad-tid_" + period + "_" + r.groupBy().param() + "." + extension;
+    }
+}
