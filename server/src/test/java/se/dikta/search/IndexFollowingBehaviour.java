@@ -233,6 +233,26 @@ abstract class IndexFollowingBehaviour {
         assertThat(service.search(anna, b -> b.query("uggla").caseId(caseId)).await().total()).isEqualTo(1);
     }
 
+    @Test
+    void indexerEndsWithTheLatestStateOfEveryNoteUnderConcurrentWriters() throws Exception {
+        NoteIndexer follower = node("follower", Duration.ofSeconds(10), feed);
+        ExecutorService writers = Executors.newFixedThreadPool(8);
+        List<Future<Note>> writes = new ArrayList<>();
+        for (int i = 0; i < 64; i++) {
+            int n = i;
+            writes.add(writers.submit(() -> {
+                Note note = save("KONTAKT", "Samtal " + n + ".");
+                return notes.save(anna, note.id(), new NoteContent(null, List.of(new NoteSection("KONTAKT",
+                        "Samtal " + n + " ändrades senare.")), null, null, null, null), Optional.empty()).await();
+            }));
+        }
+        for (Future<Note> w : writes) {
+            w.get(60, TimeUnit.SECONDS);
+        }
+        writers.shutdown();
+        assertThat(awaitHits(follower, "ändrades", 64)).isEqualTo(64);
+    }
+
     /**
      * Whether a reader that sees revision N also sees every commit below N at once. PostgreSQL does (the
      * counter's row lock orders the commits); embedded H2 was seen to show a later commit before an earlier
