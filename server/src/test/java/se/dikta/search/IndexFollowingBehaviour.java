@@ -236,21 +236,28 @@ abstract class IndexFollowingBehaviour {
     @Test
     void indexerEndsWithTheLatestStateOfEveryNoteUnderConcurrentWriters() throws Exception {
         NoteIndexer follower = node("follower", Duration.ofSeconds(10), feed);
+        writeConcurrently(64);
+        assertThat(awaitHits(follower, "ändrat", 64)).isEqualTo(64);
+    }
+
+    /** 8 threads each create notes and save them again; returns the saved notes. */
+    private List<Note> writeConcurrently(int count) throws Exception {
         ExecutorService writers = Executors.newFixedThreadPool(8);
         List<Future<Note>> writes = new ArrayList<>();
-        for (int i = 0; i < 64; i++) {
+        for (int i = 0; i < count; i++) {
             int n = i;
             writes.add(writers.submit(() -> {
                 Note note = save("KONTAKT", "Samtal " + n + ".");
                 return notes.save(anna, note.id(), new NoteContent(null, List.of(new NoteSection("KONTAKT",
-                        "Samtal " + n + " ändrades senare.")), null, null, null, null), Optional.empty()).await();
+                        "Samtal " + n + " ändrat.")), null, null, null, null), Optional.empty()).await();
             }));
         }
+        List<Note> saved = new ArrayList<>();
         for (Future<Note> w : writes) {
-            w.get(60, TimeUnit.SECONDS);
+            saved.add(w.get(60, TimeUnit.SECONDS));
         }
         writers.shutdown();
-        assertThat(awaitHits(follower, "ändrades", 64)).isEqualTo(64);
+        return saved;
     }
 
     /**
@@ -280,21 +287,7 @@ abstract class IndexFollowingBehaviour {
             }
         });
         follower.start();
-        ExecutorService writers = Executors.newFixedThreadPool(8);
-        List<Future<Note>> writes = new ArrayList<>();
-        for (int i = 0; i < 64; i++) {
-            int n = i;
-            writes.add(writers.submit(() -> {
-                Note note = save("KONTAKT", "Samtal " + n + ".");
-                return notes.save(anna, note.id(), new NoteContent(null, List.of(new NoteSection("KONTAKT",
-                        "Samtal " + n + " ändrat.")), null, null, null, null), Optional.empty()).await();
-            }));
-        }
-        List<Note> saved = new ArrayList<>();
-        for (Future<Note> w : writes) {
-            saved.add(w.get(60, TimeUnit.SECONDS));
-        }
-        writers.shutdown();
+        List<Note> saved = writeConcurrently(64);
         writing.set(false);
         follower.join();
 
