@@ -26,6 +26,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.dikta.asr.DraftSink;
+import se.dikta.asr.InMemoryDraftSink;
+import se.dikta.asr.NoteDraftSink;
+import se.dikta.asr.ModelVerifier;
+import se.dikta.asr.TranscriptionApi;
+import se.dikta.asr.VoskEngine;
 import se.dikta.audit.AuditLog;
 import se.dikta.auth.AuthApi;
 import se.dikta.auth.AuthService;
@@ -151,10 +157,19 @@ public final class DiktaServer {
             health.add(new IndexHealth(indexer));
             health.add(structure.health());
             modules.add(new StructureApi(structure, config.structure()));
+            VoskEngine speech = new VoskEngine(config.asr(), new ModelVerifier());
+            DraftSink drafts = new NoteDraftSink(notes, new InMemoryDraftSink());
+            TranscriptionApi transcription = new TranscriptionApi(vertx, speech, db, drafts,
+                    config.asr(), registry, config.http().publicOrigin(), clock);
+            closeables.add(transcription);
+            closeables.add(speech);
+            modules.add(transcription);
+            health.add(transcription.health());
             modules.add(new TimeSavedApi(new TimeSavedReport(db, config.timelog(), Pseudonyms.of(config.timelog())),
                     new TimeSavedPdf(), clock));
 
-            Future<Void> seeded = config.demo()
+            // The speech model loads on a worker before the server listens; a missing model is not fatal.
+            Future<Void> seeded = transcription.start().compose(v -> config.demo()
                     ? vertx.executeBlocking(() -> {
                         DemoSeeder seeder = new DemoSeeder(db, auth, cases, clock);
                         seeder.seed(System.out);
@@ -162,13 +177,16 @@ public final class DiktaServer {
                         new TimeLogDemoData(timeLog).seedIfEmpty(db, seeder.users(), clock);
                         return seeder.users();
                     }).compose(users -> new DemoNotes(notes).seed(users))
-                    : Future.succeededFuture();
+                    : Future.succeededFuture());
             vertx.setPeriodic(10 * 60_000L, t -> auth.purgeSessions());
             Router router = router(new SessionAuthenticator(auth), modules, health);
             return seeded.compose(v -> vertx.createHttpServer(new HttpServerOptions()
                             .setHost(config.host())
                             .setPort(config.port())
-                            .setCompressionSupported(true))
+                            .setCompressionSupported(true)
+                            // No cleartext HTTP/2 upgrade: browsers never use it, and with Vert.x 5.0.5 an
+                            // upgraded response larger than one HTTP/2 frame (16 KiB, e.g. /metrics) never completes.
+                            .setHttp2ClearTextEnabled(false))
                     .requestHandler(router)
                     .listen());
         }).map(server -> {

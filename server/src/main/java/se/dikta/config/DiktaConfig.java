@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import se.dikta.asr.AsrConfig;
 import se.dikta.auth.AuthConfig;
 import se.dikta.db.DbConfig;
 import se.dikta.http.HttpConfig;
@@ -33,6 +34,7 @@ public record DiktaConfig(
         DbConfig db,
         HttpConfig http,
         AuthConfig auth,
+        AsrConfig asr,
         SearchConfig search,
         StructureConfig structure,
         TimeLogConfig timelog) {
@@ -85,6 +87,7 @@ public record DiktaConfig(
                 DbConfig.from(s, dataDir),
                 HttpConfig.from(s),
                 AuthConfig.from(s),
+                AsrConfig.from(s, dataDir),
                 SearchConfig.from(s, dataDir),
                 StructureConfig.from(s, dataDir),
                 TimeLogConfig.from(s, dataDir));

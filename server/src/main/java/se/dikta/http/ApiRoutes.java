@@ -59,7 +59,12 @@ public final class ApiRoutes {
 
     /** A signed-in route whose handler reads the request and writes the response itself (streams, files, WebSocket). */
     public Route raw(HttpMethod method, String path, Set<Role> roles, Handler<RoutingContext> handler) {
-        return secured(method, path, roles).handler(handler);
+        // The session check is asynchronous: unpaused, body chunks arriving meanwhile would be lost.
+        Route route = router.route(method, PREFIX + path).handler(ctx -> {
+            ctx.request().pause();
+            ctx.next();
+        });
+        return secure(route, roles).handler(handler);
     }
 
     /** A route open without sign-in (sign-in itself). */
@@ -73,10 +78,6 @@ public final class ApiRoutes {
             route.handler(jsonBody);
         }
         return secure(route, roles).respond(handler);
-    }
-
-    private Route secured(HttpMethod method, String path, Set<Role> roles) {
-        return secure(router.route(method, PREFIX + path), roles);
     }
 
     private Route secure(Route route, Set<Role> roles) {

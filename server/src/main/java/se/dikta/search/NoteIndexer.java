@@ -3,9 +3,12 @@ package se.dikta.search;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.LinkedHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.LockObtainFailedException;
@@ -43,12 +46,22 @@ public final class NoteIndexer implements NoteListener, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(NoteIndexer.class);
     static final int BATCH = 500;
+    /** Revisions re-read behind the applied one after changes arrive (see {@link #recheckRecent}). */
+    static final int RECHECK_WINDOW = 256;
     private static final long PROGRESS_EVERY_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     private final SearchConfig config;
     private final NoteFeed feed;
     private final SwedishNoteAnalyzer analyzer;
     private final Semaphore wake = new Semaphore(0);
+    /** Revision last put for recently indexed notes, so a re-read of the recent window finds what it missed. */
+    private final Map<String, Long> recentlyPut = new LinkedHashMap<>(RECHECK_WINDOW * 2, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+            return size() > RECHECK_WINDOW * 4;
+        }
+    };
+    private int recheckRounds;
     private volatile State state = State.STARTING;
     private volatile NoteIndex index;
     private volatile boolean running;
@@ -123,7 +136,10 @@ public final class NoteIndexer implements NoteListener, AutoCloseable {
                 if (state == State.REBUILDING) {
                     rebuildNow();
                 } else {
-                    catchUp(index, feed, true, done -> { }, () -> running);
+                    long before = index.appliedRevision();
+                    catchUp(index, feed, true, done -> { }, () -> running,
+                            note -> recentlyPut.put(note.id(), note.revision()));
+                    recheckRecent(index.appliedRevision() != before);
                 }
                 if (index.appliedRevision() != index.committedRevision()
                         && System.nanoTime() - lastCommit >= commitEvery) {
@@ -156,6 +172,43 @@ public final class NoteIndexer implements NoteListener, AutoCloseable {
         }
     }
 
+    /**
+     * Embedded H2 was seen to make a commit visible a moment after a later one, so the forward read can pass
+     * over a change whose revision is below the applied one. After changes arrive, the recent window is read
+     * again on this and the next round and any note whose revision differs from what was put is put again.
+     * PostgreSQL never needs it; there it costs one small query per round with changes.
+     */
+    private void recheckRecent(boolean changesArrived) throws IOException {
+        if (changesArrived) {
+            recheckRounds = 2;
+        }
+        if (recheckRounds == 0) {
+            return;
+        }
+        recheckRounds--;
+        long from = Math.max(0, index.appliedRevision() - RECHECK_WINDOW);
+        boolean missed = false;
+        boolean put = false;
+        for (Note note : feed.changedSince(from, RECHECK_WINDOW)) {
+            if (note.revision() > index.appliedRevision()) {
+                break; // newer than the forward read: the next catch-up takes it
+            }
+            Long last = recentlyPut.get(note.id());
+            if (last == null || last != note.revision()) {
+                index.put(note);
+                put = true;
+                missed |= last != null;
+                recentlyPut.put(note.id(), note.revision());
+            }
+        }
+        if (missed) {
+            LOG.debug("Re-indexed notes a forward read passed over");
+        }
+        if (put) {
+            index.refresh();
+        }
+    }
+
     private void rebuildNow() throws IOException {
         long started = System.nanoTime();
         long count = catchUp(index, feed, false, new ProgressLog(feed.countChangedSince(index.appliedRevision())),
@@ -181,6 +234,11 @@ public final class NoteIndexer implements NoteListener, AutoCloseable {
      */
     static long catchUp(NoteIndex index, NoteFeed feed, boolean refreshEachBatch, LongConsumer progress,
             BooleanSupplier proceed) throws IOException {
+        return catchUp(index, feed, refreshEachBatch, progress, proceed, note -> { });
+    }
+
+    private static long catchUp(NoteIndex index, NoteFeed feed, boolean refreshEachBatch, LongConsumer progress,
+            BooleanSupplier proceed, Consumer<Note> recent) throws IOException {
         long applied = 0;
         while (proceed.getAsBoolean()) {
             List<Note> batch = feed.changedSince(index.appliedRevision(), BATCH);
@@ -189,6 +247,7 @@ public final class NoteIndexer implements NoteListener, AutoCloseable {
             }
             for (Note note : batch) {
                 index.put(note);
+                recent.accept(note);
             }
             index.markApplied(batch.get(batch.size() - 1).revision());
             if (refreshEachBatch) {

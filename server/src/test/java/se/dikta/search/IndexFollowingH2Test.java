@@ -9,4 +9,9 @@ class IndexFollowingH2Test extends IndexFollowingBehaviour {
     protected Map<String, String> databaseSettings() {
         return Map.of();
     }
+
+    @Override
+    protected boolean commitsBecomeVisibleInRevisionOrder() {
+        return false;
+    }
 }

@@ -1,0 +1,39 @@
+package se.dikta.asr;
+
+import io.vertx.core.Future;
+import java.util.Optional;
+import se.dikta.auth.AuthUser;
+
+/**
+ * Where live dictation lands: the text of each finished utterance is appended to a note draft before the
+ * stream acknowledges the audio it came from. The notes feature provides the real store.
+ */
+public interface DraftSink {
+
+    /**
+     * Where a stream's text goes, as the start frame says: an existing draft ({@code noteId}), or a new draft
+     * in a case ({@code caseId}, with a template).
+     */
+    record Target(Optional<String> noteId, Optional<String> caseId, Optional<String> template) {
+        public static Target note(Optional<String> noteId) {
+            return new Target(noteId, Optional.empty(), Optional.empty());
+        }
+    }
+
+    /**
+     * The draft a stream writes into: {@code target.noteId()} when given (it must be a draft the user may
+     * edit, otherwise the future fails with an {@code ApiException}), else a new draft. Returns its id.
+     */
+    Future<String> open(AuthUser user, Target target);
+
+    /**
+     * Appends one utterance to the draft. {@code seq} is the utterance's last audio frame; a resumed stream
+     * may send audio again, so an utterance whose seq is not above the last appended one is ignored.
+     */
+    Future<Void> append(AuthUser user, String noteId, long seq, FinalResult result);
+
+    /** The stream stopped cleanly after {@code audioSeconds} of audio; completes before {@code done} is sent. */
+    default Future<Void> finish(AuthUser user, String noteId, double audioSeconds) {
+        return Future.succeededFuture();
+    }
+}

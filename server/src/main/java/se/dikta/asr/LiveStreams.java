@@ -1,0 +1,91 @@
+package se.dikta.asr;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.HostAndPort;
+import io.vertx.ext.web.RoutingContext;
+import java.net.URI;
+import java.util.Optional;
+import se.dikta.auth.AuthUser;
+import se.dikta.http.ApiException;
+
+/**
+ * {@code GET /api/asr/stream}: checks the model, the Origin and the stream limit, upgrades to a WebSocket
+ * and hands it to a {@link StreamSession}. At the limit the socket is accepted only to be told why and
+ * closed with 1013, so browsers can show the reason.
+ */
+final class LiveStreams {
+
+    static final short TRY_AGAIN_LATER = 1013;
+    static final String FULL = "Alla platser för diktering är upptagna just nu, försök igen om en stund";
+
+    private final Vertx vertx;
+    private final VoskEngine engine;
+    private final WorkerExecutor pool;
+    private final StreamSlots slots;
+    private final DraftSink drafts;
+    private final AsrConfig config;
+    private final AsrMetrics metrics;
+    private final Optional<String> publicOrigin;
+
+    LiveStreams(Vertx vertx, VoskEngine engine, WorkerExecutor pool, StreamSlots slots, DraftSink drafts,
+            AsrConfig config, AsrMetrics metrics, Optional<String> publicOrigin) {
+        this.vertx = vertx;
+        this.engine = engine;
+        this.pool = pool;
+        this.slots = slots;
+        this.drafts = drafts;
+        this.config = config;
+        this.metrics = metrics;
+        this.publicOrigin = publicOrigin;
+    }
+
+    void handle(RoutingContext ctx) {
+        SpeechModel model = engine.model().orElseThrow(() -> ApiException.unavailable(TranscriptionApi.NO_MODEL));
+        HttpServerRequest req = ctx.request();
+        if (!originAllowed(req)) {
+            throw ApiException.forbidden("Anslutningen kommer från en annan webbplats (Origin)");
+        }
+        AuthUser user = AuthUser.of(ctx);
+        if (!slots.tryAcquire()) {
+            metrics.refused();
+            req.toWebSocket().onSuccess(ws -> {
+                ws.writeTextMessage(new JsonObject().put("type", "error").put("error", FULL).encode());
+                ws.close(TRY_AGAIN_LATER, "Servern är fullt belastad");
+            });
+            return;
+        }
+        req.toWebSocket()
+                .onSuccess(ws -> new StreamSession(vertx, ws, user, model, pool, drafts, config, metrics,
+                        slots::release).start())
+                .onFailure(t -> slots.release());
+    }
+
+    /**
+     * Browsers always send Origin on WebSocket upgrades and do not apply CORS to them, so a foreign page
+     * could otherwise use the user's session cookie. Non-browser clients send none and are let through.
+     */
+    private boolean originAllowed(HttpServerRequest req) {
+        String origin = req.getHeader("Origin");
+        if (origin == null) {
+            return true;
+        }
+        if (publicOrigin.isPresent()) {
+            return origin.equalsIgnoreCase(publicOrigin.get().replaceAll("/+$", ""));
+        }
+        HostAndPort authority = req.authority();
+        if (authority == null) {
+            return false;
+        }
+        try {
+            URI uri = URI.create(origin);
+            int port = uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+            int expected = authority.port() > 0 ? authority.port() : req.isSSL() ? 443 : 80;
+            return authority.host().equalsIgnoreCase(uri.getHost()) && port == expected;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package se.dikta.asr;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import se.dikta.auth.AuthUser;
+import se.dikta.http.ApiException;
+import se.dikta.notes.Note;
+import se.dikta.notes.NoteService;
+
+/**
+ * Live dictation into the notes store: a stream that names a note or a case writes each finished utterance
+ * into that draft's transcript (in the database, so any node can resume it) before the audio is
+ * acknowledged. A stream that names neither goes to {@code unfiled}: transcribed, returned in {@code done},
+ * not saved.
+ */
+public final class NoteDraftSink implements DraftSink {
+
+    public static final String DEFAULT_TEMPLATE = "journalanteckning";
+
+    private final NoteService notes;
+    private final DraftSink unfiled;
+
+    public NoteDraftSink(NoteService notes, DraftSink unfiled) {
+        this.notes = notes;
+        this.unfiled = unfiled;
+    }
+
+    @Override
+    public Future<String> open(AuthUser user, Target target) {
+        if (target.noteId().isPresent()) {
+            return notes.get(user, target.noteId().get()).map(note -> editable(user, note));
+        }
+        if (target.caseId().isPresent()) {
+            return notes.createDraft(user, target.caseId().get(), target.template().orElse(DEFAULT_TEMPLATE))
+                    .map(Note::id);
+        }
+        return unfiled.open(user, target).map(id -> UNFILED_PREFIX + id);
+    }
+
+    /** Scratch ids are marked so later calls go to the same place as the open. */
+    private static final String UNFILED_PREFIX = "osparad-";
+
+    private static String editable(AuthUser user, Note note) {
+        if (note.isSigned()) {
+            throw ApiException.conflict("Anteckningen är signerad; diktera en ny anteckning eller en rättelse");
+        }
+        if (note.author().userId() != user.id()) {
+            throw ApiException.forbidden("Bara den som skrev utkastet kan diktera i det");
+        }
+        return note.id();
+    }
+
+    @Override
+    public Future<Void> append(AuthUser user, String noteId, long seq, FinalResult result) {
+        if (noteId.startsWith(UNFILED_PREFIX)) {
+            return unfiled.append(user, noteId.substring(UNFILED_PREFIX.length()), seq, result);
+        }
+        JsonArray words = new JsonArray(result.words().stream().map(WordTiming::toJson).toList());
+        return notes.appendTranscript(user, noteId, result.text(), words, 0);
+    }
+
+    @Override
+    public Future<Void> finish(AuthUser user, String noteId, double audioSeconds) {
+        if (noteId.startsWith(UNFILED_PREFIX)) {
+            return unfiled.finish(user, noteId.substring(UNFILED_PREFIX.length()), audioSeconds);
+        }
+        return notes.appendTranscript(user, noteId, "", new JsonArray(), audioSeconds);
+    }
+}

@@ -1,0 +1,100 @@
+package se.dikta.asr;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.http.HttpMethod;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import se.dikta.auth.AuthUser;
+import se.dikta.auth.Role;
+import se.dikta.db.Database;
+import se.dikta.http.ApiException;
+import se.dikta.http.ApiModule;
+import se.dikta.http.ApiRoutes;
+import se.dikta.http.HealthContributor;
+
+/**
+ * Transcription: live dictation over {@code GET /api/asr/stream} and audio files over
+ * {@code POST /api/transcriptions} (+ {@code GET /api/transcriptions/{id}} for long ones). Owns the
+ * decoding pools: one thread per allowed live stream, and a separate pool for files so that uploads
+ * never slow live dictation down.
+ */
+public final class TranscriptionApi implements ApiModule, AutoCloseable {
+
+    static final String NO_MODEL = "Ingen taligenkänningsmodell installerad: kör models/fetch-model.sh "
+            + "(eller ange --asr-model KATALOG) och starta om tjänsten";
+    /** Those who write notes dictate; administrators read no notes and have nothing to dictate. */
+    private static final Set<Role> DICTATING = EnumSet.of(Role.WORKER, Role.MANAGER);
+
+    private final WorkerExecutor streamPool;
+    private final WorkerExecutor filePool;
+    private final StreamSlots slots;
+    private final LiveStreams live;
+    private final FileTranscriptions files;
+    private final TranscriptionJobs jobs;
+    private final VoskEngine engine;
+    private final Vertx vertx;
+    private final AsrConfig config;
+
+    public TranscriptionApi(Vertx vertx, VoskEngine engine, Database db, DraftSink drafts, AsrConfig config,
+            MeterRegistry registry, Optional<String> publicOrigin, Clock clock) {
+        this.engine = engine;
+        this.vertx = vertx;
+        this.config = config;
+        this.streamPool = vertx.createSharedWorkerExecutor("asr-stream", config.maxStreams());
+        this.filePool = vertx.createSharedWorkerExecutor("asr-file", config.maxFileJobs());
+        this.slots = new StreamSlots(config.maxStreams());
+        AsrMetrics metrics = new AsrMetrics(registry, slots);
+        this.jobs = new TranscriptionJobs(db, clock);
+        this.live = new LiveStreams(vertx, engine, streamPool, slots, drafts, config, metrics, publicOrigin);
+        this.files = new FileTranscriptions(vertx, engine, filePool, jobs, config, metrics);
+    }
+
+    /**
+     * Loads the model (on a worker; a missing or broken one is reported, not fatal) and removes uploads
+     * spooled by an earlier run of this node: their jobs are reported as abandoned.
+     */
+    public Future<Void> start() {
+        return engine.start(vertx).compose(v -> vertx.executeBlocking(() -> {
+            Path dir = config.uploadDir();
+            if (Files.isDirectory(dir)) {
+                try (Stream<Path> files = Files.list(dir)) {
+                    for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".wav")).toList()) {
+                        Files.deleteIfExists(f);
+                    }
+                }
+            }
+            return null;
+        }, false));
+    }
+
+    @Override
+    public void mount(ApiRoutes api) {
+        api.raw(HttpMethod.GET, "/asr/stream", DICTATING, live::handle);
+        api.raw(HttpMethod.POST, "/transcriptions", DICTATING, files::upload);
+        // finished jobs stay readable even if the model has gone since
+        api.get("/transcriptions/:id", DICTATING, ctx -> jobs.find(AuthUser.of(ctx).id(), ctx.pathParam("id"))
+                .map(job -> job.orElseThrow(() -> ApiException.notFound("Transkriberingen finns inte"))));
+    }
+
+    public HealthContributor health() {
+        return new AsrHealth(engine, slots);
+    }
+
+    static String tooLarge(long maxBytes) {
+        return "Ljudfilen är för stor (högst " + (maxBytes / (1024 * 1024)) + " MB)";
+    }
+
+    @Override
+    public void close() {
+        streamPool.close();
+        filePool.close();
+    }
+}

@@ -1,0 +1,106 @@
+package se.dikta.asr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import se.dikta.auth.Role;
+import se.dikta.testing.ApiClient;
+import se.dikta.testing.StreamClient;
+import se.dikta.testing.StreamClient.Connection;
+import se.dikta.testing.TestServer;
+import se.dikta.testing.ToneModel;
+import se.dikta.testing.ToneModelGenerator;
+import se.dikta.testing.ToneWavWriter;
+import se.dikta.testing.ToneWavWriter.ToneAudio;
+
+/** Live dictation lands in a real note draft in the database, acknowledged only once it is there. */
+class DictationIntoNotesTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @TempDir
+    static Path tmp;
+    static ToneWavWriter writer;
+    static TestServer server;
+    static ApiClient anna;
+    static ApiClient bo;
+    static StreamClient annaStreams;
+
+    @BeforeAll
+    static void start() throws IOException {
+        ToneModel model = new ToneModelGenerator().generate(tmp.resolve("vosk-model-tone"));
+        writer = new ToneWavWriter(model);
+        server = TestServer.start(Map.of("asr.model", model.dir().toString()));
+        server.addUser("anna", Role.WORKER, "IFO Barn och unga");
+        server.addUser("bo", Role.WORKER, "IFO Barn och unga");
+        anna = server.login("anna");
+        bo = server.login("bo");
+        assertThat(anna.post("/api/cases", new JsonObject().put("id", "2026-0001")).status()).isEqualTo(201);
+        annaStreams = new StreamClient(server.port(), anna.cookie("DIKTA_SESSION"));
+    }
+
+    @AfterAll
+    static void stop() {
+        annaStreams.close();
+        server.close();
+    }
+
+    private static Connection dictate(JsonObject start, ToneAudio audio) {
+        Connection c = annaStreams.connect().send(start.put("type", "start").put("sampleRate", audio.sampleRate()))
+                .sendAudio(audio, 100, 0).stop();
+        c.awaitType("done", WAIT);
+        return c;
+    }
+
+    @Test
+    void streamWithCaseCreatesDraftHoldingTheAcknowledgedText() {
+        ToneAudio audio = writer.render("hallå mötet bedömning | förskola barnet", 16000);
+        Connection c = dictate(new JsonObject().put("caseId", "2026-0001").put("template", "hembesok"), audio);
+        JsonObject done = c.ofType("done").get(0);
+        String noteId = done.getString("noteId");
+        assertThat(c.ofType("ack")).isNotEmpty();
+
+        ApiClient.Response note = anna.get("/api/notes/" + noteId);
+        assertThat(note.status()).isEqualTo(200);
+        assertThat(note.json().getString("status")).isEqualTo("draft");
+        assertThat(note.json().getString("template")).isEqualTo("hembesok");
+        assertThat(note.json().getString("transcript")).isEqualTo("hallå mötet bedömning förskola barnet");
+        assertThat(note.json().getJsonObject("metrics").getDouble("audioSeconds"))
+                .isEqualTo(done.getDouble("audioSeconds"));
+    }
+
+    @Test
+    void resumingAnExistingDraftAppendsToIt() {
+        Connection first = dictate(new JsonObject().put("caseId", "2026-0001"),
+                writer.render("samtal oro", 16000));
+        String noteId = first.ofType("done").get(0).getString("noteId");
+        dictate(new JsonObject().put("noteId", noteId), writer.render("stöd åtgärd", 16000));
+        assertThat(anna.get("/api/notes/" + noteId).json().getString("transcript")).isEqualTo("samtal oro stöd åtgärd");
+    }
+
+    @Test
+    void anotherUsersDraftIsRefused() {
+        JsonObject created = bo.post("/api/notes", new JsonObject().put("caseId", "2026-0001")
+                .put("template", "journalanteckning")).json();
+        Connection c = annaStreams.connect().send(new JsonObject().put("type", "start").put("sampleRate", 16000)
+                .put("noteId", created.getString("id")));
+        assertThat(c.awaitType("error", WAIT).json().getString("error")).isNotBlank();
+        assertThat(c.awaitClose(WAIT)).isNotEqualTo((short) 1000);
+    }
+
+    @Test
+    void streamWithoutNoteOrCaseIsTranscribedButNotSaved() {
+        Connection c = dictate(new JsonObject(), writer.render("hallå mötet", 16000));
+        JsonObject done = c.ofType("done").get(0);
+        assertThat(done.getString("transcript")).isEqualTo("hallå mötet");
+        assertThat(anna.get("/api/notes/" + done.getString("noteId")).status()).isEqualTo(404);
+    }
+}

@@ -1,0 +1,344 @@
+package se.dikta.asr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import se.dikta.auth.Role;
+import se.dikta.testing.ApiClient;
+import se.dikta.testing.StreamClient;
+import se.dikta.testing.StreamClient.Connection;
+import se.dikta.testing.TestServer;
+import se.dikta.testing.ToneModel;
+import se.dikta.testing.ToneModelGenerator;
+import se.dikta.testing.ToneWavWriter;
+import se.dikta.testing.ToneWavWriter.ToneAudio;
+import se.dikta.testing.ToneWavWriter.ToneSpan;
+
+/** Live dictation and file transcription through the real server, decoded by libvosk with the tone model. */
+class TranscriptionApiTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final int MAX_STREAMS = 4;
+    private static final List<String> MELODIES = List.of(
+            "hallå mötet bedömning | punkt rubrik",
+            "förskola barnet | mamma pappa skolan",
+            "samtal oro stöd | åtgärd läkare",
+            "socialtjänsten punkt | rubrik hallå mötet");
+
+    @TempDir
+    static Path tmp;
+    static ToneModel toneModel;
+    static ToneWavWriter writer;
+    static TestServer server;
+    static ApiClient anna;
+    static ApiClient bo;
+    static StreamClient annaStreams;
+
+    @BeforeAll
+    static void start() throws IOException {
+        toneModel = new ToneModelGenerator().generate(tmp.resolve("vosk-model-tone"));
+        writer = new ToneWavWriter(toneModel);
+        server = TestServer.start(Map.of(
+                "asr.model", toneModel.dir().toString(),
+                "asr.maxStreams", String.valueOf(MAX_STREAMS),
+                "asr.inlineMaxSeconds", "5",
+                "asr.maxUploadBytes", "3000000"));
+        server.addUser("anna", Role.WORKER, "IFO Barn och unga");
+        server.addUser("bo", Role.WORKER, "IFO Barn och unga");
+        server.addUser("admin", Role.ADMIN, "IT");
+        anna = server.login("anna");
+        bo = server.login("bo");
+        annaStreams = new StreamClient(server.port(), anna.cookie("DIKTA_SESSION"));
+    }
+
+    @AfterAll
+    static void stop() {
+        annaStreams.close();
+        server.close();
+    }
+
+    private static List<JsonObject> finals(Connection c) {
+        return c.ofType("final");
+    }
+
+    private static List<String> texts(List<JsonObject> finals) {
+        return finals.stream().map(f -> f.getString("text")).toList();
+    }
+
+    private static List<String> utterances(String script) {
+        return List.of(script.split("\\s*\\|\\s*"));
+    }
+
+    private static void assertWordTimes(List<JsonObject> finals, ToneAudio audio) {
+        List<JsonObject> words = new ArrayList<>();
+        finals.forEach(f -> f.getJsonArray("words").forEach(w -> words.add((JsonObject) w)));
+        assertThat(words).extracting(w -> w.getString("word")).containsExactlyElementsOf(audio.words());
+        for (int i = 0; i < words.size(); i++) {
+            ToneSpan span = audio.spans().get(i);
+            assertThat(words.get(i).getDouble("start")).as("start of %s", span.word()).isCloseTo(span.start(), within(0.06));
+            assertThat(words.get(i).getDouble("end")).as("end of %s", span.word()).isCloseTo(span.end(), within(0.06));
+        }
+    }
+
+    /** Streams the whole melody, stops, and returns the finished connection. */
+    private static Connection dictate(StreamClient client, ToneAudio audio, double speed) {
+        Connection c = client.connect().start(audio.sampleRate()).sendAudio(audio, 100, speed).stop();
+        c.awaitType("done", WAIT);
+        assertThat(c.awaitClose(WAIT)).isEqualTo((short) 1000);
+        return c;
+    }
+
+    private static int activeStreams() {
+        return server.anonymous().get("/health").json().getJsonObject("asr").getInteger("activeStreams");
+    }
+
+    private static void awaitNoActiveStreams() throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (activeStreams() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(activeStreams()).isZero();
+    }
+
+    @Test
+    void streamSendsPartialsBeforeStopAndFinalsWithWordTimesAcksAndDone() {
+        String script = "hallå mötet bedömning | punkt rubrik | förskola";
+        ToneAudio audio = writer.render(script, 16000);
+        Connection c = dictate(annaStreams, audio, 4.0);
+
+        assertThat(c.messages()).filteredOn(m -> m.type().equals("partial") && !m.json().getString("text").isEmpty())
+                .anySatisfy(m -> assertThat(m.nanos()).isLessThan(c.stopSentAt()));
+        List<JsonObject> finals = finals(c);
+        assertThat(texts(finals)).containsExactlyElementsOf(utterances(script));
+        assertWordTimes(finals, audio);
+
+        // every final is acknowledged (after it was persisted) before the next final; the last ack covers all frames
+        List<JsonObject> ordered = c.messages().stream().map(StreamClient.Message::json)
+                .filter(m -> List.of("final", "ack").contains(m.getString("type"))).toList();
+        for (int i = 0; i < ordered.size(); i++) {
+            if (ordered.get(i).getString("type").equals("final")) {
+                assertThat(ordered.get(i + 1).getString("type")).isEqualTo("ack");
+                assertThat(ordered.get(i + 1).getLong("seq")).isGreaterThanOrEqualTo(ordered.get(i).getLong("seq"));
+            }
+        }
+        long frames = (long) Math.ceil(audio.seconds() / 0.1);
+        assertThat(c.ofType("ack").get(c.ofType("ack").size() - 1).getLong("seq")).isEqualTo(frames);
+
+        JsonObject done = c.ofType("done").get(0);
+        assertThat(done.getString("transcript")).isEqualTo("hallå mötet bedömning punkt rubrik förskola");
+        assertThat(done.getDouble("audioSeconds")).isCloseTo(audio.seconds(), within(0.001));
+        assertThat(done.getString("noteId")).isNotBlank();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {8000, 44100, 48000})
+    void streamsAtOtherRatesAreResampledOnTheServer(int rate) {
+        ToneAudio audio = writer.render(MELODIES.get(0), rate);
+        Connection c = dictate(annaStreams, audio, 0);
+        assertThat(texts(finals(c))).containsExactlyElementsOf(utterances(MELODIES.get(0)));
+        assertWordTimes(finals(c), audio);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {2, 4})
+    void concurrentStreamsGiveTheSameResultsAsOneAtATime(int streams) throws Exception {
+        List<ToneAudio> audios = MELODIES.subList(0, streams).stream().map(m -> writer.render(m, 16000)).toList();
+        List<List<JsonObject>> sequential = new ArrayList<>();
+        for (ToneAudio a : audios) {
+            sequential.add(finals(dictate(annaStreams, a, 0)));
+        }
+        ExecutorService threads = Executors.newFixedThreadPool(streams);
+        try {
+            List<Future<List<JsonObject>>> concurrent = new ArrayList<>();
+            for (ToneAudio a : audios) {
+                concurrent.add(threads.submit(() -> finals(dictate(annaStreams, a, 0))));
+            }
+            for (int i = 0; i < streams; i++) {
+                assertThat(concurrent.get(i).get()).isEqualTo(sequential.get(i));
+                assertThat(texts(sequential.get(i))).containsExactlyElementsOf(utterances(MELODIES.get(i)));
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void streamsBeyondTheLimitAreRefusedWith1013AndAbandonedStreamsFreeTheirSlots() throws Exception {
+        awaitNoActiveStreams();
+        List<Connection> open = new ArrayList<>();
+        for (int i = 0; i < MAX_STREAMS; i++) {
+            open.add(annaStreams.connect().start(16000).sendBinary(new byte[3200]));
+        }
+        Connection refused = annaStreams.connect();
+        assertThat(refused.awaitClose(WAIT)).isEqualTo((short) 1013);
+        assertThat(refused.awaitType("error", WAIT).json().getString("error")).contains("upptagna");
+        assertThat(server.anonymous().get("/metrics").body()).containsPattern("dikta_asr_streams_refused_total(\\{[^}]*\\})? [1-9]");
+
+        open.forEach(Connection::abandon); // mid-utterance, no stop: the recognisers must be freed
+        awaitNoActiveStreams();
+        ToneAudio audio = writer.render("stöd", 16000);
+        assertThat(texts(finals(dictate(annaStreams, audio, 0)))).containsExactly("stöd");
+    }
+
+    @Test
+    void protocolViolationsCloseOnlyTheOffendingStreamWithAnError() {
+        ToneAudio audio = writer.render(MELODIES.get(2), 16000);
+        Connection healthy = annaStreams.connect().start(16000);
+
+        assertViolation(annaStreams.connect().sendBinary(new byte[320]), 1008, "före start");
+        assertViolation(annaStreams.connect().start(16000).sendBinary(new byte[321]), 1008, "udda längd");
+        assertViolation(annaStreams.connect().start(16000).sendBinary(new byte[40_000]), 1009, "för stor");
+        assertViolation(annaStreams.connect().send(new JsonObject().put("type", "start").put("sampleRate", 96000)),
+                1008, "samplingsfrekvens");
+        assertViolation(annaStreams.connect().send(new JsonObject().put("type", "dance")), 1008, "Okänd meddelandetyp");
+        Connection notJson = annaStreams.connect();
+        notJson.sendBinary(new byte[0]);
+        assertViolation(notJson, 1008, "före start");
+
+        healthy.sendAudio(audio, 100, 0).stop();
+        healthy.awaitType("done", WAIT);
+        assertThat(texts(finals(healthy))).containsExactlyElementsOf(utterances(MELODIES.get(2)));
+    }
+
+    private static void assertViolation(Connection c, int code, String message) {
+        assertThat(c.awaitClose(WAIT)).isEqualTo((short) code);
+        assertThat(c.awaitType("error", WAIT).json().getString("error")).contains(message);
+    }
+
+    @Test
+    void onlySignedInDictatingUsersFromTheSameOriginMayStream() throws Exception {
+        assertThat(new StreamClient(server.port(), "not-a-session").rejectedStatus(null)).isEqualTo(401);
+        try (StreamClient admin = new StreamClient(server.port(), server.login("admin").cookie("DIKTA_SESSION"))) {
+            assertThat(admin.rejectedStatus(null)).isEqualTo(403);
+        }
+        assertThat(annaStreams.rejectedStatus("https://evil.example")).isEqualTo(403);
+        assertThat(annaStreams.rejectedStatus("http://127.0.0.1:" + server.port())).isEqualTo(101);
+    }
+
+    @Test
+    void shortUploadsAreAnsweredInline() {
+        ToneAudio audio = writer.render("hallå mötet | bedömning", 16000);
+        ApiClient.Response r = anna.sendBytes("POST", "/api/transcriptions", audio.wav(), "audio/wav");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        JsonObject json = r.json();
+        assertThat(json.getString("transcript")).isEqualTo("hallå mötet bedömning");
+        assertThat(json.getDouble("audioSeconds")).isCloseTo(audio.seconds(), within(0.001));
+        assertThat(json.getDouble("processingSeconds")).isPositive();
+        JsonArray words = json.getJsonArray("words");
+        assertThat(words).hasSize(3);
+        assertThat(words.getJsonObject(2).getDouble("start")).isCloseTo(audio.spans().get(2).start(), within(0.06));
+    }
+
+    @Test
+    void stereoUploadsAtAnyRateAreDownmixedAndResampled() {
+        ToneAudio audio = writer.render("förskola oro | punkt", 44100, 2);
+        ApiClient.Response r = anna.sendBytes("POST", "/api/transcriptions", audio.wav(), "audio/x-wav");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().getString("transcript")).isEqualTo("förskola oro punkt");
+    }
+
+    @Test
+    void longUploadsBecomeJobsThatOnlyTheirCreatorCanRead() throws Exception {
+        ToneAudio audio = writer.render(String.join(" | ", MELODIES), 16000);
+        assertThat(audio.seconds()).isGreaterThan(5);
+        ApiClient.Response r = anna.sendBytes("POST", "/api/transcriptions", audio.wav(), "audio/wav");
+        assertThat(r.status()).as(r.body()).isEqualTo(202);
+        String id = r.json().getString("id");
+
+        assertThat(bo.get("/api/transcriptions/" + id).status()).isEqualTo(404);
+        JsonObject job = anna.get("/api/transcriptions/" + id).json();
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (job.getString("status").equals("running") && System.nanoTime() < deadline) {
+            assertThat(job.getDouble("progress")).isBetween(0.0, 1.0);
+            Thread.sleep(50);
+            job = anna.get("/api/transcriptions/" + id).json();
+        }
+        assertThat(job.getString("status")).as(job.encode()).isEqualTo("done");
+        assertThat(job.getDouble("progress")).isEqualTo(1.0);
+        assertThat(job.getString("transcript")).isEqualTo(String.join(" ", MELODIES).replace(" |", ""));
+        assertThat(job.getJsonArray("words")).hasSize(audio.words().size());
+        assertThat(bo.get("/api/transcriptions/" + id).status()).isEqualTo(404);
+        assertThat(anna.get("/api/transcriptions/no-such-job").status()).isEqualTo(404);
+    }
+
+    @Test
+    void uploadsOfUnknownLengthStreamToAJob() throws Exception {
+        ToneAudio audio = writer.render(MELODIES.get(1) + " | " + MELODIES.get(3), 16000);
+        byte[] wav = audio.wav();
+        java.nio.ByteBuffer.wrap(wav, 40, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(-1); // streaming writer
+        HttpRequest req = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/transcriptions"))
+                .header("Content-Type", "audio/wav").header("X-XSRF-TOKEN", anna.cookie("XSRF-TOKEN"))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(wav))).build();
+        HttpResponse<String> r = anna.http().send(req, HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+        String id = new JsonObject(r.body()).getString("id");
+        JsonObject job;
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        do {
+            Thread.sleep(50);
+            job = anna.get("/api/transcriptions/" + id).json();
+        } while (job.getString("status").equals("running") && System.nanoTime() < deadline);
+        assertThat(job.getString("transcript")).isEqualTo((MELODIES.get(1) + " " + MELODIES.get(3)).replace(" |", ""));
+    }
+
+    @Test
+    void rejectsUploadThatIsNotWav() {
+        ApiClient.Response mp3 = anna.sendBytes("POST", "/api/transcriptions", "ID3\u0004 not audio".getBytes(), "audio/wav");
+        assertThat(mp3.status()).isEqualTo(415);
+        assertThat(mp3.error()).contains("inte en WAV-fil");
+        ApiClient.Response typed = anna.sendBytes("POST", "/api/transcriptions", new byte[10], "audio/mpeg");
+        assertThat(typed.status()).isEqualTo(415);
+    }
+
+    @Test
+    void rejectsEmptyAndCorruptUploadsWithTheReason() {
+        ApiClient.Response empty = anna.sendBytes("POST", "/api/transcriptions", new byte[0], "audio/wav");
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.error()).isEqualTo("Filen är tom");
+        byte[] wav = writer.render("oro", 16000).wav();
+        ApiClient.Response truncated = anna.sendBytes("POST", "/api/transcriptions", java.util.Arrays.copyOf(wav, 30), "audio/wav");
+        assertThat(truncated.status()).isEqualTo(400);
+        assertThat(truncated.error()).contains("ofullständigt");
+        wav[32] = 7; // block align that fits no PCM16 layout
+        ApiClient.Response corrupt = anna.sendBytes("POST", "/api/transcriptions", wav, "audio/wav");
+        assertThat(corrupt.status()).isEqualTo(400);
+        assertThat(corrupt.error()).contains("inkonsekvent");
+    }
+
+    @Test
+    void rejectsUploadsOverTheLimit() {
+        byte[] tooBig = java.util.Arrays.copyOf(writer.render("oro", 48000, 2).wav(), 3_000_001);
+        ApiClient.Response r = anna.sendBytes("POST", "/api/transcriptions", tooBig, "audio/wav");
+        assertThat(r.status()).isEqualTo(413);
+        assertThat(r.error()).contains("för stor");
+    }
+
+    @Test
+    void metricsCountTranscribedAudio() {
+        anna.sendBytes("POST", "/api/transcriptions", writer.render("oro", 16000).wav(), "audio/wav");
+        String metrics = server.anonymous().get("/metrics").body();
+        assertThat(metrics).containsPattern("dikta_asr_audio_seconds_total\\{source=\"file\"\\} [1-9]");
+        assertThat(metrics).contains("dikta_asr_streams_active");
+        assertThat(metrics).contains("dikta_asr_real_time_factor");
+    }
+}
