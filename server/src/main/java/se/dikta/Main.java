@@ -76,12 +76,10 @@ public final class Main {
             DiktaServer server;
             try {
                 server = DiktaServer.start(config).await();
+            } catch (Database.DatabaseUnavailableException e) {
+                throw e;
             } catch (Exception e) {
-                Throwable t = e;
-                if (t instanceof Database.DatabaseUnavailableException d) {
-                    throw d;
-                }
-                throw new IllegalArgumentException("Could not start: " + t.getMessage(), t);
+                throw new IllegalArgumentException("Could not start: " + e.getMessage(), e);
             }
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
