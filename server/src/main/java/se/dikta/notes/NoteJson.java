@@ -171,7 +171,7 @@ final class NoteJson {
         if (!(v instanceof JsonObject m)) {
             throw ApiException.badRequest("Fältet 'metrics' ska vara ett objekt");
         }
-        Object mode = m.getValue("mode");
+        Object mode = m.getValue("mode", "typed"); // informational only: the server owns the mode
         NoteMode parsed = NoteMode.parse(mode instanceof String s ? s : null)
                 .orElseThrow(() -> ApiException.badRequest("metrics.mode ska vara dictated eller typed"));
         try {
