@@ -47,6 +47,7 @@ import se.dikta.http.ApiRoutes;
 import se.dikta.http.HealthApi;
 import se.dikta.http.HealthContributor;
 import se.dikta.http.JsonErrors;
+import se.dikta.http.PageRoutes;
 import se.dikta.http.RequestLog;
 import se.dikta.notes.DemoNotes;
 import se.dikta.notes.NoteService;
@@ -206,6 +207,7 @@ public final class DiktaServer {
                 .end(registry.scrape()));
         ApiRoutes api = new ApiRoutes(router, authenticator, config.http().jsonBodyLimit());
         modules.forEach(api::mount);
+        PageRoutes.mount(router);
         StaticHandler pages = config.http().webRoot()
                 .map(dir -> StaticHandler.create(FileSystemAccess.ROOT, dir.toAbsolutePath().toString()))
                 .orElseGet(() -> StaticHandler.create("web"));
