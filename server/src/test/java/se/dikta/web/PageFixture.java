@@ -49,7 +49,7 @@ final class PageFixture implements AutoCloseable {
     final TestServer server;
     final CuttableProxy proxy;
     final WebDriver browser;
-    final ApiClient anna;
+    ApiClient anna; // signed in again by a test that ends every session
 
     private PageFixture(TestServer server, CuttableProxy proxy, WebDriver browser) {
         this.server = server;
