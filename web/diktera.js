@@ -455,7 +455,7 @@ async function uploadFile() {
   input.disabled = true;
   try {
     await ensureDraft('dictated');
-    const { status, data } = await upload('/api/transcriptions', file, (p) => {
+    const { status, data } = await upload('/api/transcriptions?noteId=' + encodeURIComponent(page.note.id), file, (p) => {
       bar.value = p;
       label.textContent = 'Laddar upp … ' + Math.round(p * 100) + ' %';
     });
