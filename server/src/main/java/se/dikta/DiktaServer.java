@@ -36,6 +36,8 @@ import se.dikta.audit.AuditLog;
 import se.dikta.auth.AuthApi;
 import se.dikta.auth.AuthService;
 import se.dikta.auth.SessionAuthenticator;
+import se.dikta.auth.UserAdmin;
+import se.dikta.auth.UserAdminApi;
 import se.dikta.cases.CaseStore;
 import se.dikta.cases.CasesApi;
 import se.dikta.config.DiktaConfig;
@@ -149,6 +151,7 @@ public final class DiktaServer {
             List<ApiModule> modules = new ArrayList<>();
             modules.add(new AuthApi(auth, config.auth(),
                     config.http().publicOrigin().map(o -> o.startsWith("https:")).orElse(false)));
+            modules.add(new UserAdminApi(auth, new UserAdmin(vertx, db, config.auth(), audit)));
             modules.add(new CasesApi(db, cases, audit, clock));
             TimeLog timeLog = new TimeLog(db, Periods.stockholm());
             notes = new NoteService(db, noteStore, cases, clock, List.of(indexer, new TimeLogNoteListener(timeLog)));

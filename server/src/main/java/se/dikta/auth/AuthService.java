@@ -61,6 +61,7 @@ public final class AuthService {
         return db.tx(c -> {
             throttle.reset(c, LoginThrottle.userKey(user.username()));
             SessionStore.NewSession s = sessions.create(c, user.id(), clock.instant());
+            users.recordLogin(c, user.id(), clock.instant());
             audit.record(c, user, "login", "user", String.valueOf(user.id()), "from " + address);
             return new SignedIn(user, s);
         });
@@ -149,9 +150,17 @@ public final class AuthService {
         if (!user.username().matches("[\\p{L}\\p{N}._@-]{2,100}")) {
             throw ApiException.badRequest("Ogiltigt användarnamn: 2–100 tecken, bokstäver, siffror, . _ @ -");
         }
-        if (user.unit() == null || user.unit().isBlank() || user.unit().length() > 200) {
+        checkUnit(user.unit());
+        checkPassword(password);
+    }
+
+    static void checkUnit(String unit) {
+        if (unit == null || unit.isBlank() || unit.length() > 200) {
             throw ApiException.badRequest("Enhet saknas");
         }
+    }
+
+    static void checkPassword(String password) {
         if (password == null || password.length() < 8) {
             throw ApiException.badRequest("Lösenordet måste ha minst 8 tecken");
         }
