@@ -209,6 +209,10 @@ public final class DiktaServer {
                 .end(registry.scrape()));
         ApiRoutes api = new ApiRoutes(router, authenticator, config.http().jsonBodyLimit());
         modules.forEach(api::mount);
+        // Third-party browser libraries from WebJars on the classpath (e.g. /webjars/chart.js/4.4.7/dist/chart.umd.js);
+        // the version is in the path, so they may be cached.
+        router.route("/webjars/*").method(HttpMethod.GET).method(HttpMethod.HEAD)
+                .handler(StaticHandler.create("META-INF/resources/webjars").setMaxAgeSeconds(86_400));
         StaticHandler pages = config.http().webRoot()
                 .map(dir -> StaticHandler.create(FileSystemAccess.ROOT, dir.toAbsolutePath().toString()))
                 .orElseGet(() -> StaticHandler.create("web"));
