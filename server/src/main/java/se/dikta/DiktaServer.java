@@ -49,6 +49,7 @@ import se.dikta.http.ApiRoutes;
 import se.dikta.http.HealthApi;
 import se.dikta.http.HealthContributor;
 import se.dikta.http.JsonErrors;
+import se.dikta.http.PageRoutes;
 import se.dikta.http.RequestLog;
 import se.dikta.notes.DemoNotes;
 import se.dikta.notes.NoteService;
@@ -209,6 +210,7 @@ public final class DiktaServer {
                 .end(registry.scrape()));
         ApiRoutes api = new ApiRoutes(router, authenticator, config.http().jsonBodyLimit());
         modules.forEach(api::mount);
+        PageRoutes.mount(router);
         // Third-party browser libraries from WebJars on the classpath (e.g. /webjars/chart.js/4.4.7/dist/chart.umd.js);
         // the version is in the path, so they may be cached.
         router.route("/webjars/*").method(HttpMethod.GET).method(HttpMethod.HEAD)
