@@ -8,7 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import se.dikta.config.ConfigException;
 import se.dikta.config.DiktaConfig;
 import se.dikta.db.Database;
-import se.dikta.http.ApiException;
+import se.dikta.failure.DomainException;
 import se.dikta.search.IndexRebuildCommand;
 import se.dikta.structure.eval.NlpEvaluateCommand;
 
@@ -45,7 +45,7 @@ public final class Main {
         }
         try {
             return command.run(cl, env, in, out);
-        } catch (ConfigException | IllegalArgumentException | ApiException
+        } catch (ConfigException | IllegalArgumentException | DomainException
                 | Database.DatabaseUnavailableException e) {
             err.println("dikta: " + e.getMessage());
             return 2;

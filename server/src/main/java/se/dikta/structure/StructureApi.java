@@ -46,8 +46,7 @@ public final class StructureApi implements ApiModule {
         Template template = service.template(templateId).orElseThrow(() -> ApiException.badRequest(
                 "Okänd mall '" + templateId + "'. Tillgängliga mallar: " + String.join(", ", service.templateIds())));
         Transcript transcript = transcript(text, body.getValue("words"));
-        return service.structure(transcript, template).recover(e -> Future.failedFuture(
-                e instanceof StructureService.NotReadyException ? ApiException.unavailable(e.getMessage()) : e));
+        return service.structure(transcript, template);
     }
 
     /** The text's words, with the times of {@code words} when sent (one entry per word of the text). */
