@@ -2,7 +2,7 @@ package se.dikta.asr;
 
 import io.vertx.core.Future;
 import java.util.Optional;
-import se.dikta.auth.AuthUser;
+import se.dikta.identity.AuthUser;
 
 /**
  * Where live dictation lands: the text of each finished utterance is appended to a note draft before the

@@ -18,7 +18,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import se.dikta.auth.AuthUser;
+import se.dikta.identity.AuthUser;
 import se.dikta.failure.DomainException;
 
 /**

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import se.dikta.auth.AuthUser;
+import se.dikta.identity.AuthUser;
 import se.dikta.failure.DomainException;
 
 /**

@@ -8,7 +8,7 @@ import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.RoutingContext;
 import java.net.URI;
 import java.util.Optional;
-import se.dikta.auth.AuthUser;
+import se.dikta.identity.AuthUser;
 import se.dikta.failure.DomainException;
 
 /**

@@ -2,7 +2,7 @@ package se.dikta.asr;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
-import se.dikta.auth.AuthUser;
+import se.dikta.identity.AuthUser;
 import se.dikta.failure.DomainException;
 import se.dikta.notes.Note;
 import se.dikta.notes.NoteService;

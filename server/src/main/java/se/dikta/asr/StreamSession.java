@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import se.dikta.auth.AuthUser;
+import se.dikta.identity.AuthUser;
 import se.dikta.failure.DomainException;
 
 /**

@@ -12,6 +12,7 @@ import se.dikta.audit.AuditLog;
 import se.dikta.db.Database;
 import se.dikta.failure.DomainException;
 
+import se.dikta.identity.AuthUser;
 /** Sign-in, sign-out, session lookup and user creation. */
 public final class AuthService {
 

@@ -4,8 +4,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.function.UnaryOperator;
 import org.apache.lucene.search.IndexSearcher;
-import se.dikta.auth.AuthUser;
-import se.dikta.auth.Role;
+import se.dikta.identity.AuthUser;
+import se.dikta.identity.Role;
 import se.dikta.failure.DomainException;
 
 /**
