@@ -47,7 +47,7 @@ import se.dikta.demo.DemoSeeder;
 import se.dikta.http.ApiModule;
 import se.dikta.http.ApiRoutes;
 import se.dikta.http.HealthApi;
-import se.dikta.http.HealthContributor;
+import se.dikta.health.HealthContributor;
 import se.dikta.http.JsonErrors;
 import se.dikta.http.PageRoutes;
 import se.dikta.http.RequestLog;

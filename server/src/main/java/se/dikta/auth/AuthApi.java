@@ -9,6 +9,9 @@ import io.vertx.ext.web.RoutingContext;
 import se.dikta.http.ApiModule;
 import se.dikta.http.ApiRoutes;
 
+import se.dikta.identity.AuthUser;
+import se.dikta.identity.Role;
+
 /** {@code /api/login}, {@code /api/logout} and {@code /api/me}; user administration is {@link UserAdminApi}. */
 public final class AuthApi implements ApiModule {
 

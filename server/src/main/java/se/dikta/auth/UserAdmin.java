@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.util.List;
 import se.dikta.audit.AuditLog;
 import se.dikta.db.Database;
-import se.dikta.http.ApiException;
+import se.dikta.failure.DomainException;
+import se.dikta.identity.AuthUser;
+import se.dikta.identity.Role;
 
 /**
  * What an admin does to users besides creating them: list, change role/unit/name, deactivate and
@@ -51,16 +53,16 @@ public final class UserAdmin {
             AuthService.checkUnit(change.unit());
         }
         if (change.displayName() != null && (change.displayName().isBlank() || change.displayName().length() > 200)) {
-            throw ApiException.badRequest("Namnet måste ha 1–200 tecken");
+            throw DomainException.invalid("Namnet måste ha 1–200 tecken");
         }
         if (change.title() != null && (change.title().isBlank() || change.title().length() > 200)) {
-            throw ApiException.badRequest("Titeln måste ha 1–200 tecken");
+            throw DomainException.invalid("Titeln måste ha 1–200 tecken");
         }
         return db.tx(c -> {
             AuthUser user = find(c, username).user();
             Role role = change.role() == null ? user.role() : change.role();
             if (user.id() == actor.id() && role != user.role()) {
-                throw ApiException.badRequest("Du kan inte ändra din egen roll");
+                throw DomainException.invalid("Du kan inte ändra din egen roll");
             }
             users.update(c, user.id(), role, change.unit() == null ? user.unit() : change.unit(),
                     change.displayName() == null ? user.displayName() : change.displayName(),
@@ -76,7 +78,7 @@ public final class UserAdmin {
         return db.tx(c -> {
             AuthUser user = find(c, username).user();
             if (user.id() == actor.id() && !active) {
-                throw ApiException.badRequest("Du kan inte inaktivera dig själv");
+                throw DomainException.invalid("Du kan inte inaktivera dig själv");
             }
             users.setDisabled(c, user.id(), !active);
             int ended = active ? 0 : sessions.deleteAllOf(c, user.id(), null);
@@ -105,6 +107,6 @@ public final class UserAdmin {
 
     private UserStore.UserSummary find(Connection c, String username) throws SQLException {
         return users.summary(c, username)
-                .orElseThrow(() -> ApiException.notFound("Användaren '" + username + "' finns inte"));
+                .orElseThrow(() -> DomainException.notFound("Användaren '" + username + "' finns inte"));
     }
 }

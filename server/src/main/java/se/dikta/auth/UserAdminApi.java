@@ -8,6 +8,8 @@ import java.util.EnumSet;
 import java.util.Set;
 import se.dikta.http.ApiException;
 import se.dikta.http.ApiModule;
+import se.dikta.identity.AuthUser;
+import se.dikta.identity.Role;
 import se.dikta.http.ApiRoutes;
 
 /**
