@@ -91,7 +91,10 @@ function fillForm(state) {
   }
   const active = Object.keys(FILTER_NAMES).filter((k) => state[k]).length;
   document.getElementById('filter-count').textContent = active ? '(' + active + ' valda)' : '';
-  if (active) document.getElementById('filters').open = true;
+  // Facets (section, template) show as removable chips above the hits; other filters open the panel.
+  if (Object.keys(FILTER_NAMES).some((k) => state[k] && k !== 'section' && k !== 'template')) {
+    document.getElementById('filters').open = true;
+  }
 }
 
 function query(state) {
