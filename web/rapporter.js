@@ -65,8 +65,9 @@ function fillTertials() {
   for (let i = 0; i < 9; i++) {
     const key = year + '-T' + t;
     const [from, to] = tertialRange(key);
+    const month = (iso) => new Date(iso + 'T12:00:00').toLocaleDateString('sv-SE', { month: 'short' }).replace('.', '');
     select.appendChild(el('option', { value: key },
-      'T' + t + ' ' + year + ' (' + formatDate(from) + ' – ' + formatDate(to) + ')' + (i === 0 ? ', pågående' : '')));
+      'T' + t + ' ' + year + ' (' + month(from) + '–' + month(to) + ')' + (i === 0 ? ', pågår' : '')));
     t--;
     if (t === 0) { t = 3; year--; }
   }
@@ -243,6 +244,7 @@ const COLUMNS = [
 
 function renderTable(report) {
   const groupTitle = GROUP_TITLES[report.groupBy] || 'Grupp';
+  document.getElementById('report-table').setAttribute('data-group-by', report.groupBy);
   document.getElementById('table-caption').textContent = 'Sparad tid per ' + groupTitle.toLowerCase()
     + ', ' + periodText(report);
   replace(document.getElementById('report-head'), el('tr', {},
