@@ -187,6 +187,32 @@ class ReportsPageBrowserTest {
     }
 
     @Test
+    void aMonthAndAnIsoWeekChosenInTheFormAskForTheirDates() throws Exception {
+        page.signInAt("/rapporter", "maria", DemoSeeder.DEMO_PASSWORD);
+        page.visible("report-period");
+        new Select(page.hook("report-period-kind")).selectByValue("month");
+        page.js("arguments[0].value = '2026-10'", page.visible("report-month"));
+        new Select(page.hook("report-group")).selectByValue("worker");
+        page.hook("report-run").click();
+        page.await().until(d -> d.getCurrentUrl().contains("period=month&from=2026-10-01&to=2026-10-31&groupBy=worker"));
+        page.await().until(d -> page.hook("period-heading").getText().contains("1 oktober 2026 – 31 oktober 2026"));
+        assertTableEquals(login("maria").get("/api/reports/time-saved?from=2026-10-01&to=2026-10-31&groupBy=worker")
+                .json());
+        assertThat(page.hook("report-csv").getAttribute("href"))
+                .endsWith("/api/reports/time-saved.csv?from=2026-10-01&to=2026-10-31&groupBy=worker");
+
+        new Select(page.hook("report-period-kind")).selectByValue("week");
+        page.js("arguments[0].value = '2026-W07'", page.visible("report-week"));
+        page.hook("report-run").click();
+        // ISO week 7 of 2026: Monday 9 February to Sunday 15 February.
+        page.await().until(d -> d.getCurrentUrl().contains("period=week&from=2026-02-09&to=2026-02-15"));
+        page.await().until(d -> page.hook("period-heading").getText().contains("9 februari 2026 – 15 februari 2026"));
+        assertTableEquals(login("maria").get("/api/reports/time-saved?from=2026-02-09&to=2026-02-15&groupBy=worker")
+                .json());
+        page.screenshot("reports-manager-week");
+    }
+
+    @Test
     void aWorkerSeesOnlyTheirOwnFigures() throws Exception {
         page.signInAt("/rapporter", "anna", DemoSeeder.DEMO_PASSWORD);
         String tertial = new Select(page.visible("report-period")).getOptions().get(0).getAttribute("value");
