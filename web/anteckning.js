@@ -23,7 +23,8 @@ async function load() {
     renderVersions(versions.versions);
     $('amend-form').addEventListener('submit', (ev) => amend(ev, note));
   } catch (e) {
-    replace($('main'), el('h1', {}, 'Anteckningen kunde inte visas'), el('p', {}, e.message),
+    replace($('main'), el('h1', {}, e.status === 404 ? 'Anteckningen finns inte' : 'Anteckningen kunde inte visas'),
+      el('p', { 'data-testid': e.status === 404 ? 'not-found' : 'load-error' }, e.message),
       el('p', {}, el('a', { href: '/arenden' }, 'Till ärendena')));
   }
 }

@@ -18,7 +18,7 @@ async function load() {
     const found = casesRes.cases.find((c) => c.id === caseId);
     if (!found) {
       replace(document.getElementById('main'), el('h1', {}, 'Ärendet finns inte'),
-        el('p', {}, 'Ärendet ' + caseId + ' finns inte, eller så tillhör det en annan enhet.'),
+        el('p', { 'data-testid': 'not-found' }, 'Ärendet ' + caseId + ' finns inte, eller så tillhör det en annan enhet.'),
         el('p', {}, el('a', { href: '/arenden' }, 'Tillbaka till ärendena')));
       return;
     }

@@ -454,8 +454,9 @@ async function uploadFile() {
   label.textContent = 'Laddar upp …';
   input.disabled = true;
   try {
-    await ensureDraft('dictated');
-    const { status, data } = await upload('/api/transcriptions', file, (p) => {
+    const note = await ensureDraft('dictated');
+    // With noteId the server counts the audio seconds into the draft and marks it dictated.
+    const { status, data } = await upload('/api/transcriptions?noteId=' + encodeURIComponent(note.id), file, (p) => {
       bar.value = p;
       label.textContent = 'Laddar upp … ' + Math.round(p * 100) + ' %';
     });
