@@ -36,6 +36,8 @@ import se.dikta.audit.AuditLog;
 import se.dikta.auth.AuthApi;
 import se.dikta.auth.AuthService;
 import se.dikta.auth.SessionAuthenticator;
+import se.dikta.auth.UserAdmin;
+import se.dikta.auth.UserAdminApi;
 import se.dikta.cases.CaseStore;
 import se.dikta.cases.CasesApi;
 import se.dikta.config.DiktaConfig;
@@ -45,7 +47,7 @@ import se.dikta.demo.DemoSeeder;
 import se.dikta.http.ApiModule;
 import se.dikta.http.ApiRoutes;
 import se.dikta.http.HealthApi;
-import se.dikta.http.HealthContributor;
+import se.dikta.health.HealthContributor;
 import se.dikta.http.JsonErrors;
 import se.dikta.http.PageRoutes;
 import se.dikta.http.RequestLog;
@@ -150,6 +152,7 @@ public final class DiktaServer {
             List<ApiModule> modules = new ArrayList<>();
             modules.add(new AuthApi(auth, config.auth(),
                     config.http().publicOrigin().map(o -> o.startsWith("https:")).orElse(false)));
+            modules.add(new UserAdminApi(auth, new UserAdmin(vertx, db, config.auth(), audit)));
             modules.add(new CasesApi(db, cases, audit, clock));
             TimeLog timeLog = new TimeLog(db, Periods.stockholm());
             notes = new NoteService(db, noteStore, cases, clock, List.of(indexer, new TimeLogNoteListener(timeLog)));
@@ -208,6 +211,10 @@ public final class DiktaServer {
         ApiRoutes api = new ApiRoutes(router, authenticator, config.http().jsonBodyLimit());
         modules.forEach(api::mount);
         PageRoutes.mount(router);
+        // Third-party browser libraries from WebJars on the classpath (e.g. /webjars/chart.js/4.4.7/dist/chart.umd.js);
+        // the version is in the path, so they may be cached.
+        router.route("/webjars/*").method(HttpMethod.GET).method(HttpMethod.HEAD)
+                .handler(StaticHandler.create("META-INF/resources/webjars").setMaxAgeSeconds(86_400));
         StaticHandler pages = config.http().webRoot()
                 .map(dir -> StaticHandler.create(FileSystemAccess.ROOT, dir.toAbsolutePath().toString()))
                 .orElseGet(() -> StaticHandler.create("web"));

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import se.dikta.auth.AuthUser;
-import se.dikta.http.ApiException;
+import se.dikta.identity.AuthUser;
+import se.dikta.failure.DomainException;
 
 /**
  * Drafts kept in this process's memory, for a stream that names neither a note nor a case: its text is
@@ -33,7 +33,7 @@ public final class InMemoryDraftSink implements DraftSink {
         }
         Draft draft = drafts.get(noteId.get());
         if (draft == null || draft.ownerId() != user.id()) {
-            return Future.failedFuture(ApiException.notFound("Utkastet finns inte"));
+            return Future.failedFuture(DomainException.notFound("Utkastet finns inte"));
         }
         return Future.succeededFuture(noteId.get());
     }
@@ -42,7 +42,7 @@ public final class InMemoryDraftSink implements DraftSink {
     public Future<Void> append(AuthUser user, String noteId, long seq, FinalResult result) {
         Draft draft = drafts.get(noteId);
         if (draft == null || draft.ownerId() != user.id()) {
-            return Future.failedFuture(ApiException.notFound("Utkastet finns inte"));
+            return Future.failedFuture(DomainException.notFound("Utkastet finns inte"));
         }
         synchronized (draft) {
             List<FinalResult> u = draft.utterances();

@@ -2,8 +2,8 @@ package se.dikta.asr;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
-import se.dikta.auth.AuthUser;
-import se.dikta.http.ApiException;
+import se.dikta.identity.AuthUser;
+import se.dikta.failure.DomainException;
 import se.dikta.notes.Note;
 import se.dikta.notes.NoteService;
 
@@ -42,10 +42,10 @@ public final class NoteDraftSink implements DraftSink {
 
     private static String editable(AuthUser user, Note note) {
         if (note.isSigned()) {
-            throw ApiException.conflict("Anteckningen är signerad; diktera en ny anteckning eller en rättelse");
+            throw DomainException.conflict("Anteckningen är signerad; diktera en ny anteckning eller en rättelse");
         }
         if (note.author().userId() != user.id()) {
-            throw ApiException.forbidden("Bara den som skrev utkastet kan diktera i det");
+            throw DomainException.forbidden("Bara den som skrev utkastet kan diktera i det");
         }
         return note.id();
     }

@@ -7,7 +7,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.streams.ReadStream;
 import java.util.ArrayList;
 import java.util.List;
-import se.dikta.http.ApiException;
+import se.dikta.failure.DomainException;
 
 /**
  * Decodes one WAV body read from a stream (an upload or a spooled file) without holding it in memory:
@@ -54,7 +54,7 @@ final class WavTranscription implements DecodingQueue.Listener {
         }
     }
 
-    /** Reads the source to its end; fails with an {@link ApiException} for bad audio or size. */
+    /** Reads the source to its end; fails with an {@link DomainException} for bad audio or size. */
     Future<Transcript> run() {
         source.handler(this::onBytes);
         source.exceptionHandler(this::fail);
@@ -78,14 +78,14 @@ final class WavTranscription implements DecodingQueue.Listener {
         }
         bytes += buf.length();
         if (bytes > maxBytes) {
-            fail(ApiException.payloadTooLarge(TranscriptionApi.tooLarge(maxBytes)));
+            fail(DomainException.tooLarge(TranscriptionApi.tooLarge(maxBytes)));
             return;
         }
         short[] samples;
         try {
             samples = reader.feed(buf.getBytes());
         } catch (AudioFormatException e) {
-            fail(new ApiException(e.status(), e.getMessage()));
+            fail(e.failure());
             return;
         }
         if (samples.length > 0) {
@@ -129,7 +129,7 @@ final class WavTranscription implements DecodingQueue.Listener {
         try {
             reader.end();
         } catch (AudioFormatException e) {
-            fail(new ApiException(e.status(), e.getMessage()));
+            fail(e.failure());
             return;
         }
         if (queue != null) {

@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Optional;
 import se.dikta.audit.AuditLog;
 import se.dikta.db.Database;
-import se.dikta.http.ApiException;
+import se.dikta.failure.DomainException;
 
+import se.dikta.identity.AuthUser;
 /** Sign-in, sign-out, session lookup and user creation. */
 public final class AuthService {
 
@@ -61,6 +62,7 @@ public final class AuthService {
         return db.tx(c -> {
             throttle.reset(c, LoginThrottle.userKey(user.username()));
             SessionStore.NewSession s = sessions.create(c, user.id(), clock.instant());
+            users.recordLogin(c, user.id(), clock.instant());
             audit.record(c, user, "login", "user", String.valueOf(user.id()), "from " + address);
             return new SignedIn(user, s);
         });
@@ -77,7 +79,7 @@ public final class AuthService {
         }).compose(failures -> {
             Duration delay = throttle.delayAfter(failures);
             Promise<T> answer = Promise.promise();
-            ApiException error = ApiException.unauthorized("Fel användarnamn eller lösenord");
+            DomainException error = DomainException.unauthenticated("Fel användarnamn eller lösenord");
             if (delay.isZero()) {
                 answer.fail(error);
             } else {
@@ -87,9 +89,9 @@ public final class AuthService {
         });
     }
 
-    private static ApiException locked(Duration left) {
+    private static DomainException locked(Duration left) {
         long minutes = Math.max(1, (left.toSeconds() + 59) / 60);
-        return ApiException.tooManyRequests("För många misslyckade inloggningar. Kontot är tillfälligt låst, "
+        return DomainException.throttled("För många misslyckade inloggningar. Kontot är tillfälligt låst, "
                 + "försök igen om " + minutes + " min.");
     }
 
@@ -115,7 +117,7 @@ public final class AuthService {
         return vertx.executeBlocking(() -> hasher.hash(password), false)
                 .compose(hash -> db.tx(c -> {
                     if (users.exists(c, user.username())) {
-                        throw ApiException.conflict("Användaren '" + user.username() + "' finns redan");
+                        throw DomainException.conflict("Användaren '" + user.username() + "' finns redan");
                     }
                     AuthUser created = users.create(c, user, hash, clock.instant());
                     audit.record(c, actor, "user-add", "user", String.valueOf(created.id()), created.role().id());
@@ -147,13 +149,21 @@ public final class AuthService {
 
     private static void validate(UserStore.NewUser user, String password) {
         if (!user.username().matches("[\\p{L}\\p{N}._@-]{2,100}")) {
-            throw ApiException.badRequest("Ogiltigt användarnamn: 2–100 tecken, bokstäver, siffror, . _ @ -");
+            throw DomainException.invalid("Ogiltigt användarnamn: 2–100 tecken, bokstäver, siffror, . _ @ -");
         }
-        if (user.unit() == null || user.unit().isBlank() || user.unit().length() > 200) {
-            throw ApiException.badRequest("Enhet saknas");
+        checkUnit(user.unit());
+        checkPassword(password);
+    }
+
+    static void checkUnit(String unit) {
+        if (unit == null || unit.isBlank() || unit.length() > 200) {
+            throw DomainException.invalid("Enhet saknas");
         }
+    }
+
+    static void checkPassword(String password) {
         if (password == null || password.length() < 8) {
-            throw ApiException.badRequest("Lösenordet måste ha minst 8 tecken");
+            throw DomainException.invalid("Lösenordet måste ha minst 8 tecken");
         }
     }
 }

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import se.dikta.auth.AuthUser;
+import se.dikta.identity.AuthUser;
 
 /**
  * Demo mode: a few journal notes in the demo cases, written through {@link NoteService} as the demo

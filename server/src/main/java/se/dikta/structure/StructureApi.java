@@ -6,11 +6,12 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
-import se.dikta.auth.Role;
+import se.dikta.identity.Role;
 import se.dikta.http.ApiException;
 import se.dikta.http.ApiModule;
 import se.dikta.http.ApiRoutes;
-import se.dikta.structure.Transcript.WordTime;
+import se.dikta.structure.core.Transcript.WordTime;
+import se.dikta.structure.core.Transcript;
 import se.dikta.structure.template.Template;
 import se.dikta.structure.template.TemplateSection;
 
@@ -46,8 +47,7 @@ public final class StructureApi implements ApiModule {
         Template template = service.template(templateId).orElseThrow(() -> ApiException.badRequest(
                 "Okänd mall '" + templateId + "'. Tillgängliga mallar: " + String.join(", ", service.templateIds())));
         Transcript transcript = transcript(text, body.getValue("words"));
-        return service.structure(transcript, template).recover(e -> Future.failedFuture(
-                e instanceof StructureService.NotReadyException ? ApiException.unavailable(e.getMessage()) : e));
+        return service.structure(transcript, template);
     }
 
     /** The text's words, with the times of {@code words} when sent (one entry per word of the text). */

@@ -15,8 +15,8 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import se.dikta.auth.AuthUser;
-import se.dikta.auth.Role;
+import se.dikta.identity.AuthUser;
+import se.dikta.identity.Role;
 import se.dikta.db.Database;
 import se.dikta.notes.NoteMode;
 

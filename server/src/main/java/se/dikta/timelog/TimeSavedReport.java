@@ -73,7 +73,21 @@ public final class TimeSavedReport {
         TimeSaved.Row totalRow = suppress && total.notes > 0 && total.workers.size() < cfg.minWorkersPerRow()
                 ? TimeSaved.Row.suppressed(TOTAL)
                 : total.toRow(TOTAL, DoubleList.concat(saved.values()), bootstrap);
-        return new TimeSaved(request, method(request, baseline, totalRow), rows, totalRow);
+        return new TimeSaved(request, method(request, baseline, totalRow), rows, totalRow, signedNotes(c, request));
+    }
+
+    /** Counted signed notes in the scope and period, dictated or typed. */
+    private static long signedNotes(Connection c, ReportRequest request) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM time_log t WHERE "
+                + request.scope().column() + " = ? AND t.counted = TRUE AND t.local_date BETWEEN ? AND ?")) {
+            ps.setLong(1, request.scope().id());
+            ps.setObject(2, request.from());
+            ps.setObject(3, request.to());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     /** Sums per group, worker and unit: at most groups × workers rows, however many notes. */

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import se.dikta.auth.AuthUser;
-import se.dikta.auth.Role;
-import se.dikta.http.ApiException;
+import se.dikta.identity.AuthUser;
+import se.dikta.identity.Role;
+import se.dikta.failure.DomainException;
 
 class InMemoryDraftSinkTest {
 
@@ -33,7 +33,7 @@ class InMemoryDraftSinkTest {
     void draftsBelongToTheirCreator() {
         String id = sink.open(ANNA, Optional.empty()).await();
         assertThat(sink.open(BO, Optional.of(id)).failed()).isTrue();
-        assertThat(sink.append(BO, id, 1, utterance("x", 1)).cause()).isInstanceOf(ApiException.class);
+        assertThat(sink.append(BO, id, 1, utterance("x", 1)).cause()).isInstanceOf(DomainException.NotFound.class);
         assertThat(sink.open(ANNA, Optional.of("no-such-draft")).cause()).hasMessage("Utkastet finns inte");
     }
 }

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import se.dikta.auth.AuthUser;
-import se.dikta.auth.Role;
-import se.dikta.http.ApiException;
+import se.dikta.identity.AuthUser;
+import se.dikta.identity.Role;
+import se.dikta.failure.DomainException;
 import se.dikta.testing.ApiClient;
 import se.dikta.testing.TestServer;
 
@@ -175,7 +175,7 @@ abstract class NotesBehaviour {
                 .toCompletionStage().toCompletableFuture())
                 .failsWithin(java.time.Duration.ofSeconds(10))
                 .withThrowableOfType(java.util.concurrent.ExecutionException.class)
-                .havingCause().isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(409));
+                .havingCause().isInstanceOf(DomainException.Conflict.class);
 
         JsonObject after = anna.get("/api/notes/" + id).json();
         assertThat(after).isEqualTo(before);

@@ -31,9 +31,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import se.dikta.auth.AuthUser;
-import se.dikta.auth.Role;
-import se.dikta.http.ApiException;
+import se.dikta.identity.AuthUser;
+import se.dikta.identity.Role;
+import se.dikta.failure.DomainException;
 import se.dikta.notes.Note;
 import se.dikta.notes.NoteContent;
 import se.dikta.notes.NoteFeed;
@@ -226,7 +226,7 @@ abstract class IndexFollowingBehaviour {
         assertThat(restarted.state()).isEqualTo(NoteIndexer.State.REBUILDING);
         Throwable refused = service.search(anna, b -> b.query("uggla")).toCompletionStage().toCompletableFuture()
                 .handle((r, e) -> e).get(10, TimeUnit.SECONDS);
-        assertThat(refused).isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(503));
+        assertThat(refused).isInstanceOf(DomainException.Unavailable.class);
 
         gated.open();
         assertThat(awaitHits(restarted, "uggla", 1)).isEqualTo(1);

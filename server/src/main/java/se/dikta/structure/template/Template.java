@@ -2,7 +2,7 @@ package se.dikta.structure.template;
 
 import java.util.List;
 import java.util.Optional;
-import se.dikta.structure.SectionKey;
+import se.dikta.structure.core.SectionKey;
 
 /** A kind of note (models/templates/*.json): which sections it shows, in which order, under which titles. */
 public record Template(String id, String title, List<TemplateSection> sections) {

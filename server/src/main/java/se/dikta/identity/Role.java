@@ -1,4 +1,4 @@
-package se.dikta.auth;
+package se.dikta.identity;
 
 import java.util.EnumSet;
 import java.util.Locale;
