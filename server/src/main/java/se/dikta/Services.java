@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.util.List;
 import se.dikta.asr.DraftSink;
-import se.dikta.asr.InMemoryDraftSink;
+import se.dikta.asr.UnsavedDictations;
 import se.dikta.asr.ModelVerifier;
 import se.dikta.asr.NoteDraftSink;
 import se.dikta.asr.TranscriptionApi;
@@ -77,7 +77,7 @@ public record Services(Vertx vertx, DiktaConfig config, Clock clock, Database db
         NoteService notes = new NoteService(db, noteStore, cases, clock,
                 List.of(o.indexer(), new TimeLogNoteListener(timeLog)));
         VoskEngine speech = closer.add(new VoskEngine(config.asr(), new ModelVerifier()));
-        DraftSink drafts = new NoteDraftSink(notes, new InMemoryDraftSink());
+        DraftSink drafts = new NoteDraftSink(notes, new UnsavedDictations());
         TranscriptionApi transcription = closer.add(new TranscriptionApi(vertx, speech, db, drafts,
                 config.asr(), registry, config.http().publicOrigin(), clock));
         List<ApiModule> modules = List.of(
@@ -87,7 +87,7 @@ public record Services(Vertx vertx, DiktaConfig config, Clock clock, Database db
                 new SearchApi(new SearchService(vertx, o.indexer(), analyzer, config.search())),
                 new StructureApi(o.structure(), config.structure()),
                 transcription,
-                new TimeSavedApi(new TimeSavedReport(db, config.timelog(), Pseudonyms.of(config.timelog())),
+                new TimeSavedApi(vertx, new TimeSavedReport(db, config.timelog(), Pseudonyms.of(config.timelog())),
                         new TimeSavedPdf(), clock));
         List<HealthContributor> health = List.of(new DatabaseHealth(db), new IndexHealth(o.indexer()),
                 o.structure().health(), transcription.health());
