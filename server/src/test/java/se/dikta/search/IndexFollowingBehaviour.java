@@ -195,7 +195,7 @@ abstract class IndexFollowingBehaviour {
         awaitApplied(incremental, latest);
 
         Path rebuiltDir = dirs.resolve("rebuilt");
-        NoteIndexer.rebuild(config(rebuiltDir, Duration.ofSeconds(10)), feed, analyzer);
+        IndexCatchUp.rebuild(config(rebuiltDir, Duration.ofSeconds(10)), feed, analyzer);
         try (NoteIndex rebuilt = NoteIndex.open(rebuiltDir, analyzer)) {
             NoteIndex live = incremental.index();
             assertThat(rebuilt.committedRevision()).isEqualTo(latest);
