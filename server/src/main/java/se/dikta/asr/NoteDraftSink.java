@@ -7,6 +7,8 @@ import se.dikta.failure.DomainException;
 import se.dikta.notes.Note;
 import se.dikta.notes.NoteService;
 
+import se.dikta.speech.WordTiming;
+import se.dikta.structure.template.Template;
 /**
  * Live dictation into the notes store: a stream that names a note or a case writes each finished utterance
  * into that draft's transcript (in the database, so any node can resume it) before the audio is
@@ -14,8 +16,6 @@ import se.dikta.notes.NoteService;
  * not saved.
  */
 public final class NoteDraftSink implements DraftSink {
-
-    public static final String DEFAULT_TEMPLATE = "journalanteckning";
 
     private final NoteService notes;
     private final DraftSink unfiled;
@@ -31,7 +31,7 @@ public final class NoteDraftSink implements DraftSink {
             return notes.get(user, target.noteId().get()).map(note -> editable(user, note));
         }
         if (target.caseId().isPresent()) {
-            return notes.createDraft(user, target.caseId().get(), target.template().orElse(DEFAULT_TEMPLATE))
+            return notes.createDraft(user, target.caseId().get(), target.template().orElse(Template.DEFAULT_ID))
                     .map(Note::id);
         }
         return unfiled.open(user, target).map(id -> UNFILED_PREFIX + id);

@@ -23,7 +23,7 @@ final class WavTranscription implements DecodingQueue.Listener {
     private final ReadStream<Buffer> source;
     private final WavReader reader;
     private final long maxBytes;
-    private final Promise<Transcript> result = Promise.promise();
+    private final Promise<FileTranscript> result = Promise.promise();
     private final List<short[]> pending = new ArrayList<>();
     private final List<FinalResult> utterances = new ArrayList<>();
     private final long started = System.nanoTime();
@@ -55,7 +55,7 @@ final class WavTranscription implements DecodingQueue.Listener {
     }
 
     /** Reads the source to its end; fails with an {@link DomainException} for bad audio or size. */
-    Future<Transcript> run() {
+    Future<FileTranscript> run() {
         source.handler(this::onBytes);
         source.exceptionHandler(this::fail);
         source.endHandler(v -> onEnd());
@@ -141,7 +141,7 @@ final class WavTranscription implements DecodingQueue.Listener {
         queue.finish(seq).onSuccess(v -> {
             report();
             metrics.finished(queue.audioSeconds(), queue.cpuSeconds());
-            result.tryComplete(Transcript.of(utterances, queue.audioSeconds(), (System.nanoTime() - started) / 1e9));
+            result.tryComplete(FileTranscript.of(utterances, queue.audioSeconds(), (System.nanoTime() - started) / 1e9));
         });
     }
 

@@ -3,6 +3,7 @@ package se.dikta.auth;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import se.dikta.db.Database;
 import se.dikta.failure.DomainException;
 
 import se.dikta.identity.AuthUser;
+import se.dikta.work.CpuPool;
 /** Sign-in, sign-out, session lookup and user creation. */
 public final class AuthService {
 
@@ -25,6 +27,8 @@ public final class AuthService {
     private final SessionStore sessions;
     private final LoginThrottle throttle;
     private final PasswordHasher hasher;
+    /** Hashing is slow on purpose: it gets a pool of its own, so sign-ins never hold up searches. */
+    private final WorkerExecutor hashing;
     private final AuditLog audit;
     private final Clock clock;
 
@@ -35,6 +39,7 @@ public final class AuthService {
         this.sessions = new SessionStore(config);
         this.throttle = new LoginThrottle(config);
         this.hasher = new PasswordHasher(config.passwordIterations());
+        this.hashing = CpuPool.create(vertx, "password-hashing");
         this.audit = audit;
         this.clock = clock;
     }
@@ -47,7 +52,7 @@ public final class AuthService {
                 throw locked(locked.get());
             }
             return users.findByUsername(c, username);
-        }).compose(found -> vertx.executeBlocking(() -> {
+        }).compose(found -> hashing.executeBlocking(() -> {
             // Hashing is slow on purpose: it runs on a worker, never holding a database connection.
             if (found.isEmpty()) {
                 hasher.burn(password);
@@ -111,10 +116,15 @@ public final class AuthService {
         return db.tx(c -> sessions.purge(c, clock.instant()));
     }
 
+    /** A password's hash, computed on the hashing pool (never on the event loop). */
+    Future<String> hash(String password) {
+        return hashing.executeBlocking(() -> hasher.hash(password), false);
+    }
+
     /** Creates a user (hashing off the event loop); 409 when the name is taken. */
     public Future<AuthUser> addUser(AuthUser actor, UserStore.NewUser user, String password) {
         validate(user, password);
-        return vertx.executeBlocking(() -> hasher.hash(password), false)
+        return hashing.executeBlocking(() -> hasher.hash(password), false)
                 .compose(hash -> db.tx(c -> {
                     if (users.exists(c, user.username())) {
                         throw DomainException.conflict("Användaren '" + user.username() + "' finns redan");

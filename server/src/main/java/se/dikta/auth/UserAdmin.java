@@ -1,7 +1,6 @@
 package se.dikta.auth;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -21,18 +20,16 @@ public final class UserAdmin {
     /** A change of role, unit, display name or title; null fields keep their value. */
     public record Change(Role role, String unit, String displayName, String title) {}
 
-    private final Vertx vertx;
+    private final AuthService auth;
     private final Database db;
     private final UserStore users = new UserStore();
     private final SessionStore sessions;
-    private final PasswordHasher hasher;
     private final AuditLog audit;
 
-    public UserAdmin(Vertx vertx, Database db, AuthConfig config, AuditLog audit) {
-        this.vertx = vertx;
+    public UserAdmin(AuthService auth, Database db, AuthConfig config, AuditLog audit) {
+        this.auth = auth;
         this.db = db;
         this.sessions = new SessionStore(config);
-        this.hasher = new PasswordHasher(config.passwordIterations());
         this.audit = audit;
     }
 
@@ -95,7 +92,7 @@ public final class UserAdmin {
     public Future<UserStore.UserSummary> resetPassword(AuthUser actor, String currentSessionId, String username,
                                                        String password) {
         AuthService.checkPassword(password);
-        return vertx.executeBlocking(() -> hasher.hash(password), false).compose(hash -> db.tx(c -> {
+        return auth.hash(password).compose(hash -> db.tx(c -> {
             AuthUser user = find(c, username).user();
             users.setPasswordHash(c, user.id(), hash);
             int ended = sessions.deleteAllOf(c, user.id(), user.id() == actor.id() ? currentSessionId : null);

@@ -3,13 +3,14 @@ package se.dikta.notes;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import se.dikta.calendar.OfficeCalendar;
 import se.dikta.failure.DomainException;
+import se.dikta.speech.WordTiming;
 
 /** Notes to and from the JSON of {@code /api/notes}. Malformed input is a 400 naming the field. */
 final class NoteJson {
@@ -117,11 +118,7 @@ final class NoteJson {
         if (s == null) {
             return null;
         }
-        try {
-            return LocalDate.parse(s.strip());
-        } catch (DateTimeParseException e) {
-            throw DomainException.invalid("Fältet 'eventDate' ska vara ett datum ÅÅÅÅ-MM-DD");
-        }
+        return OfficeCalendar.parseDate(s, "eventDate");
     }
 
     private static List<NoteSection> sections(JsonObject body) {
@@ -151,7 +148,7 @@ final class NoteJson {
         return list;
     }
 
-    private static List<WordTime> words(JsonObject body) {
+    private static List<WordTiming> words(JsonObject body) {
         Object v = body.getValue("words");
         if (v == null) {
             return null;

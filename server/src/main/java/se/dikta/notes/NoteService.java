@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,11 +13,13 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.dikta.calendar.OfficeCalendar;
 import se.dikta.identity.AuthUser;
 import se.dikta.identity.Role;
 import se.dikta.cases.CaseStore;
 import se.dikta.db.Database;
 import se.dikta.failure.DomainException;
+import se.dikta.speech.WordTiming;
 
 /**
  * The one way notes are read and written. Every operation checks access, runs in one database
@@ -38,7 +39,6 @@ import se.dikta.failure.DomainException;
 public final class NoteService {
 
     private static final Logger LOG = LoggerFactory.getLogger(NoteService.class);
-    private static final ZoneId OFFICE_ZONE = ZoneId.of("Europe/Stockholm");
     private static final Pattern TEMPLATE = Pattern.compile("[\\p{L}\\p{N}_-]{1,100}");
     private static final String NOTE_NOT_FOUND = "Anteckningen finns inte";
     private static final String CASE_NOT_FOUND = "Ärendet finns inte";
@@ -70,7 +70,7 @@ public final class NoteService {
                     .orElseThrow(() -> DomainException.notFound(CASE_NOT_FOUND));
             Instant now = clock.instant();
             Note note = new Note(UUID.randomUUID().toString(), kase.id(), kase.unitId(), template,
-                    NoteContent.orElse(content.eventDate(), LocalDate.now(clock.withZone(OFFICE_ZONE))), now,
+                    NoteContent.orElse(content.eventDate(), OfficeCalendar.today(clock)), now,
                     person(user), NoteContent.orElse(content.sections(), List.of()),
                     NoteContent.orElse(content.transcript(), ""), NoteContent.orElse(content.words(), List.of()),
                     NoteContent.orElse(content.metrics(), new NoteMetrics(NoteMode.TYPED, 0, 0)),
@@ -122,7 +122,7 @@ public final class NoteService {
      */
     public Future<Void> appendTranscript(AuthUser user, String noteId, String text, JsonArray words,
             double audioSeconds) {
-        List<WordTime> added;
+        List<WordTiming> added;
         try {
             added = words == null ? List.of() : NoteJsonCodec.words(words);
         } catch (IllegalArgumentException | ClassCastException e) {
@@ -136,7 +136,7 @@ public final class NoteService {
             String piece = text == null ? "" : text.strip();
             String transcript = old.transcript().isEmpty() || piece.isEmpty() ? old.transcript() + piece
                     : old.transcript() + " " + piece;
-            List<WordTime> allWords = new ArrayList<>(old.words());
+            List<WordTiming> allWords = new ArrayList<>(old.words());
             allWords.addAll(added);
             Note note = old.edited(old.eventDate(), old.sections(), transcript, allWords,
                     old.metrics().withAudioAdded(audioSeconds), old.proposal(), old.version(), clock.instant());

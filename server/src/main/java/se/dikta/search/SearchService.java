@@ -2,11 +2,13 @@ package se.dikta.search;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import java.util.function.UnaryOperator;
 import org.apache.lucene.search.IndexSearcher;
 import se.dikta.identity.AuthUser;
 import se.dikta.identity.Role;
 import se.dikta.failure.DomainException;
+import se.dikta.work.CpuPool;
 
 /**
  * Searches notes for a signed-in user. The user's unit is bound into every search here, and only here:
@@ -14,20 +16,20 @@ import se.dikta.failure.DomainException;
  */
 public final class SearchService {
 
-    private final Vertx vertx;
     private final NoteIndexer indexer;
     private final SwedishNoteAnalyzer analyzer;
     private final SearchConfig config;
+    private final WorkerExecutor searching;
 
     public SearchService(Vertx vertx, NoteIndexer indexer, SwedishNoteAnalyzer analyzer, SearchConfig config) {
-        this.vertx = vertx;
         this.indexer = indexer;
         this.analyzer = analyzer;
         this.config = config;
+        this.searching = CpuPool.create(vertx, "search");
     }
 
     /**
-     * Runs a search on a worker thread.
+     * Runs a search on the search pool.
      *
      * @param request fills in the query, filters and page of a search already bound to the user's unit
      * @return the result; or a failed future with 400 (query or page not servable, with the reason),
@@ -53,7 +55,7 @@ public final class SearchService {
                     : "Sökningen är inte tillgänglig just nu: sökindexet byggs upp. Försök igen om en stund."));
         }
         NoteSearcher searcher = new NoteSearcher(indexer.index(), analyzer, config.maxResultWindow());
-        return vertx.executeBlocking(() -> {
+        return searching.executeBlocking(() -> {
             try {
                 return searcher.search(search);
             } catch (UserQueryParser.InvalidQueryException e) {

@@ -43,7 +43,8 @@ class LayeringTest {
 
     @Test
     void theLowestLayersDependOnNothingAboveThem() {
-        String[] bottom = {"se.dikta.failure..", "se.dikta.settings..", "se.dikta.health..", "se.dikta.identity.."};
+        String[] bottom = {"se.dikta.failure..", "se.dikta.settings..", "se.dikta.health..", "se.dikta.identity..",
+            "se.dikta.calendar..", "se.dikta.speech.."};
         classes().that().resideInAnyPackage(bottom)
                 .should().onlyDependOnClassesThat().resideInAnyPackage(concat(bottom, "java..", "io.vertx..", "org.slf4j.."))
                 .check(server);

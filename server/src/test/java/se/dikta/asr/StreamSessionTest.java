@@ -34,7 +34,7 @@ class StreamSessionTest {
 
     /** Holds every append until the test lets it through, like a slow database. */
     static final class GatedSink implements DraftSink {
-        final InMemoryDraftSink drafts = new InMemoryDraftSink();
+        final UnsavedDictations drafts = new UnsavedDictations();
         final List<Promise<Void>> held = new CopyOnWriteArrayList<>();
         volatile boolean open = true;
 

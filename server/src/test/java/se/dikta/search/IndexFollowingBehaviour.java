@@ -71,7 +71,7 @@ abstract class IndexFollowingBehaviour {
         settings.put("search.pollInterval", "0.05");
         server = TestServer.start(settings);
         anna = server.addUser("anna", Role.WORKER, "IFO Vuxen");
-        notes = server.server().notes();
+        notes = server.notes();
         feed = new StoreNoteFeed(server.database(), new NoteStore());
     }
 
@@ -195,7 +195,7 @@ abstract class IndexFollowingBehaviour {
         awaitApplied(incremental, latest);
 
         Path rebuiltDir = dirs.resolve("rebuilt");
-        NoteIndexer.rebuild(config(rebuiltDir, Duration.ofSeconds(10)), feed, analyzer);
+        IndexCatchUp.rebuild(config(rebuiltDir, Duration.ofSeconds(10)), feed, analyzer);
         try (NoteIndex rebuilt = NoteIndex.open(rebuiltDir, analyzer)) {
             NoteIndex live = incremental.index();
             assertThat(rebuilt.committedRevision()).isEqualTo(latest);
@@ -221,7 +221,7 @@ abstract class IndexFollowingBehaviour {
 
         GatedFeed gated = new GatedFeed(feed);
         NoteIndexer restarted = node("node", Duration.ofSeconds(10), gated);
-        SearchService service = new SearchService(server.server().vertx(), restarted, analyzer,
+        SearchService service = new SearchService(server.vertx(), restarted, analyzer,
                 config(dirs.resolve("node"), Duration.ofSeconds(10)));
         assertThat(restarted.state()).isEqualTo(NoteIndexer.State.REBUILDING);
         Throwable refused = service.search(anna, b -> b.query("uggla")).toCompletionStage().toCompletableFuture()

@@ -72,7 +72,7 @@ public final class NlpEvaluation {
         int wordCount = 0;
         for (HeldOutNote note : notes) {
             Template template = templates.find(note.template())
-                    .orElseGet(() -> templates.find("journalanteckning").orElseThrow());
+                    .orElseGet(() -> templates.find(Template.DEFAULT_ID).orElseThrow());
             List<String> transcript = note.transcript();
             sentenceCount += note.sentences().size();
             wordCount += transcript.size();
