@@ -48,7 +48,10 @@ async function loadChoices() {
   if (templates.status === 'fulfilled') {
     const select = document.getElementById('f-template');
     const sections = document.getElementById('f-section');
-    for (const t of templates.value.templates) {
+    // The default template's section titles first, where templates name a section differently.
+    const list = templates.value.templates.slice()
+      .sort((a, b) => (b.id === 'journalanteckning') - (a.id === 'journalanteckning'));
+    for (const t of list) {
       templateTitles.set(t.id, t.title);
       select.appendChild(el('option', { value: t.id }, t.title));
       for (const s of t.sections) {

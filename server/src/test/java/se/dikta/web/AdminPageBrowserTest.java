@@ -2,6 +2,7 @@ package se.dikta.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,6 +12,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import se.dikta.demo.DemoSeeder;
+import se.dikta.testing.ApiClient;
 import se.dikta.testing.Browser;
 import se.dikta.testing.TestServer;
 
@@ -92,16 +94,16 @@ class AdminPageBrowserTest {
     void anAdminChangesRoleAndUnitAndResetsAPassword() throws Exception {
         admin.signInAt("/admin", "admin", DemoSeeder.DEMO_PASSWORD);
         admin.await().until(d -> !d.findElements(By.cssSelector("[data-username='erik']")).isEmpty());
-        row(admin, "erik").findElement(PageDriver.testId("user-edit")).click();
+        row(admin, "karim").findElement(PageDriver.testId("user-edit")).click();
         new Select(admin.visible("edit-role")).selectByValue("manager");
         admin.hook("edit-unit").clear();
         admin.hook("edit-unit").sendKeys("IFO Vuxen och missbruk");
         admin.screenshot("admin-edit-dialog");
         admin.hook("edit-save").click();
-        admin.await().until(d -> row(admin, "erik").getText().contains("IFO Vuxen och missbruk"));
-        assertThat(row(admin, "erik").findElement(By.cssSelector("[data-col='role']")).getText()).isEqualTo("Chef");
+        admin.await().until(d -> row(admin, "karim").getText().contains("IFO Vuxen och missbruk"));
+        assertThat(row(admin, "karim").findElement(By.cssSelector("[data-col='role']")).getText()).isEqualTo("Chef");
 
-        row(admin, "erik").findElement(PageDriver.testId("user-password")).click();
+        row(admin, "karim").findElement(PageDriver.testId("user-password")).click();
         admin.visible("reset-password-input").sendKeys("kort");
         admin.hook("reset-password-save").click();
         admin.await().until(d -> admin.hook("password-dialog").getText().contains("minst 8 tecken"));
@@ -109,16 +111,26 @@ class AdminPageBrowserTest {
         admin.hook("reset-password-input").sendKeys("ett-nytt-losen");
         admin.hook("reset-password-save").click();
         admin.await().until(ExpectedConditions.invisibilityOf(admin.hook("password-dialog")));
-        other.signInAt("/rapporter", "erik", "ett-nytt-losen");
+        other.signInAt("/rapporter", "karim", "ett-nytt-losen");
         assertThat(other.hook("nav-unit").getText()).contains("Chef", "IFO Vuxen och missbruk");
     }
 
     @Test
-    void aWorkerOpeningAdminGetsNoAccessAndNoUsers() throws Exception {
+    void aWorkerOpeningAdminOrAnotherUnitsNoteGetsNoAccessNotData() throws Exception {
         other.signInAt("/admin", "anna", DemoSeeder.DEMO_PASSWORD);
         other.visible("no-access");
         assertThat(other.hooks("admin-user-row")).isEmpty();
         assertThat(other.browser.getPageSource()).doesNotContain("Sara Nyström");
         other.screenshot("admin-worker-no-access");
+
+        ApiClient erik = server.anonymous();
+        erik.post("/api/login", new JsonObject().put("username", "erik").put("password", DemoSeeder.DEMO_PASSWORD));
+        JsonObject note = erik.get("/api/notes?caseId=2026-0311").json().getJsonArray("notes").getJsonObject(0);
+        String text = note.getJsonArray("sections").getJsonObject(0).getString("text");
+        other.open("/anteckning/" + note.getString("id"));
+        other.visible("not-found");
+        assertThat(other.hooks("section-KONTAKT")).isEmpty();
+        assertThat(other.browser.getPageSource()).doesNotContain(text);
+        other.screenshot("note-other-unit-not-found");
     }
 }
