@@ -269,6 +269,8 @@ async function startRecording() {
   button.disabled = true;
   try {
     const note = await ensureDraft('dictated');
+    // Locking the selects can take the focus away from a keyboard user: keep it on the toggle.
+    if (document.activeElement === document.body || document.activeElement.disabled) button.focus();
     await saver.save();
     page.mode = 'dictated';
     const stream = new AsrStream(note.id, {
