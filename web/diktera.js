@@ -269,8 +269,6 @@ async function startRecording() {
   button.disabled = true;
   try {
     const note = await ensureDraft('dictated');
-    // Locking the selects can take the focus away from a keyboard user: keep it on the toggle.
-    if (document.activeElement === document.body || document.activeElement.disabled) button.focus();
     await saver.save();
     page.mode = 'dictated';
     const stream = new AsrStream(note.id, {
@@ -306,6 +304,8 @@ async function startRecording() {
     banner(e.message, 'error');
   } finally {
     button.disabled = false;
+    // Locking the selects (or the disabled toggle) can drop a keyboard user's focus: keep it on the toggle.
+    if (document.activeElement === document.body || document.activeElement.disabled) button.focus();
   }
 }
 
