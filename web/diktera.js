@@ -358,6 +358,7 @@ async function stopRecording() {
   }
   await structure(false);
   button.disabled = false;
+  if (document.activeElement === document.body) button.focus();
 }
 
 function finishLocally() {
