@@ -85,7 +85,8 @@ export class Autosaver {
   /** Saves now (waits for a save in progress first). Resolves true when everything is saved. */
   async save(options = {}) {
     clearTimeout(this.timer);
-    if (this.running) {
+    // One save at a time: every waiter re-checks after the running save, so two never share a version.
+    while (this.running) {
       await this.running.catch(() => {});
     }
     if (!this.dirty) return true;
@@ -109,6 +110,7 @@ export class Autosaver {
         return true;
       }
       const body = { ...job.body, version: this.version };
+      this.lastSent = body;
       const note = await put('/api/notes/' + encodeURIComponent(job.noteId), body, { keepalive: !!options.keepalive });
       this.version = note.version;
       this.savedGeneration = generation;

@@ -511,7 +511,19 @@ function appendUploaded(result) {
 
 // ---- Conflict, sign, sign-out ----
 
-function showConflict() {
+async function showConflict() {
+  // A save whose answer was lost (network or server gone after it committed) looks like a conflict with
+  // ourselves: when the stored sections are exactly what this page sent, continue from that version.
+  try {
+    const note = await get('/api/notes/' + encodeURIComponent(page.note.id));
+    const sent = saver.lastSent && saver.lastSent.sections;
+    if (sent && JSON.stringify(note.sections) === JSON.stringify(sent)) {
+      await saver.resolved(note.version, true);
+      return;
+    }
+  } catch (e) {
+    // fall through to the choice
+  }
   const box = banner('Anteckningen har sparats från ett annat fönster eller en annan flik sedan du öppnade den. '
     + 'Välj vilken version som ska gälla – inget skrivs över utan att du väljer.', 'error',
   { title: 'Två versioner', testid: 'conflict', dismissible: false });
