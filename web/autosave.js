@@ -74,12 +74,13 @@ export class Autosaver {
     return this.generation !== this.savedGeneration;
   }
 
-  changed() {
+  /** Marks a change; saved after `delay` ms without further changes (default 1.5 s). */
+  changed(delay = DEBOUNCE_MS) {
     this.generation++;
     if (this.blocked) return;
     this.show('unsaved');
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.save(), DEBOUNCE_MS);
+    this.timer = setTimeout(() => this.save(), delay);
   }
 
   /** Saves now (waits for a save in progress first). Resolves true when everything is saved. */

@@ -221,7 +221,9 @@ async function structure(onDemand) {
       delete body.words;
       result = await post('/api/structure', body);
     }
-    if (editor.applyStructure(result, t.words)) saver.changed();
+    // While dictating, the transcript is already safe in the draft: proposals are saved less often, so the
+    // version history holds the worker's steps rather than one version per utterance.
+    if (editor.applyStructure(result, t.words)) saver.changed(page.recording ? 15000 : undefined);
   } catch (e) {
     banner('Texten kunde inte struktureras: ' + e.message, 'warning');
   } finally {
