@@ -79,8 +79,11 @@ export class Autosaver {
     this.generation++;
     if (this.blocked) return;
     this.show('unsaved');
+    const due = Date.now() + delay;
+    if (this.timer && this.dueAt && this.dueAt < due && delay > DEBOUNCE_MS) return; // an earlier save is pending
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.save(), delay);
+    this.dueAt = due;
+    this.timer = setTimeout(() => { this.timer = null; this.save(); }, delay);
   }
 
   /** Saves now (waits for a save in progress first). Resolves true when everything is saved. */
