@@ -80,7 +80,8 @@ export class Autosaver {
     if (this.blocked) return;
     this.show('unsaved');
     const due = Date.now() + delay;
-    if (this.timer && this.dueAt && this.dueAt < due && delay > DEBOUNCE_MS) return; // an earlier save is pending
+    const pendingEarlier = this.timer && this.dueAt > Date.now() && this.dueAt < due;
+    if (pendingEarlier && delay > DEBOUNCE_MS) return; // an earlier save is already on its way
     clearTimeout(this.timer);
     this.dueAt = due;
     this.timer = setTimeout(() => { this.timer = null; this.save(); }, delay);
