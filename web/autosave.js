@@ -90,6 +90,8 @@ export class Autosaver {
   /** Saves now (waits for a save in progress first). Resolves true when everything is saved. */
   async save(options = {}) {
     clearTimeout(this.timer);
+    this.timer = null;
+    this.dueAt = 0;
     // One save at a time: every waiter re-checks after the running save, so two never share a version.
     while (this.running) {
       await this.running.catch(() => {});
