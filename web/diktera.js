@@ -221,7 +221,9 @@ async function structure(onDemand) {
       delete body.words;
       result = await post('/api/structure', body);
     }
-    if (editor.applyStructure(result, t.words)) saver.changed();
+    // While dictating, the transcript is already safe in the draft: proposals are saved less often, so the
+    // version history holds the worker's steps rather than one version per utterance.
+    if (editor.applyStructure(result, t.words)) saver.changed(page.recording ? 15000 : undefined);
   } catch (e) {
     banner('Texten kunde inte struktureras: ' + e.message, 'warning');
   } finally {
@@ -304,6 +306,8 @@ async function startRecording() {
     banner(e.message, 'error');
   } finally {
     button.disabled = false;
+    // Locking the selects (or the disabled toggle) can drop a keyboard user's focus: keep it on the toggle.
+    if (document.activeElement === document.body || document.activeElement.disabled) button.focus();
   }
 }
 
@@ -356,6 +360,7 @@ async function stopRecording() {
   }
   await structure(false);
   button.disabled = false;
+  if (document.activeElement === document.body) button.focus();
 }
 
 function finishLocally() {
@@ -508,7 +513,19 @@ function appendUploaded(result) {
 
 // ---- Conflict, sign, sign-out ----
 
-function showConflict() {
+async function showConflict() {
+  // A save whose answer was lost (network or server gone after it committed) looks like a conflict with
+  // ourselves: when the stored sections are exactly what this page sent, continue from that version.
+  try {
+    const note = await get('/api/notes/' + encodeURIComponent(page.note.id));
+    const sent = saver.lastSent && saver.lastSent.sections;
+    if (sent && JSON.stringify(note.sections) === JSON.stringify(sent)) {
+      await saver.resolved(note.version, true);
+      return;
+    }
+  } catch (e) {
+    // fall through to the choice
+  }
   const box = banner('Anteckningen har sparats från ett annat fönster eller en annan flik sedan du öppnade den. '
     + 'Välj vilken version som ska gälla – inget skrivs över utan att du väljer.', 'error',
   { title: 'Två versioner', testid: 'conflict', dismissible: false });
