@@ -398,6 +398,11 @@ async function checkAsr() {
     $('asr-status').textContent = '';
     $('model-progress').hidden = true;
     if (!wasReady) setRecState('idle', 'Redo att spela in');
+    if (page.typedAutomatically) {
+      page.typedAutomatically = false;
+      setTyped(false);
+      banner('Taligenkänningen är klar – du kan diktera nu.', 'success');
+    }
     return;
   }
   setRecState('unavailable', 'Taligenkänning är inte tillgänglig just nu');
@@ -412,7 +417,10 @@ async function checkAsr() {
     $('asr-status').textContent = 'Ingen taligenkänningsmodell är installerad på servern. Skriv anteckningen direkt i fälten nedan – den sparas som skriven.'
       + (download && download.error ? ' (' + download.error + ')' : '');
   }
-  if (!page.note || page.mode === 'typed') setTyped(true, true);
+  if (!page.note || page.mode === 'typed') {
+    if (!$('typed-mode').dataset.on) page.typedAutomatically = true;
+    setTyped(true, true);
+  }
   setTimeout(checkAsr, 5000);
 }
 
