@@ -393,7 +393,10 @@ async function checkAsr() {
   const wasReady = page.asrReady;
   page.asrReady = ready;
   if (page.recording) return;
-  $('record').disabled = !ready || (page.note && page.note.status === 'signed');
+  const signed = !!(page.note && page.note.status === 'signed');
+  $('record').disabled = !ready || signed;
+  $('upload').disabled = !ready || signed;
+  $('asr-status').classList.toggle('warning', !ready);
   if (ready) {
     $('asr-status').textContent = '';
     $('model-progress').hidden = true;
