@@ -15,7 +15,7 @@ const me = await startPage({ roles: ['worker', 'manager'], title: 'Diktera' });
 const page = {
   templates: [],
   note: null,              // {id, status, version}
-  mode: 'dictated',
+  mode: 'typed',           // becomes 'dictated' with the first recording or upload (the server decides in the end)
   asrReady: false,
   base: { text: '', words: [] },     // transcript already in the draft
   segments: [],            // finals of this recording: {text, words, committed}
@@ -158,7 +158,7 @@ async function buildSave() {
   if (page.note && page.note.status === 'signed') return null;
   if (!page.note) {
     if (editor.isEmpty() || !$('case-select').value) return null;
-    await ensureDraft(page.mode === 'dictated' && !page.asrReady ? 'typed' : page.mode);
+    await ensureDraft(page.mode);
   }
   const editSeconds = activity.pending;
   const body = {
@@ -433,7 +433,6 @@ function setTyped(on, automatic) {
     button.dataset.on = '1';
     button.textContent = page.asrReady ? 'Diktera i stället' : 'Skriver utan diktering';
     button.setAttribute('aria-pressed', 'true');
-    if (!page.note) page.mode = 'typed';
     if (!automatic) {
       const first = document.querySelector('#sections textarea');
       if (first) first.focus();
@@ -442,7 +441,6 @@ function setTyped(on, automatic) {
     delete button.dataset.on;
     button.textContent = 'Skriv utan att diktera';
     button.setAttribute('aria-pressed', 'false');
-    if (!page.note) page.mode = 'dictated';
   }
 }
 
