@@ -3,6 +3,7 @@
 // form to add an amendment to a signed note.
 import { startPage } from './shell.js';
 import { get, post } from './api.js';
+import { highlightTerms } from './marks.js';
 import { el, replace, banner, errorSummary, fieldError, formatDate, formatDateTime, STATUS_TEXT, setTitle, busy } from './ui.js';
 
 const $ = (id) => document.getElementById(id);
@@ -23,7 +24,8 @@ async function load() {
     renderVersions(versions.versions);
     $('amend-form').addEventListener('submit', (ev) => amend(ev, note));
   } catch (e) {
-    replace($('main'), el('h1', {}, 'Anteckningen kunde inte visas'), el('p', {}, e.message),
+    replace($('main'), el('h1', {}, e.status === 404 ? 'Anteckningen finns inte' : 'Anteckningen kunde inte visas'),
+      el('p', { 'data-testid': e.status === 404 ? 'not-found' : 'load-error' }, e.message),
       el('p', {}, el('a', { href: '/arenden' }, 'Till ärendena')));
   }
 }
@@ -90,6 +92,9 @@ function render(note) {
   replace(select, el('option', { value: '' }, 'Hela anteckningen'),
     template.sections.map((s) => el('option', { value: s.key }, s.title)));
   $('amend-panel').hidden = note.status !== 'signed';
+  // Opened from a search hit (/anteckning/ID?q=...): mark the query's words in the text, DOM only.
+  const q = new URLSearchParams(location.search).get('q');
+  if (q) highlightTerms($('note-sections'), q);
 }
 
 function renderAmendment(a) {

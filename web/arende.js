@@ -18,7 +18,7 @@ async function load() {
     const found = casesRes.cases.find((c) => c.id === caseId);
     if (!found) {
       replace(document.getElementById('main'), el('h1', {}, 'Ärendet finns inte'),
-        el('p', {}, 'Ärendet ' + caseId + ' finns inte, eller så tillhör det en annan enhet.'),
+        el('p', { 'data-testid': 'not-found' }, 'Ärendet ' + caseId + ' finns inte, eller så tillhör det en annan enhet.'),
         el('p', {}, el('a', { href: '/arenden' }, 'Tillbaka till ärendena')));
       return;
     }
@@ -46,8 +46,8 @@ function renderNotes(notes, templateTitles) {
       el('th', { scope: 'col' }, 'Senast sparad'),
       el('th', { scope: 'col' }, el('span', { class: 'visually-hidden' }, 'Åtgärd')))),
     el('tbody', {}, notes.map((n) => {
-      const mine = n.author && me && String(n.author.id) === String(me.id ?? '') ;
-      const editable = n.status === 'draft' && (mine || (n.author && n.author.name === me.displayName));
+      // /api/me has no user id: the author's name identifies the worker's own drafts for the link.
+      const editable = n.status === 'draft' && n.author && n.author.name === me.displayName;
       return el('tr', { 'data-testid': 'note-row', 'data-note': n.id },
         el('td', {}, el('a', { href: '/anteckning/' + encodeURIComponent(n.id) }, formatDate(n.eventDate))),
         el('td', {}, templateTitles[n.template] || n.template),

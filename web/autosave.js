@@ -74,18 +74,26 @@ export class Autosaver {
     return this.generation !== this.savedGeneration;
   }
 
-  changed() {
+  /** Marks a change; saved after `delay` ms without further changes (default 1.5 s). */
+  changed(delay = DEBOUNCE_MS) {
     this.generation++;
     if (this.blocked) return;
     this.show('unsaved');
+    const due = Date.now() + delay;
+    const pendingEarlier = this.timer && this.dueAt > Date.now() && this.dueAt < due;
+    if (pendingEarlier && delay > DEBOUNCE_MS) return; // an earlier save is already on its way
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.save(), DEBOUNCE_MS);
+    this.dueAt = due;
+    this.timer = setTimeout(() => { this.timer = null; this.save(); }, delay);
   }
 
   /** Saves now (waits for a save in progress first). Resolves true when everything is saved. */
   async save(options = {}) {
     clearTimeout(this.timer);
-    if (this.running) {
+    this.timer = null;
+    this.dueAt = 0;
+    // One save at a time: every waiter re-checks after the running save, so two never share a version.
+    while (this.running) {
       await this.running.catch(() => {});
     }
     if (!this.dirty) return true;
@@ -109,6 +117,7 @@ export class Autosaver {
         return true;
       }
       const body = { ...job.body, version: this.version };
+      this.lastSent = body;
       const note = await put('/api/notes/' + encodeURIComponent(job.noteId), body, { keepalive: !!options.keepalive });
       this.version = note.version;
       this.savedGeneration = generation;

@@ -15,7 +15,7 @@ const me = await startPage({ roles: ['worker', 'manager'], title: 'Diktera' });
 const page = {
   templates: [],
   note: null,              // {id, status, version}
-  mode: 'dictated',
+  mode: 'typed',           // becomes 'dictated' with the first recording or upload (the server decides in the end)
   asrReady: false,
   base: { text: '', words: [] },     // transcript already in the draft
   segments: [],            // finals of this recording: {text, words, committed}
@@ -158,7 +158,7 @@ async function buildSave() {
   if (page.note && page.note.status === 'signed') return null;
   if (!page.note) {
     if (editor.isEmpty() || !$('case-select').value) return null;
-    await ensureDraft(page.mode === 'dictated' && !page.asrReady ? 'typed' : page.mode);
+    await ensureDraft(page.mode);
   }
   const editSeconds = activity.pending;
   const body = {
@@ -221,7 +221,9 @@ async function structure(onDemand) {
       delete body.words;
       result = await post('/api/structure', body);
     }
-    if (editor.applyStructure(result, t.words)) saver.changed();
+    // While dictating, the transcript is already safe in the draft: proposals are saved less often, so the
+    // version history holds the worker's steps rather than one version per utterance.
+    if (editor.applyStructure(result, t.words)) saver.changed(page.recording ? 15000 : undefined);
   } catch (e) {
     banner('Texten kunde inte struktureras: ' + e.message, 'warning');
   } finally {
@@ -304,6 +306,8 @@ async function startRecording() {
     banner(e.message, 'error');
   } finally {
     button.disabled = false;
+    // Locking the selects (or the disabled toggle) can drop a keyboard user's focus: keep it on the toggle.
+    if (document.activeElement === document.body || document.activeElement.disabled) button.focus();
   }
 }
 
@@ -356,6 +360,7 @@ async function stopRecording() {
   }
   await structure(false);
   button.disabled = false;
+  if (document.activeElement === document.body) button.focus();
 }
 
 function finishLocally() {
@@ -388,11 +393,19 @@ async function checkAsr() {
   const wasReady = page.asrReady;
   page.asrReady = ready;
   if (page.recording) return;
-  $('record').disabled = !ready || (page.note && page.note.status === 'signed');
+  const signed = !!(page.note && page.note.status === 'signed');
+  $('record').disabled = !ready || signed;
+  $('upload').disabled = !ready || signed;
+  $('asr-status').classList.toggle('warning', !ready);
   if (ready) {
     $('asr-status').textContent = '';
     $('model-progress').hidden = true;
     if (!wasReady) setRecState('idle', 'Redo att spela in');
+    if (page.typedAutomatically) {
+      page.typedAutomatically = false;
+      setTyped(false);
+      banner('Taligenkänningen är klar – du kan diktera nu.', 'success');
+    }
     return;
   }
   setRecState('unavailable', 'Taligenkänning är inte tillgänglig just nu');
@@ -407,7 +420,10 @@ async function checkAsr() {
     $('asr-status').textContent = 'Ingen taligenkänningsmodell är installerad på servern. Skriv anteckningen direkt i fälten nedan – den sparas som skriven.'
       + (download && download.error ? ' (' + download.error + ')' : '');
   }
-  if (!page.note || page.mode === 'typed') setTyped(true, true);
+  if (!page.note || page.mode === 'typed') {
+    if (!$('typed-mode').dataset.on) page.typedAutomatically = true;
+    setTyped(true, true);
+  }
   setTimeout(checkAsr, 5000);
 }
 
@@ -417,7 +433,6 @@ function setTyped(on, automatic) {
     button.dataset.on = '1';
     button.textContent = page.asrReady ? 'Diktera i stället' : 'Skriver utan diktering';
     button.setAttribute('aria-pressed', 'true');
-    if (!page.note) page.mode = 'typed';
     if (!automatic) {
       const first = document.querySelector('#sections textarea');
       if (first) first.focus();
@@ -426,7 +441,6 @@ function setTyped(on, automatic) {
     delete button.dataset.on;
     button.textContent = 'Skriv utan att diktera';
     button.setAttribute('aria-pressed', 'false');
-    if (!page.note) page.mode = 'dictated';
   }
 }
 
@@ -454,8 +468,9 @@ async function uploadFile() {
   label.textContent = 'Laddar upp …';
   input.disabled = true;
   try {
-    await ensureDraft('dictated');
-    const { status, data } = await upload('/api/transcriptions?noteId=' + encodeURIComponent(page.note.id), file, (p) => {
+    const note = await ensureDraft('dictated');
+    // With noteId the server counts the audio seconds into the draft and marks it dictated.
+    const { status, data } = await upload('/api/transcriptions?noteId=' + encodeURIComponent(note.id), file, (p) => {
       bar.value = p;
       label.textContent = 'Laddar upp … ' + Math.round(p * 100) + ' %';
     });
@@ -507,7 +522,19 @@ function appendUploaded(result) {
 
 // ---- Conflict, sign, sign-out ----
 
-function showConflict() {
+async function showConflict() {
+  // A save whose answer was lost (network or server gone after it committed) looks like a conflict with
+  // ourselves: when the stored sections are exactly what this page sent, continue from that version.
+  try {
+    const note = await get('/api/notes/' + encodeURIComponent(page.note.id));
+    const sent = saver.lastSent && saver.lastSent.sections;
+    if (sent && JSON.stringify(note.sections) === JSON.stringify(sent)) {
+      await saver.resolved(note.version, true);
+      return;
+    }
+  } catch (e) {
+    // fall through to the choice
+  }
   const box = banner('Anteckningen har sparats från ett annat fönster eller en annan flik sedan du öppnade den. '
     + 'Välj vilken version som ska gälla – inget skrivs över utan att du väljer.', 'error',
   { title: 'Två versioner', testid: 'conflict', dismissible: false });

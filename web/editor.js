@@ -30,6 +30,7 @@ export class SectionEditor {
     const extras = el('div', { class: 'section-field__extras' });
     const field = { textarea, edited: false, proposal: '', extras, editedTag, def };
     textarea.addEventListener('input', () => {
+      if (!field.edited) field.proposalAtEdit = field.proposal;
       field.edited = true;
       editedTag.hidden = false;
       this.grow(textarea);
@@ -54,6 +55,7 @@ export class SectionEditor {
       if (!f) continue;
       f.textarea.value = s.text || '';
       f.edited = !!s.text;
+      f.proposalAtEdit = f.proposal;
       f.editedTag.hidden = true;
       this.grow(f.textarea);
     }
@@ -111,7 +113,9 @@ export class SectionEditor {
     const lowCount = sentences.reduce((n, s) => n + this.sourceWords(s, words)
       .filter((w) => typeof w.conf === 'number' && w.conf < LOW_CONFIDENCE).length, 0);
     const children = [warnings];
-    if (f.edited && f.proposal && f.proposal !== f.textarea.value && !this.readOnly) {
+    // Offered only when dictation brought new text for the section after the worker edited it by hand.
+    if (f.edited && f.proposal && f.proposal !== f.proposalAtEdit && f.proposal !== f.textarea.value
+        && !this.readOnly) {
       children.push(el('details', { class: 'proposal' },
         el('summary', {}, 'Dikteringen föreslår en annan text för avsnittet'),
         el('p', { class: 'note-section__text' }, f.proposal),

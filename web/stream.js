@@ -28,6 +28,7 @@ export class AsrStream {
     this.pending = [];         // finals not yet acknowledged
     this.ws = null;
     this.started = false;      // the current socket has sent its start message
+    this.opened = false;       // a socket of this recording has been opened before
     this.finishing = null;     // {resolve, reject} once finish() was called
     this.closedForGood = false;
     this.attempt = 0;
@@ -88,7 +89,9 @@ export class AsrStream {
     ws.onopen = () => {
       this.timeBase = this.lastAck * FRAME_SECONDS;
       const start = { type: 'start', sampleRate: 16000, noteId: this.noteId };
-      if (this.lastAck > 0) start.resumeFrom = this.lastAck;
+      // A reconnect always names the last ack (even 0): without resumeFrom the server starts a new recording.
+      if (this.opened) start.resumeFrom = this.lastAck;
+      this.opened = true;
       ws.send(JSON.stringify(start));
       this.started = true;
       // Whatever was not acknowledged goes again, in order: the server numbers from resumeFrom + 1.

@@ -2,7 +2,7 @@ package se.dikta.asr;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import se.dikta.config.Settings;
+import se.dikta.settings.Settings;
 
 /**
  * Transcription settings.

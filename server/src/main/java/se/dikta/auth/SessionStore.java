@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 
+import se.dikta.identity.AuthUser;
 /**
  * Server-side sessions in the database, so any node can serve any request. Only a SHA-256 of the session
  * id is stored: a copy of the table does not let anyone sign in.
@@ -87,6 +88,15 @@ public final class SessionStore {
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM sessions WHERE id_hash = ?")) {
             ps.setString(1, PasswordHasher.sha256Hex(id));
             ps.executeUpdate();
+        }
+    }
+
+    /** Ends every session of a user, except the one given (null: all); returns how many. */
+    public int deleteAllOf(Connection c, long userId, String exceptId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM sessions WHERE user_id = ? AND id_hash <> ?")) {
+            ps.setLong(1, userId);
+            ps.setString(2, exceptId == null ? "" : PasswordHasher.sha256Hex(exceptId));
+            return ps.executeUpdate();
         }
     }
 

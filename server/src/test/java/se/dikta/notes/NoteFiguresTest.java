@@ -9,8 +9,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import se.dikta.auth.AuthUser;
-import se.dikta.auth.Role;
+import se.dikta.identity.AuthUser;
+import se.dikta.identity.Role;
 import se.dikta.testing.ApiClient;
 import se.dikta.testing.TestServer;
 
@@ -79,7 +79,7 @@ class NoteFiguresTest {
     @Test
     void dictationMakesTheNoteDictatedAndASaveKeepsItsAudioSeconds() {
         String id = newNote(new JsonObject().put("mode", "typed"));
-        server.server().notes().appendTranscript(annaUser, id, -1, "hallå mötet", null, 12.5).await();
+        server.notes().appendTranscript(annaUser, id, -1, "hallå mötet", null, 12.5).await();
 
         JsonObject saved = save(id, new JsonObject().put("mode", "typed").put("audioSeconds", 0).put("editSeconds", 0));
         assertThat(saved.getString("mode")).isEqualTo("dictated");

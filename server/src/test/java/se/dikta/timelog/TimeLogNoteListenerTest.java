@@ -11,8 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import se.dikta.auth.AuthUser;
-import se.dikta.auth.Role;
+import se.dikta.identity.AuthUser;
+import se.dikta.identity.Role;
 import se.dikta.testing.ApiClient;
 import se.dikta.testing.TestServer;
 
@@ -57,7 +57,7 @@ class TimeLogNoteListenerTest {
         assertThat(created.status()).isEqualTo(201);
         String id = created.json().getString("id");
         // 40 s of live dictation into the draft; the save reports 45 s of editing since the note was created
-        server.server().notes().appendTranscript(annaUser, id, -1, "", new JsonArray(), 40).await();
+        server.notes().appendTranscript(annaUser, id, -1, "", new JsonArray(), 40).await();
         lastSavedAnHourAgo(id);
         assertThat(anna.put("/api/notes/" + id, new JsonObject().put("version", 1)
                 .put("sections", sections("Hembesök hos familjen.", "Mamman uppger att pojken sover mycket dåligt."))

@@ -22,7 +22,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import se.dikta.auth.Role;
+import se.dikta.identity.Role;
 import se.dikta.testing.ApiClient;
 import se.dikta.testing.Browser;
 import se.dikta.testing.CuttableProxy;

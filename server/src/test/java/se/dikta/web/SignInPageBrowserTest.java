@@ -96,6 +96,22 @@ class SignInPageBrowserTest {
     }
 
     @Test
+    void managerLandsOnReportsAndAdminOnAdministration() throws Exception {
+        signIn("/", "maria", DemoSeeder.DEMO_PASSWORD);
+        await().until(ExpectedConditions.urlToBe(server.baseUrl() + "/rapporter"));
+        await().until(ExpectedConditions.textToBe(By.cssSelector("[data-testid='nav-user']"), "Maria Berg"));
+        hook("logout").click();
+        await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid='login']")));
+
+        signIn("/", "admin", DemoSeeder.DEMO_PASSWORD);
+        await().until(ExpectedConditions.urlToBe(server.baseUrl() + "/admin"));
+        await().until(ExpectedConditions.textToBe(By.cssSelector("[data-testid='nav-user']"), "Sara Nyström"));
+        assertThat(browser.findElements(By.cssSelector("nav a"))).extracting(WebElement::getText)
+                .containsExactly("Administration");
+        screenshot("shell-admin-start");
+    }
+
+    @Test
     void adminOpeningACasePageIsToldTheRoleHasNoAccess() throws Exception {
         signIn("/arenden", "admin", DemoSeeder.DEMO_PASSWORD);
         await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid='no-access']")));

@@ -1,0 +1,76 @@
+package se.dikta.cli;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import se.dikta.cli.Command;
+import se.dikta.cli.CommandLine;
+import se.dikta.config.DiktaConfig;
+import se.dikta.structure.NoteStructurer;
+import se.dikta.structure.core.NumberWords;
+import se.dikta.structure.StructureConfig;
+import se.dikta.structure.StructureService;
+import se.dikta.structure.eval.EvaluationReport;
+import se.dikta.structure.eval.HeldOutNote;
+import se.dikta.structure.eval.NlpEvaluation;
+import se.dikta.structure.model.NlpModelStore;
+import se.dikta.structure.model.NlpModels;
+import se.dikta.structure.normalize.SpokenNumberNormalizer;
+import se.dikta.structure.template.TemplateCatalog;
+
+/**
+ * {@code nlp evaluate [--heldout DIR] [--report FILE] [--examples N]}: trains (or loads from the cache) the
+ * same models the server uses, runs them on the held-out notes and prints the figures as Markdown; with
+ * {@code --report} also writes them to FILE (docs/nlp-evaluation.md).
+ */
+public final class NlpEvaluateCommand implements Command {
+
+    @Override
+    public String usage() {
+        return "nlp evaluate [--heldout DIR] [--report FILE] [--examples N]";
+    }
+
+    @Override
+    public String[] ownOptions() {
+        return new String[] {"--heldout", "--report", "--examples"};
+    }
+
+    @Override
+    public int run(CommandLine cl, Map<String, String> env, InputStream in, PrintStream out) throws Exception {
+        StructureConfig config = DiktaConfig.load(cl.without(ownOptions()), env).structure();
+        Path heldout = option(cl, "--heldout").map(Path::of).orElse(config.heldoutDir());
+        int examples = option(cl, "--examples").map(Integer::parseInt).orElse(0);
+        SpokenNumberNormalizer normalizer = new SpokenNumberNormalizer();
+        NlpModels models = new NlpModelStore(StructureService.trainingSource(config), config.modelDir(),
+                new NumberWords(normalizer)).loadOrTrain();
+        TemplateCatalog templates = StructureService.templatesOnClasspath();
+        NoteStructurer structurer = new NoteStructurer(models, templates, normalizer, config.longPauseSeconds());
+        NlpEvaluation.Result result = new NlpEvaluation(structurer, models, normalizer, templates)
+                .evaluate(HeldOutNote.readAll(heldout));
+        String markdown = EvaluationReport.markdown(result, models.fingerprint(), examples);
+        out.print(markdown);
+        Optional<String> report = option(cl, "--report");
+        if (report.isPresent()) {
+            Path file = Path.of(report.get());
+            if (file.getParent() != null) {
+                Files.createDirectories(file.getParent());
+            }
+            Files.writeString(file, markdown, StandardCharsets.UTF_8);
+            out.println();
+            out.println("Written to " + file);
+        }
+        return 0;
+    }
+
+    private static Optional<String> option(CommandLine cl, String name) {
+        String value = cl.options().get(name);
+        if ("true".equals(value)) {
+            throw new IllegalArgumentException(name + " needs a value");
+        }
+        return Optional.ofNullable(value);
+    }
+}

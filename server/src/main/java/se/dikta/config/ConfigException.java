@@ -1,8 +1,0 @@
-package se.dikta.config;
-
-/** Invalid configuration: the message names the key and where the bad value came from. */
-public final class ConfigException extends RuntimeException {
-    public ConfigException(String message) {
-        super(message);
-    }
-}
