@@ -33,7 +33,7 @@ let activity;
 if (me) await init();
 
 async function init() {
-  editor = new SectionEditor($('sections'), { onEdit: () => saver.changed() });
+  editor = new SectionEditor($('sections'), { onEdit: () => saver.changed(), removedBox: $('removed') });
   activity = new ActivityClock();
   saver = new Autosaver($('save-state'), buildSave, {
     onSaved: (note, job) => {

@@ -7,8 +7,9 @@ import { el, replace } from './ui.js';
 export const LOW_CONFIDENCE = 0.7;
 
 export class SectionEditor {
-  constructor(container, { onEdit }) {
+  constructor(container, { onEdit, removedBox }) {
     this.container = container;
+    this.removedBox = removedBox;
     this.onEdit = onEdit;
     this.fields = new Map(); // key → {textarea, edited, proposal, extras, def}
     this.readOnly = false;
@@ -72,6 +73,7 @@ export class SectionEditor {
   setReadOnly(on) {
     this.readOnly = on;
     for (const f of this.fields.values()) f.textarea.readOnly = on;
+    if (on && this.removedBox) replace(this.removedBox);
   }
 
   /**
@@ -103,7 +105,46 @@ export class SectionEditor {
       }
       this.renderExtras(f, bySection.get(key) || [], words || []);
     }
+    this.renderRemoved(result.removed || [], result.sentences || []);
     return changed;
+  }
+
+  /**
+   * What the speaker struck while dictating ("radera senaste meningen", "nej förlåt ..."), so nothing
+   * disappears unseen: each can be put back at the end of its section, where the worker then edits it.
+   */
+  renderRemoved(removed, sentences) {
+    if (!this.removedBox) return;
+    if (!removed.length || this.readOnly) {
+      replace(this.removedBox);
+      return;
+    }
+    const sectionOf = (r) => {
+      if (typeof r.sentence === 'number' && sentences[r.sentence]) return sentences[r.sentence].section;
+      const before = sentences.filter((s) => s.words && r.words && s.words.to <= r.words.from);
+      return before.length ? before[before.length - 1].section : (sentences[0] && sentences[0].section);
+    };
+    replace(this.removedBox, el('h3', {}, 'Struket under dikteringen'),
+      el('p', { class: 'hint' }, 'Det här togs bort med ett röstkommando eller en rättelse. Lägg tillbaka det om det var fel.'),
+      el('ul', { class: 'removed-list' }, removed.map((r) => {
+        const key = sectionOf(r);
+        const f = this.fields.get(key);
+        return el('li', { 'data-testid': 'removed' },
+          el('span', { class: 'removed__text' }, r.spoken || ''),
+          r.replacement ? el('span', { class: 'muted' }, ' (ersattes med ”' + r.replacement + '”)') : null,
+          f ? [' ', el('button', { type: 'button', class: 'button button--secondary button--small',
+            'data-testid': 'restore-removed', on: { click: (ev) => {
+              const text = (r.spoken || '').trim();
+              f.textarea.value = f.textarea.value.trim() ? f.textarea.value.trim() + ' ' + text : text;
+              if (!f.edited) f.proposalAtEdit = f.proposal;
+              f.edited = true;
+              f.editedTag.hidden = false;
+              this.grow(f.textarea);
+              this.onEdit(key);
+              ev.currentTarget.disabled = true;
+              ev.currentTarget.textContent = 'Tillagt i ' + f.def.title;
+            } } }, 'Lägg tillbaka i ' + f.def.title)] : null);
+      })));
   }
 
   renderExtras(f, sentences, words) {
