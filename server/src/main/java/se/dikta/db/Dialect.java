@@ -26,6 +26,9 @@ public enum Dialect {
         appendIfMissing(url, "DEFAULT_NULL_ORDERING", "HIGH");
         // The server keeps the file open; AUTO_SERVER lets `dikta.jar user add` use the same database.
         appendIfMissing(url, "AUTO_SERVER", "TRUE");
+        // A commit is in the file before it returns (H2's default writes up to a second later), so what the
+        // server acknowledged, e.g. live dictation's ack, survives a killed process.
+        appendIfMissing(url, "WRITE_DELAY", "0");
         return url.toString();
     }
 
