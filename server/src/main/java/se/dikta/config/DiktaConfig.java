@@ -79,15 +79,16 @@ public record DiktaConfig(
 
     public static DiktaConfig from(Settings s) {
         Path dataDir = s.path("dataDir", Path.of("data")).toAbsolutePath().normalize();
+        boolean demo = s.bool("demo", false);
         return new DiktaConfig(
                 s.integer("port", 8080, 0, 65535),
                 s.string("host", "0.0.0.0"),
                 dataDir,
-                s.bool("demo", false),
+                demo,
                 DbConfig.from(s, dataDir),
                 HttpConfig.from(s),
                 AuthConfig.from(s),
-                AsrConfig.from(s, dataDir),
+                AsrConfig.from(s, dataDir, demo),
                 SearchConfig.from(s, dataDir),
                 StructureConfig.from(s, dataDir),
                 TimeLogConfig.from(s, dataDir));
