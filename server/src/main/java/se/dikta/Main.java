@@ -23,6 +23,9 @@ public final class Main {
         commands.put("user list", new UserCommands.List());
         commands.put("index rebuild", new IndexRebuildCommand());
         commands.put("nlp evaluate", new NlpEvaluateCommand());
+        commands.put("backup", new BackupCommands.Backup());
+        commands.put("restore", new BackupCommands.Restore());
+        commands.put("doctor", new DoctorCommand());
     }
 
     public static void main(String[] args) {
