@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import se.dikta.config.ConfigException;
+import se.dikta.settings.ConfigException;
 import se.dikta.config.DiktaConfig;
 
 class TimeLogConfigTest {

@@ -12,7 +12,7 @@ import opennlp.tools.doccat.DocumentCategorizerME;
 import opennlp.tools.doccat.DocumentSample;
 import opennlp.tools.doccat.FeatureGenerator;
 import opennlp.tools.util.ObjectStreamUtils;
-import se.dikta.structure.SectionKey;
+import se.dikta.structure.core.SectionKey;
 import se.dikta.structure.classify.SectionFeatures.Position;
 import se.dikta.structure.corpus.CorpusNote;
 import se.dikta.structure.corpus.LabeledSentence;

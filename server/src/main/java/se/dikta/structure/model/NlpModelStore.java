@@ -24,7 +24,7 @@ import java.util.HexFormat;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import se.dikta.structure.NumberWords;
+import se.dikta.structure.core.NumberWords;
 import se.dikta.structure.classify.SectionClassifier;
 import se.dikta.structure.classify.SectionFeatures;
 import se.dikta.structure.classify.SectionTransitions;

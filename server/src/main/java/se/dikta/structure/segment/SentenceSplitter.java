@@ -2,8 +2,8 @@ package se.dikta.structure.segment;
 
 import java.util.ArrayList;
 import java.util.List;
-import se.dikta.structure.SectionKey;
-import se.dikta.structure.Transcript;
+import se.dikta.structure.core.SectionKey;
+import se.dikta.structure.core.Transcript;
 import se.dikta.structure.commands.CommandKind;
 import se.dikta.structure.commands.DictationItem;
 import se.dikta.structure.commands.DictationItem.Command;

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
-import se.dikta.structure.SectionKey;
+import se.dikta.structure.core.SectionKey;
 import se.dikta.structure.TrainedModels;
 import se.dikta.structure.corpus.CorpusNote;
 import se.dikta.structure.corpus.DirectoryCorpusSource;

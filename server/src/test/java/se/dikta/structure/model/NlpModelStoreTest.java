@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import se.dikta.structure.NumberWords;
+import se.dikta.structure.core.NumberWords;
 import se.dikta.structure.TrainedModels;
 import se.dikta.structure.corpus.DirectoryCorpusSource;
 import se.dikta.structure.normalize.SpokenNumberNormalizer;

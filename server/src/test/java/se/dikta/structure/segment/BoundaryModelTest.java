@@ -7,7 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import se.dikta.structure.NumberWords;
+import se.dikta.structure.core.NumberWords;
 import se.dikta.structure.TrainedModels;
 import se.dikta.structure.corpus.DirectoryCorpusSource;
 import se.dikta.structure.corpus.SectionCorpus;

@@ -1,9 +1,10 @@
-package se.dikta;
+package se.dikta.cli;
 
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Map;
 
+import se.dikta.cli.CommandLine;
 /** A subcommand of {@code dikta.jar}. Returns the process exit code. */
 public interface Command {
 

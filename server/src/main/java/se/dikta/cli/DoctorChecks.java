@@ -1,4 +1,4 @@
-package se.dikta;
+package se.dikta.cli;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;

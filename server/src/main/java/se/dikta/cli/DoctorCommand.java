@@ -1,10 +1,10 @@
-package se.dikta;
+package se.dikta.cli;
 
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
-import se.dikta.config.ConfigException;
+import se.dikta.settings.ConfigException;
 import se.dikta.config.DiktaConfig;
 
 /**
@@ -12,7 +12,7 @@ import se.dikta.config.DiktaConfig;
  * speech model, language models, disk, HTTPS, clock and port — and prints what to fix in Swedish and
  * English. Exits 1 when anything failed, 0 when only warnings or nothing remain.
  */
-final class DoctorCommand implements Command {
+public final class DoctorCommand implements Command {
 
     @Override
     public String usage() {

@@ -1,4 +1,4 @@
-package se.dikta;
+package se.dikta.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +20,7 @@ import se.dikta.config.DiktaConfig;
  * started on a restored data directory rebuilds it from the notes. PostgreSQL is backed up with its own
  * tools (pg_dump/pg_restore, see docs/operations.md).
  */
-final class BackupCommands {
+public final class BackupCommands {
 
     private BackupCommands() {}
 
@@ -44,7 +44,7 @@ final class BackupCommands {
         }
     }
 
-    static final class Backup implements Command {
+    public static final class Backup implements Command {
         @Override
         public String usage() {
             return "backup --to FILE.zip   (online backup of the embedded database; PostgreSQL: pg_dump)";
@@ -85,7 +85,7 @@ final class BackupCommands {
         }
     }
 
-    static final class Restore implements Command {
+    public static final class Restore implements Command {
         @Override
         public String usage() {
             return "restore --from FILE.zip   (into an empty data directory; the search index is rebuilt at start)";
