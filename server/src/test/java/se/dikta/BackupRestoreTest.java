@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import se.dikta.auth.Role;
+import se.dikta.identity.Role;
 import se.dikta.testing.ApiClient;
 import se.dikta.testing.TestServer;
 
@@ -86,7 +86,8 @@ class BackupRestoreTest {
             long deadline = System.nanoTime() + 30_000_000_000L;
             int total;
             do {
-                total = anna.get("/api/search?q=kurator").json().getInteger("total");
+                ApiClient.Response search = anna.get("/api/search?q=kurator");
+                total = search.status() == 200 ? search.json().getInteger("total") : -1;
             } while (total < signedBefore.size() && System.nanoTime() < deadline && sleep());
             assertThat(total).isEqualTo(signedBefore.size());
         }

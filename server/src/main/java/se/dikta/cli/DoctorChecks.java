@@ -178,10 +178,10 @@ final class DoctorChecks {
     }
 
     private void transport() {
-        boolean https = config.http().publicOrigin().map(o -> o.startsWith("https://")).orElse(false);
+        boolean https = config.publicOrigin().map(o -> o.startsWith("https://")).orElse(false);
         if (https) {
-            add(Level.OK, "https", "Webbläsarna når Dikta via " + config.http().publicOrigin().get(),
-                    "Browsers reach Dikta at " + config.http().publicOrigin().get());
+            add(Level.OK, "https", "Webbläsarna når Dikta via " + config.publicOrigin().get(),
+                    "Browsers reach Dikta at " + config.publicOrigin().get());
         } else {
             add(Level.WARN, "https", "Inget HTTPS konfigurerat (http.publicOrigin): webbläsare ger bara mikrofonen till "
                     + "sidor över HTTPS, så diktering fungerar bara på servern själv. Ställ en omvänd proxy med TLS framför "

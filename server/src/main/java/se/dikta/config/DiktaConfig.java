@@ -121,4 +121,9 @@ public record DiktaConfig(
             }
         }
     }
+
+    /** The origin browsers use, when configured (https behind a proxy); for checks outside the web layer. */
+    public java.util.Optional<String> publicOrigin() {
+        return http.publicOrigin();
+    }
 }

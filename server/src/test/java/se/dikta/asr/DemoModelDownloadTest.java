@@ -22,7 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import se.dikta.auth.Role;
+import se.dikta.identity.Role;
 import se.dikta.testing.ApiClient;
 import se.dikta.testing.TestServer;
 import se.dikta.testing.ToneModel;
