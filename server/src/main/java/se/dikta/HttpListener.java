@@ -20,7 +20,8 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.dikta.config.DiktaConfig;
-import se.dikta.http.TlsConfig;
+import se.dikta.config.TlsConfig;
+
 
 /**
  * The listening socket: plain HTTP, or HTTPS from {@code tls.*} with TLS 1.2+ (the JDK's modern cipher

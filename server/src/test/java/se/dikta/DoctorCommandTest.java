@@ -79,6 +79,19 @@ class DoctorCommandTest {
     }
 
     @Test
+    void aCertificateCloseToExpiryWarnsAndAnUnreadableOneFails() throws Exception {
+        se.dikta.testing.TestCertificate cert = se.dikta.testing.TestCertificate.create(tmp.resolve("tls"), "snart");
+        Map<String, String> env = Map.of("DIKTA_DATA_DIR", tmp.resolve("data").toString(),
+                "DIKTA_TLS_CERT", cert.certPem().toString(), "DIKTA_TLS_KEY", cert.keyPem().toString());
+        assertThat(doctor(env).out()).contains("[WARN] certificate").contains("CN=snart").contains("expires in 1 days");
+
+        Files.writeString(cert.certPem(), "-----BEGIN CERTIFICATE-----\nbroken\n-----END CERTIFICATE-----\n");
+        Run broken = doctor(env);
+        assertThat(broken.code()).isEqualTo(1);
+        assertThat(broken.out()).contains("[FAIL] certificate").contains("Cannot read the certificate");
+    }
+
+    @Test
     void aBrokenSetUpFailsAndSaysWhatToFix() throws Exception {
         Path data = tmp.resolve("data");
         Path model = new ToneModelGenerator().generate(tmp.resolve("vosk-model-broken")).dir();

@@ -14,6 +14,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -179,7 +180,9 @@ final class DoctorChecks {
 
     private void transport() {
         boolean https = config.publicOrigin().map(o -> o.startsWith("https://")).orElse(false);
-        if (https) {
+        if (config.tls().enabled()) {
+            certificate();
+        } else if (https) {
             add(Level.OK, "https", "Webbläsarna når Dikta via " + config.publicOrigin().get(),
                     "Browsers reach Dikta at " + config.publicOrigin().get());
         } else {
@@ -187,6 +190,30 @@ final class DoctorChecks {
                     + "sidor över HTTPS, så diktering fungerar bara på servern själv. Ställ en omvänd proxy med TLS framför "
                     + "och sätt http.publicOrigin", "No HTTPS configured (http.publicOrigin): browsers allow the microphone "
                     + "only over HTTPS; put a TLS reverse proxy in front and set http.publicOrigin");
+        }
+    }
+
+    /** The served certificate's validity: expired or not yet valid fails, under 30 days left warns. */
+    private void certificate() {
+        try {
+            X509Certificate cert = TlsCertificates.serverCertificate(config.tls());
+            Instant notAfter = cert.getNotAfter().toInstant();
+            long days = Duration.between(Instant.now(), notAfter).toDays();
+            String subject = cert.getSubjectX500Principal().getName();
+            if (Instant.now().isAfter(notAfter) || Instant.now().isBefore(cert.getNotBefore().toInstant())) {
+                add(Level.FAIL, "certificate", "Certifikatet " + subject + " är inte giltigt nu (giltigt till " + notAfter
+                        + "): förnya det", "The certificate " + subject + " is not valid now (valid until " + notAfter + "): renew it");
+            } else if (days < 30) {
+                add(Level.WARN, "certificate", "Certifikatet " + subject + " går ut om " + days + " dagar (" + notAfter
+                        + "): förnya det i tid", "The certificate " + subject + " expires in " + days + " days: renew it in time");
+            } else {
+                add(Level.OK, "certificate", "Certifikatet " + subject + " är giltigt till " + notAfter,
+                        "The certificate " + subject + " is valid until " + notAfter);
+            }
+        } catch (Exception e) {
+            add(Level.FAIL, "certificate", "Certifikatet går inte att läsa: " + e.getMessage()
+                    + " (kontrollera tls.cert/tls.key eller tls.keystore och lösenordet)",
+                    "Cannot read the certificate: check tls.cert/tls.key or tls.keystore and its password");
         }
     }
 

@@ -12,7 +12,7 @@ import se.dikta.asr.AsrConfig;
 import se.dikta.auth.AuthConfig;
 import se.dikta.db.DbConfig;
 import se.dikta.http.HttpConfig;
-import se.dikta.http.TlsConfig;
+
 import se.dikta.search.SearchConfig;
 import se.dikta.settings.ConfigException;
 import se.dikta.settings.Settings;

@@ -1,4 +1,4 @@
-package se.dikta.http;
+package se.dikta.config;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
