@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import se.dikta.identity.AuthUser;
 import se.dikta.failure.DomainException;
+import se.dikta.identity.AuthUser;
 
 /**
  * {@code GET /api/asr/stream}: checks the model, the Origin and the stream limit, upgrades to a WebSocket

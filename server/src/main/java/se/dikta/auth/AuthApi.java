@@ -14,6 +14,7 @@ import se.dikta.http.ClientInfo;
 
 import se.dikta.identity.AuthUser;
 import se.dikta.identity.Role;
+
 /** {@code /api/login}, {@code /api/logout}, {@code /api/me} and user administration for admins. */
 public final class AuthApi implements ApiModule {
 

@@ -5,15 +5,12 @@ import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.store.LockObtainFailedException;
-import se.dikta.cli.CliContext;
-import se.dikta.cli.Command;
-import se.dikta.cli.CommandLine;
 import se.dikta.config.DiktaConfig;
 import se.dikta.notes.NoteStore;
 import se.dikta.notes.StoreNoteFeed;
-
-import se.dikta.search.NoteIndexer;
+import se.dikta.search.IndexCatchUp;
 import se.dikta.search.SwedishNoteAnalyzer;
+
 /**
  * {@code dikta.jar index rebuild}: rebuilds this node's search index from the database. The server must
  * be stopped (it holds the index lock); the old index stays readable until the new one is committed.
@@ -33,7 +30,7 @@ public final class IndexRebuildCommand implements Command {
         DiktaConfig config = DiktaConfig.load(cl.without(), env);
         try (CliContext cli = CliContext.open(config)) {
             long started = System.nanoTime();
-            long notes = NoteIndexer.rebuild(config.search(), new StoreNoteFeed(cli.db(), new NoteStore()),
+            long notes = IndexCatchUp.rebuild(config.search(), new StoreNoteFeed(cli.db(), new NoteStore()),
                     new SwedishNoteAnalyzer());
             out.printf(Locale.ROOT, "Search index rebuilt: %d notes in %.1f s (%s)%n", notes,
                     (System.nanoTime() - started) / 1e9, config.search().indexDir());

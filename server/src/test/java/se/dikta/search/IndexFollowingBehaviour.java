@@ -31,9 +31,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import se.dikta.failure.DomainException;
 import se.dikta.identity.AuthUser;
 import se.dikta.identity.Role;
-import se.dikta.failure.DomainException;
 import se.dikta.notes.Note;
 import se.dikta.notes.NoteContent;
 import se.dikta.notes.NoteFeed;
@@ -195,7 +195,7 @@ abstract class IndexFollowingBehaviour {
         awaitApplied(incremental, latest);
 
         Path rebuiltDir = dirs.resolve("rebuilt");
-        NoteIndexer.rebuild(config(rebuiltDir, Duration.ofSeconds(10)), feed, analyzer);
+        IndexCatchUp.rebuild(config(rebuiltDir, Duration.ofSeconds(10)), feed, analyzer);
         try (NoteIndex rebuilt = NoteIndex.open(rebuiltDir, analyzer)) {
             NoteIndex live = incremental.index();
             assertThat(rebuilt.committedRevision()).isEqualTo(latest);
