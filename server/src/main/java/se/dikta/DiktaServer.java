@@ -18,6 +18,7 @@ import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.dikta.audit.AuditAnchor;
 import se.dikta.auth.SessionAuthenticator;
 import se.dikta.config.DiktaConfig;
 
@@ -77,6 +78,7 @@ public final class DiktaServer {
             Closer closer) {
         return Services.open(vertx, config, registry, closer).compose(services -> {
             closer.add(SessionPurge.start(vertx, services.auth()));
+            closer.add(AuditAnchor.start(vertx, services.db(), registry));
             Router router = WebRouter.create(vertx, config.http(), config.tls().hsts(), registry,
                     new SessionAuthenticator(services.auth()), services.modules(), services.health());
             // The speech model loads on a worker before the server listens; a missing model is not fatal.

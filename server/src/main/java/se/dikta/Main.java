@@ -17,6 +17,7 @@ import se.dikta.cli.IndexRebuildCommand;
 import se.dikta.cli.NlpEvaluateCommand;
 import se.dikta.cli.BackupCommands;
 import se.dikta.cli.DoctorCommand;
+import se.dikta.cli.AuditVerifyCommand;
 import se.dikta.settings.ConfigException;
 
 /** {@code java -jar dikta.jar COMMAND [options]}: the server and its administration commands. */
@@ -33,6 +34,7 @@ public final class Main {
         commands.put("backup", new BackupCommands.Backup());
         commands.put("restore", new BackupCommands.Restore());
         commands.put("doctor", new DoctorCommand());
+        commands.put("audit verify", new AuditVerifyCommand());
     }
 
     public static void main(String[] args) {
