@@ -7,13 +7,13 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import se.dikta.cli.Command;
 import se.dikta.cli.CommandLine;
+import se.dikta.cli.IndexRebuildCommand;
+import se.dikta.cli.NlpEvaluateCommand;
 import se.dikta.cli.UserCommands;
-import se.dikta.settings.ConfigException;
 import se.dikta.config.DiktaConfig;
 import se.dikta.db.Database;
 import se.dikta.failure.DomainException;
-import se.dikta.cli.IndexRebuildCommand;
-import se.dikta.cli.NlpEvaluateCommand;
+import se.dikta.settings.ConfigException;
 
 /** {@code java -jar dikta.jar COMMAND [options]}: the server and its administration commands. */
 public final class Main {

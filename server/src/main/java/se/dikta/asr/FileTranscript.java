@@ -4,8 +4,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
-
 import se.dikta.speech.WordTiming;
+
 /** The result of transcribing a file. */
 public record FileTranscript(String transcript, List<WordTiming> words, double audioSeconds, double processingSeconds) {
 

@@ -8,8 +8,8 @@ import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.RoutingContext;
 import java.net.URI;
 import java.util.Optional;
-import se.dikta.identity.AuthUser;
 import se.dikta.failure.DomainException;
+import se.dikta.identity.AuthUser;
 
 /**
  * {@code GET /api/asr/stream}: checks the model, the Origin and the stream limit, upgrades to a WebSocket

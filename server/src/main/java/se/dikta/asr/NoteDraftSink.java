@@ -6,9 +6,9 @@ import se.dikta.identity.AuthUser;
 import se.dikta.failure.DomainException;
 import se.dikta.notes.Note;
 import se.dikta.notes.NoteService;
-
 import se.dikta.speech.WordTiming;
 import se.dikta.structure.template.Template;
+
 /**
  * Live dictation into the notes store: a stream that names a note or a case writes each finished utterance
  * into that draft's transcript (in the database, so any node can resume it) before the audio is

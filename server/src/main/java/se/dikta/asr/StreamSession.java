@@ -17,8 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.dikta.identity.AuthUser;
 import se.dikta.failure.DomainException;
-
 import se.dikta.speech.WordTiming;
+
 /**
  * One live dictation over a WebSocket (protocol in api.md): start, binary PCM16 frames numbered from
  * 1 (or from resumeFrom + 1), partial/final/ack, stop → done. Runs on the socket's event loop; decoding

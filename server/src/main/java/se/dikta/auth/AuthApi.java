@@ -8,7 +8,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import se.dikta.http.ApiModule;
 import se.dikta.http.ApiRoutes;
-
 import se.dikta.identity.AuthUser;
 import se.dikta.identity.Role;
 

@@ -12,9 +12,9 @@ import java.util.Optional;
 import se.dikta.audit.AuditLog;
 import se.dikta.db.Database;
 import se.dikta.failure.DomainException;
-
 import se.dikta.identity.AuthUser;
 import se.dikta.work.CpuPool;
+
 /** Sign-in, sign-out, session lookup and user creation. */
 public final class AuthService {
 

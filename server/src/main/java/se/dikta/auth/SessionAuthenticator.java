@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Set;
 import se.dikta.failure.DomainException;
-
 import se.dikta.identity.AuthUser;
+
 /**
  * Looks up the session cookie for every signed-in route, attaches the {@link AuthUser}, and on
  * state-changing requests checks the CSRF token (header {@code X-XSRF-TOKEN} equal to the session's token,

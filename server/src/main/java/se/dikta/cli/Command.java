@@ -4,7 +4,6 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Map;
 
-import se.dikta.cli.CommandLine;
 /** A subcommand of {@code dikta.jar}. Returns the process exit code. */
 public interface Command {
 

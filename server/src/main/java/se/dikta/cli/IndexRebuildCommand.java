@@ -5,15 +5,12 @@ import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.store.LockObtainFailedException;
-import se.dikta.cli.CliContext;
-import se.dikta.cli.Command;
-import se.dikta.cli.CommandLine;
 import se.dikta.config.DiktaConfig;
 import se.dikta.notes.NoteStore;
 import se.dikta.notes.StoreNoteFeed;
-
 import se.dikta.search.IndexCatchUp;
 import se.dikta.search.SwedishNoteAnalyzer;
+
 /**
  * {@code dikta.jar index rebuild}: rebuilds this node's search index from the database. The server must
  * be stopped (it holds the index lock); the old index stays readable until the new one is committed.

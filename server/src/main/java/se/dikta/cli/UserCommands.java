@@ -7,13 +7,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import se.dikta.auth.AuthApi;
-import se.dikta.cli.CliContext;
-import se.dikta.cli.Command;
-import se.dikta.cli.CommandLine;
-import se.dikta.identity.AuthUser;
-import se.dikta.identity.Role;
 import se.dikta.auth.UserStore;
 import se.dikta.config.DiktaConfig;
+import se.dikta.identity.AuthUser;
+import se.dikta.identity.Role;
 
 /** {@code user add} and {@code user list}, against the configured database. */
 public final class UserCommands {

@@ -4,11 +4,11 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.util.List;
 import se.dikta.auth.AuthService;
-import se.dikta.identity.AuthUser;
-import se.dikta.identity.Role;
 import se.dikta.auth.UserStore;
 import se.dikta.cases.CaseStore;
 import se.dikta.db.Database;
+import se.dikta.identity.AuthUser;
+import se.dikta.identity.Role;
 
 /**
  * Demo mode ({@code serve --demo}): example users, cases and notes so a newcomer can try every feature.

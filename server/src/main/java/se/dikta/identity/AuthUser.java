@@ -3,7 +3,6 @@ package se.dikta.identity;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
-import se.dikta.identity.Role;
 /** The signed-in user of a request. */
 public record AuthUser(long id, String username, Role role, String unit, long unitId, String displayName,
         String title) {

@@ -10,11 +10,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import se.dikta.calendar.OfficeCalendar;
-import se.dikta.identity.AuthUser;
-import se.dikta.identity.Role;
 import se.dikta.http.ApiException;
 import se.dikta.http.ApiModule;
 import se.dikta.http.ApiRoutes;
+import se.dikta.identity.AuthUser;
+import se.dikta.identity.Role;
 import se.dikta.notes.NoteSection;
 import se.dikta.notes.NoteStatus;
 

@@ -5,9 +5,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.util.function.UnaryOperator;
 import org.apache.lucene.search.IndexSearcher;
+import se.dikta.failure.DomainException;
 import se.dikta.identity.AuthUser;
 import se.dikta.identity.Role;
-import se.dikta.failure.DomainException;
 import se.dikta.work.CpuPool;
 
 /**

@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
-import se.dikta.settings.ConfigException;
 /**
  * The raw configuration after layering: defaults &lt; config file &lt; {@code DIKTA_*} environment &lt;
  * command-line flags. Keys are dotted camelCase ({@code asr.maxStreams}); the same key is

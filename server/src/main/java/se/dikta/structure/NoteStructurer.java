@@ -2,10 +2,10 @@ package se.dikta.structure;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import se.dikta.structure.StructuredNote.Entity;
 import se.dikta.structure.StructuredNote.Removed;
 import se.dikta.structure.StructuredNote.Section;

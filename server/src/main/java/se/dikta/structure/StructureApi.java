@@ -6,12 +6,12 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
-import se.dikta.identity.Role;
 import se.dikta.http.ApiException;
 import se.dikta.http.ApiModule;
 import se.dikta.http.ApiRoutes;
-import se.dikta.structure.core.Transcript.TimeSpan;
+import se.dikta.identity.Role;
 import se.dikta.structure.core.Transcript;
+import se.dikta.structure.core.Transcript.TimeSpan;
 import se.dikta.structure.template.Template;
 import se.dikta.structure.template.TemplateSection;
 

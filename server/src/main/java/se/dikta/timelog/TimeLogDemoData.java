@@ -16,9 +16,9 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import se.dikta.calendar.OfficeCalendar;
+import se.dikta.db.Database;
 import se.dikta.identity.AuthUser;
 import se.dikta.identity.Role;
-import se.dikta.db.Database;
 import se.dikta.notes.NoteMode;
 import se.dikta.structure.template.Template;
 

@@ -14,11 +14,11 @@ import java.util.Locale;
 import java.util.Set;
 import se.dikta.calendar.OfficeCalendar;
 import se.dikta.failure.DomainException;
-import se.dikta.identity.AuthUser;
-import se.dikta.identity.Role;
 import se.dikta.http.ApiException;
 import se.dikta.http.ApiModule;
 import se.dikta.http.ApiRoutes;
+import se.dikta.identity.AuthUser;
+import se.dikta.identity.Role;
 import se.dikta.work.CpuPool;
 
 /**

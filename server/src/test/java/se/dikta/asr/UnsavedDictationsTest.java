@@ -10,9 +10,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import se.dikta.failure.DomainException;
 import se.dikta.identity.AuthUser;
 import se.dikta.identity.Role;
-import se.dikta.failure.DomainException;
 
 class UnsavedDictationsTest {
 

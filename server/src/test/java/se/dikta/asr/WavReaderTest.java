@@ -7,8 +7,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import se.dikta.failure.DomainException;
 import org.junit.jupiter.api.Test;
+import se.dikta.failure.DomainException;
 
 class WavReaderTest {
 

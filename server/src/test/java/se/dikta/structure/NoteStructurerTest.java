@@ -11,9 +11,9 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import se.dikta.structure.StructuredNote.Entity;
 import se.dikta.structure.StructuredNote.Sentence;
-import se.dikta.structure.core.Transcript.TimeSpan;
 import se.dikta.structure.core.SectionKey;
 import se.dikta.structure.core.Transcript;
+import se.dikta.structure.core.Transcript.TimeSpan;
 import se.dikta.structure.template.Template;
 import se.dikta.structure.template.TemplateCatalog;
 

@@ -1,5 +1,7 @@
 package se.dikta.testing;
 
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,14 +12,12 @@ import java.util.Map;
 import java.util.stream.Stream;
 import se.dikta.DiktaServer;
 import se.dikta.auth.AuthApi;
-import se.dikta.identity.AuthUser;
-import se.dikta.identity.Role;
 import se.dikta.auth.UserStore;
 import se.dikta.config.DiktaConfig;
 import se.dikta.db.Database;
+import se.dikta.identity.AuthUser;
+import se.dikta.identity.Role;
 import se.dikta.notes.NoteService;
-import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 
 /**
  * The real server on a free port with a fresh embedded database in a temp directory (or the database

@@ -26,24 +26,33 @@ public final class JarCorpusSource implements CorpusSource {
 
     @Override
     public List<String> list(String folder, String suffix) throws IOException {
-        String prefix = root + folder + "/";
+        String prefix = entry(folder + "/");
         try (JarFile file = new JarFile(jar.toFile())) {
             return file.stream()
                     .filter(e -> !e.isDirectory())
                     .map(JarEntry::getName)
                     .filter(n -> n.startsWith(prefix) && n.indexOf('/', prefix.length()) < 0 && n.endsWith(suffix))
-                    .map(n -> n.substring(root.length()))
+                    .map(n -> folder + "/" + n.substring(prefix.length()))
                     .sorted()
                     .toList();
         }
     }
 
+    /** The jar entry of a path relative to the folder; "." and "./" name the folder itself, as on a disk. */
+    private String entry(String path) {
+        String p = path;
+        while (p.startsWith("./")) {
+            p = p.substring(2);
+        }
+        return root + p;
+    }
+
     @Override
     public String read(String path) throws IOException {
         try (JarFile file = new JarFile(jar.toFile())) {
-            JarEntry entry = file.getJarEntry(root + path);
+            JarEntry entry = file.getJarEntry(entry(path));
             if (entry == null) {
-                throw new NoSuchFileException(jar + "!/" + root + path);
+                throw new NoSuchFileException(jar + "!/" + entry(path));
             }
             try (InputStream in = file.getInputStream(entry)) {
                 return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -5,9 +5,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
-import se.dikta.structure.written.Piece.Kind;
 import se.dikta.structure.entities.EntityCategory;
 import se.dikta.structure.entities.NameSpan;
+import se.dikta.structure.written.Piece.Kind;
 
 /**
  * The entities of a written sentence, with offsets into its text: what a rule found (dates, personnummer ...),

@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import se.dikta.structure.written.Piece.Kind;
 import se.dikta.structure.entities.EntityCategory;
 import se.dikta.structure.entities.Lexicon;
 import se.dikta.structure.entities.NameSpan;
 import se.dikta.structure.normalize.SpokenNumberNormalizer;
 import se.dikta.structure.normalize.WrittenToken;
 import se.dikta.structure.segment.SpokenSentence;
+import se.dikta.structure.written.Piece.Kind;
 
 /**
  * Assembles the written sentence from the normaliser's tokens: names found by the name finder, the lexicon

@@ -31,6 +31,7 @@ class ClasspathFolderTest {
             put(out, "nlp/sections/a.tsv", "rad å");
             put(out, "nlp/sections/deeper/c.tsv", "not directly in the folder");
             put(out, "nlp/sections/notes.txt", "other suffix");
+            put(out, "nlp/top.json", "{}");
         }
         try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
             CorpusSource source = ClasspathFolder.folderOf(loader, "nlp/README.md");
@@ -38,6 +39,9 @@ class ClasspathFolderTest {
             assertThat(source.list("sections", ".tsv")).containsExactly("sections/a.tsv", "sections/b.tsv");
             assertThat(source.read("sections/a.tsv")).isEqualTo("rad å");
             assertThat(source.list("missing", ".tsv")).isEmpty();
+            // the folder itself, as the template catalogue lists it
+            assertThat(source.list(".", ".json")).containsExactly("./top.json");
+            assertThat(source.read("./top.json")).isEqualTo("{}");
         }
         assertThatThrownBy(() -> FileSystems.getFileSystem(URI.create("jar:" + jar.toUri())))
                 .isInstanceOf(FileSystemNotFoundException.class);
@@ -48,11 +52,13 @@ class ClasspathFolderTest {
         Files.createDirectories(dir.resolve("nlp/sections"));
         Files.writeString(dir.resolve("nlp/README.md"), "marker");
         Files.writeString(dir.resolve("nlp/sections/a.tsv"), "rad");
+        Files.writeString(dir.resolve("nlp/top.json"), "{}");
         try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, null)) {
             CorpusSource source = ClasspathFolder.folderOf(loader, "nlp/README.md");
 
             assertThat(source.list("sections", ".tsv")).containsExactly("sections/a.tsv");
             assertThat(source.read("sections/a.tsv")).isEqualTo("rad");
+            assertThat(source.list(".", ".json")).containsExactly("./top.json");
         }
     }
 

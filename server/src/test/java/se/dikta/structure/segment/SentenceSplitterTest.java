@@ -6,13 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import se.dikta.structure.core.NumberWords;
-import se.dikta.structure.core.SectionKey;
 import se.dikta.structure.TrainedModels;
-import se.dikta.structure.core.Transcript;
-import se.dikta.structure.core.Transcript.TimeSpan;
 import se.dikta.structure.commands.CommandParser;
 import se.dikta.structure.commands.HeadingVocabulary;
+import se.dikta.structure.core.NumberWords;
+import se.dikta.structure.core.SectionKey;
+import se.dikta.structure.core.Transcript;
+import se.dikta.structure.core.Transcript.TimeSpan;
 import se.dikta.structure.normalize.SpokenNumberNormalizer;
 
 class SentenceSplitterTest {
