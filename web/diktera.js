@@ -15,7 +15,7 @@ const me = await startPage({ roles: ['worker', 'manager'], title: 'Diktera' });
 const page = {
   templates: [],
   note: null,              // {id, status, version}
-  mode: 'dictated',
+  mode: 'typed',           // becomes 'dictated' with the first recording or upload (the server decides in the end)
   asrReady: false,
   base: { text: '', words: [] },     // transcript already in the draft
   segments: [],            // finals of this recording: {text, words, committed}
@@ -33,7 +33,7 @@ let activity;
 if (me) await init();
 
 async function init() {
-  editor = new SectionEditor($('sections'), { onEdit: () => saver.changed() });
+  editor = new SectionEditor($('sections'), { onEdit: () => saver.changed(), removedBox: $('removed') });
   activity = new ActivityClock();
   saver = new Autosaver($('save-state'), buildSave, {
     onSaved: (note, job) => {
@@ -158,7 +158,7 @@ async function buildSave() {
   if (page.note && page.note.status === 'signed') return null;
   if (!page.note) {
     if (editor.isEmpty() || !$('case-select').value) return null;
-    await ensureDraft(page.mode === 'dictated' && !page.asrReady ? 'typed' : page.mode);
+    await ensureDraft(page.mode);
   }
   const editSeconds = activity.pending;
   const body = {
@@ -393,11 +393,19 @@ async function checkAsr() {
   const wasReady = page.asrReady;
   page.asrReady = ready;
   if (page.recording) return;
-  $('record').disabled = !ready || (page.note && page.note.status === 'signed');
+  const signed = !!(page.note && page.note.status === 'signed');
+  $('record').disabled = !ready || signed;
+  $('upload').disabled = !ready || signed;
+  $('asr-status').classList.toggle('warning', !ready);
   if (ready) {
     $('asr-status').textContent = '';
     $('model-progress').hidden = true;
     if (!wasReady) setRecState('idle', 'Redo att spela in');
+    if (page.typedAutomatically) {
+      page.typedAutomatically = false;
+      setTyped(false);
+      banner('Taligenkänningen är klar – du kan diktera nu.', 'success');
+    }
     return;
   }
   setRecState('unavailable', 'Taligenkänning är inte tillgänglig just nu');
@@ -412,7 +420,10 @@ async function checkAsr() {
     $('asr-status').textContent = 'Ingen taligenkänningsmodell är installerad på servern. Skriv anteckningen direkt i fälten nedan – den sparas som skriven.'
       + (download && download.error ? ' (' + download.error + ')' : '');
   }
-  if (!page.note || page.mode === 'typed') setTyped(true, true);
+  if (!page.note || page.mode === 'typed') {
+    if (!$('typed-mode').dataset.on) page.typedAutomatically = true;
+    setTyped(true, true);
+  }
   setTimeout(checkAsr, 5000);
 }
 
@@ -422,7 +433,6 @@ function setTyped(on, automatic) {
     button.dataset.on = '1';
     button.textContent = page.asrReady ? 'Diktera i stället' : 'Skriver utan diktering';
     button.setAttribute('aria-pressed', 'true');
-    if (!page.note) page.mode = 'typed';
     if (!automatic) {
       const first = document.querySelector('#sections textarea');
       if (first) first.focus();
@@ -431,7 +441,6 @@ function setTyped(on, automatic) {
     delete button.dataset.on;
     button.textContent = 'Skriv utan att diktera';
     button.setAttribute('aria-pressed', 'false');
-    if (!page.note) page.mode = 'dictated';
   }
 }
 

@@ -7,8 +7,9 @@ import { el, replace } from './ui.js';
 export const LOW_CONFIDENCE = 0.7;
 
 export class SectionEditor {
-  constructor(container, { onEdit }) {
+  constructor(container, { onEdit, removedBox }) {
     this.container = container;
+    this.removedBox = removedBox;
     this.onEdit = onEdit;
     this.fields = new Map(); // key → {textarea, edited, proposal, extras, def}
     this.readOnly = false;
@@ -30,6 +31,7 @@ export class SectionEditor {
     const extras = el('div', { class: 'section-field__extras' });
     const field = { textarea, edited: false, proposal: '', extras, editedTag, def };
     textarea.addEventListener('input', () => {
+      if (!field.edited) field.proposalAtEdit = field.proposal;
       field.edited = true;
       editedTag.hidden = false;
       this.grow(textarea);
@@ -54,6 +56,7 @@ export class SectionEditor {
       if (!f) continue;
       f.textarea.value = s.text || '';
       f.edited = !!s.text;
+      f.proposalAtEdit = f.proposal;
       f.editedTag.hidden = true;
       this.grow(f.textarea);
     }
@@ -70,6 +73,7 @@ export class SectionEditor {
   setReadOnly(on) {
     this.readOnly = on;
     for (const f of this.fields.values()) f.textarea.readOnly = on;
+    if (on && this.removedBox) replace(this.removedBox);
   }
 
   /**
@@ -101,7 +105,46 @@ export class SectionEditor {
       }
       this.renderExtras(f, bySection.get(key) || [], words || []);
     }
+    this.renderRemoved(result.removed || [], result.sentences || []);
     return changed;
+  }
+
+  /**
+   * What the speaker struck while dictating ("radera senaste meningen", "nej förlåt ..."), so nothing
+   * disappears unseen: each can be put back at the end of its section, where the worker then edits it.
+   */
+  renderRemoved(removed, sentences) {
+    if (!this.removedBox) return;
+    if (!removed.length || this.readOnly) {
+      replace(this.removedBox);
+      return;
+    }
+    const sectionOf = (r) => {
+      if (typeof r.sentence === 'number' && sentences[r.sentence]) return sentences[r.sentence].section;
+      const before = sentences.filter((s) => s.words && r.words && s.words.to <= r.words.from);
+      return before.length ? before[before.length - 1].section : (sentences[0] && sentences[0].section);
+    };
+    replace(this.removedBox, el('h3', {}, 'Struket under dikteringen'),
+      el('p', { class: 'hint' }, 'Det här togs bort med ett röstkommando eller en rättelse. Lägg tillbaka det om det var fel.'),
+      el('ul', { class: 'removed-list' }, removed.map((r) => {
+        const key = sectionOf(r);
+        const f = this.fields.get(key);
+        return el('li', { 'data-testid': 'removed' },
+          el('span', { class: 'removed__text' }, r.spoken || ''),
+          r.replacement ? el('span', { class: 'muted' }, ' (ersattes med ”' + r.replacement + '”)') : null,
+          f ? [' ', el('button', { type: 'button', class: 'button button--secondary button--small',
+            'data-testid': 'restore-removed', on: { click: (ev) => {
+              const text = (r.spoken || '').trim();
+              f.textarea.value = f.textarea.value.trim() ? f.textarea.value.trim() + ' ' + text : text;
+              if (!f.edited) f.proposalAtEdit = f.proposal;
+              f.edited = true;
+              f.editedTag.hidden = false;
+              this.grow(f.textarea);
+              this.onEdit(key);
+              ev.currentTarget.disabled = true;
+              ev.currentTarget.textContent = 'Tillagt i ' + f.def.title;
+            } } }, 'Lägg tillbaka i ' + f.def.title)] : null);
+      })));
   }
 
   renderExtras(f, sentences, words) {
@@ -111,7 +154,9 @@ export class SectionEditor {
     const lowCount = sentences.reduce((n, s) => n + this.sourceWords(s, words)
       .filter((w) => typeof w.conf === 'number' && w.conf < LOW_CONFIDENCE).length, 0);
     const children = [warnings];
-    if (f.edited && f.proposal && f.proposal !== f.textarea.value && !this.readOnly) {
+    // Offered only when dictation brought new text for the section after the worker edited it by hand.
+    if (f.edited && f.proposal && f.proposal !== f.proposalAtEdit && f.proposal !== f.textarea.value
+        && !this.readOnly) {
       children.push(el('details', { class: 'proposal' },
         el('summary', {}, 'Dikteringen föreslår en annan text för avsnittet'),
         el('p', { class: 'note-section__text' }, f.proposal),

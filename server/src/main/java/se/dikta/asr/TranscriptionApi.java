@@ -54,7 +54,7 @@ public final class TranscriptionApi implements ApiModule, AutoCloseable {
         AsrMetrics metrics = new AsrMetrics(registry, slots);
         this.jobs = new TranscriptionJobs(db, clock);
         this.live = new LiveStreams(vertx, engine, streamPool, slots, drafts, config, metrics, publicOrigin);
-        this.files = new FileTranscriptions(vertx, engine, filePool, jobs, config, metrics);
+        this.files = new FileTranscriptions(vertx, engine, filePool, jobs, config, metrics, drafts);
     }
 
     /**
