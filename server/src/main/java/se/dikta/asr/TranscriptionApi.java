@@ -57,7 +57,7 @@ public final class TranscriptionApi implements ApiModule, AutoCloseable {
         this.jobs = new TranscriptionJobs(db, clock);
         this.live = new LiveStreams(vertx, engine, streamPool, slots, drafts, config, metrics);
         this.publicOrigin = publicOrigin;
-        this.files = new FileTranscriptions(vertx, engine, filePool, jobs, config, metrics);
+        this.files = new FileTranscriptions(vertx, engine, filePool, jobs, config, metrics, drafts);
     }
 
     /**

@@ -4,10 +4,8 @@ import io.vertx.core.Future;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import java.util.EnumSet;
 import se.dikta.http.ApiModule;
 import se.dikta.http.ApiRoutes;
 import se.dikta.http.ClientInfo;
@@ -15,7 +13,7 @@ import se.dikta.http.ClientInfo;
 import se.dikta.identity.AuthUser;
 import se.dikta.identity.Role;
 
-/** {@code /api/login}, {@code /api/logout}, {@code /api/me} and user administration for admins. */
+/** {@code /api/login}, {@code /api/logout} and {@code /api/me}; user administration is {@link UserAdminApi}. */
 public final class AuthApi implements ApiModule {
 
     private final AuthService auth;
@@ -36,10 +34,6 @@ public final class AuthApi implements ApiModule {
         api.open(HttpMethod.POST, "/login", this::login);
         api.post("/logout", Role.ALL, this::logout);
         api.get("/me", Role.ALL, ctx -> Future.succeededFuture(AuthUser.of(ctx).toJson()));
-        api.get("/admin/users", EnumSet.of(Role.ADMIN), ctx -> auth.listUsers()
-                .map(users -> new JsonObject().put("users",
-                        new JsonArray(users.stream().map(AuthUser::toJson).toList()))));
-        api.post("/admin/users", EnumSet.of(Role.ADMIN), this::addUser);
     }
 
     private Future<JsonObject> login(RoutingContext ctx) {
@@ -68,23 +62,6 @@ public final class AuthApi implements ApiModule {
             ctx.response().removeCookie(SessionAuthenticator.SESSION_COOKIE);
             ctx.response().removeCookie(SessionAuthenticator.CSRF_COOKIE);
             return new JsonObject().put("status", "utloggad");
-        });
-    }
-
-    private Future<JsonObject> addUser(RoutingContext ctx) {
-        JsonObject body = ApiRoutes.json(ctx);
-        String username = ApiRoutes.requiredString(body, "username");
-        Role role;
-        try {
-            role = Role.parse(ApiRoutes.requiredString(body, "role"));
-        } catch (IllegalArgumentException e) {
-            throw se.dikta.http.ApiException.badRequest("Okänd roll: använd worker, manager eller admin");
-        }
-        UserStore.NewUser user = new UserStore.NewUser(username, body.getString("displayName", username),
-                body.getString("title", defaultTitle(role)), role, ApiRoutes.requiredString(body, "unit"));
-        return auth.addUser(AuthUser.of(ctx), user, ApiRoutes.requiredString(body, "password")).map(created -> {
-            ctx.response().setStatusCode(201);
-            return created.toJson();
         });
     }
 
