@@ -297,6 +297,13 @@ async function startRecording() {
 function tickClock() {
   if (!page.recording) return;
   $('clock').textContent = formatClock(page.recordedSeconds + (Date.now() - page.recording.started) / 1000);
+  // While reconnecting, how much audio waits (in 5 s steps, so a screen reader is not flooded).
+  const waiting = Math.floor(page.recording.stream.unacked / 50) * 5;
+  if ($('rec-state').dataset.state === 'reconnecting' && waiting !== page.recording.waiting) {
+    page.recording.waiting = waiting;
+    setRecState('reconnecting', 'Återansluter … inspelningen fortsätter, ' + waiting
+      + ' s ljud väntar och skickas när anslutningen är tillbaka. ' + (page.recording.reason || ''));
+  }
 }
 
 function showLevel(level) {
@@ -306,6 +313,8 @@ function showLevel(level) {
 function streamState(state, message) {
   if (!page.recording) return;
   if (state === 'reconnecting') {
+    page.recording.reason = message || '';
+    page.recording.waiting = undefined;
     setRecState('reconnecting', 'Återansluter … inspelningen fortsätter. ' + (message || ''));
   } else if (state === 'open' && !page.recording.stopping) {
     setRecState('recording', 'Spelar in');
