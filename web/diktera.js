@@ -2,12 +2,14 @@
 // sign. Everything secret (transcript, note text, audio frames) lives only in this module's memory and
 // is dropped at sign-out.
 import { startPage, onSignOut } from './shell.js';
-import { get, post, upload, ApiError } from './api.js';
+import { get, post, ApiError } from './api.js';
 import { el, replace, banner, clearBanners, errorSummary, formatClock, STATUS_TEXT } from './ui.js';
 import { SectionEditor } from './editor.js';
 import { Autosaver, ActivityClock } from './autosave.js';
 import { Microphone } from './capture.js';
 import { AsrStream } from './stream.js';
+import { Transcript } from './transcript.js';
+import { transcribeWav } from './upload.js';
 
 const $ = (id) => document.getElementById(id);
 const me = await startPage({ roles: ['worker', 'manager'], title: 'Diktera' });
@@ -17,8 +19,6 @@ const page = {
   note: null,              // {id, status, version}
   mode: 'typed',           // becomes 'dictated' with the first recording or upload (the server decides in the end)
   asrReady: false,
-  base: { text: '', words: [] },     // transcript already in the draft
-  segments: [],            // finals of this recording: {text, words, committed}
   uploaded: false,         // transcript changed by an upload: the next save sends it
   audioSeconds: 0,
   recording: null,         // {mic, stream, started, timer}
@@ -27,12 +27,14 @@ const page = {
   structureAgain: false
 };
 let editor;
+let transcript;
 let saver;
 let activity;
 
 if (me) await init();
 
 async function init() {
+  transcript = new Transcript($('transcript'));
   editor = new SectionEditor($('sections'), { onEdit: () => saver.changed(), removedBox: $('removed') });
   activity = new ActivityClock();
   saver = new Autosaver($('save-state'), buildSave, {
@@ -102,12 +104,11 @@ async function loadNote(id) {
   $('event-date').value = note.eventDate;
   editor.setTemplate(currentTemplate());
   editor.setValues(note.sections);
-  page.base = { text: note.transcript || '', words: note.words || [] };
+  transcript.set(note.transcript, note.words);
   page.mode = note.metrics.mode;
   page.audioSeconds = note.metrics.audioSeconds;
   adopt(note);
-  renderTranscript();
-  if (page.base.text && editor.isEmpty()) structure(false);
+  if (note.transcript && editor.isEmpty()) structure(false);
 }
 
 /** The page now edits this draft: selects lock, the URL names it, save and sign work on it. */
@@ -169,7 +170,7 @@ async function buildSave() {
   const proposal = editor.proposalText();
   if (proposal) body.proposal = proposal;
   if (page.uploaded) {
-    const t = transcriptNow();
+    const t = transcript.now();
     body.transcript = t.text;
     body.words = t.words;
   }
@@ -178,19 +179,6 @@ async function buildSave() {
 
 // ---- Transcript and structuring ----
 
-function transcriptNow() {
-  const parts = [page.base.text, ...page.segments.map((s) => s.text)].filter((t) => t && t.trim());
-  const words = [...page.base.words, ...page.segments.flatMap((s) => s.words)];
-  return { text: parts.join(' '), words };
-}
-
-function renderTranscript() {
-  const box = $('transcript');
-  replace(box, page.base.text ? page.base.text + ' ' : '',
-    page.segments.map((s) => el('span', { class: s.committed ? '' : 'muted' }, s.text + ' ')));
-  box.scrollTop = box.scrollHeight;
-}
-
 let structureTimer = null;
 function structureSoon() {
   clearTimeout(structureTimer);
@@ -198,7 +186,7 @@ function structureSoon() {
 }
 
 async function structure(onDemand) {
-  const t = transcriptNow();
+  const t = transcript.now();
   if (!t.text.trim()) {
     if (onDemand) banner('Det finns ingen dikterad text att strukturera ännu.', 'info');
     return;
@@ -275,14 +263,9 @@ async function startRecording() {
     page.mode = 'dictated';
     const stream = new AsrStream(note.id, {
       onPartial: (text) => { $('partial').textContent = text; },
-      onFinal: (f) => { page.segments.push({ ...f, committed: false }); renderTranscript(); structureSoon(); },
-      onCommit: (f) => {
-        const seg = page.segments.find((s) => s.seq === f.seq && !s.committed);
-        if (seg) seg.committed = true;
-        else page.segments.push({ ...f, committed: true });
-        renderTranscript();
-      },
-      onDrop: () => { page.segments = page.segments.filter((s) => s.committed); renderTranscript(); },
+      onFinal: (f) => { transcript.pending(f); structureSoon(); },
+      onCommit: (f) => transcript.committed(f),
+      onDrop: () => transcript.dropPending(),
       onState: streamState
     });
     const mic = new Microphone({ onFrame: (pcm) => stream.send(pcm), onLevel: showLevel });
@@ -314,6 +297,13 @@ async function startRecording() {
 function tickClock() {
   if (!page.recording) return;
   $('clock').textContent = formatClock(page.recordedSeconds + (Date.now() - page.recording.started) / 1000);
+  // While reconnecting, how much audio waits (in 5 s steps, so a screen reader is not flooded).
+  const waiting = Math.floor(page.recording.stream.unacked / 50) * 5;
+  if ($('rec-state').dataset.state === 'reconnecting' && waiting !== page.recording.waiting) {
+    page.recording.waiting = waiting;
+    setRecState('reconnecting', 'Återansluter … inspelningen fortsätter, ' + waiting
+      + ' s ljud väntar och skickas när anslutningen är tillbaka. ' + (page.recording.reason || ''));
+  }
 }
 
 function showLevel(level) {
@@ -323,6 +313,8 @@ function showLevel(level) {
 function streamState(state, message) {
   if (!page.recording) return;
   if (state === 'reconnecting') {
+    page.recording.reason = message || '';
+    page.recording.waiting = undefined;
     setRecState('reconnecting', 'Återansluter … inspelningen fortsätter. ' + (message || ''));
   } else if (state === 'open' && !page.recording.stopping) {
     setRecState('recording', 'Spelar in');
@@ -351,10 +343,8 @@ async function stopRecording() {
   // The draft in the database is the truth: every acknowledged word, exactly once.
   try {
     const note = await get('/api/notes/' + encodeURIComponent(page.note.id));
-    page.base = { text: note.transcript || '', words: note.words || [] };
-    page.segments = [];
+    transcript.set(note.transcript, note.words);
     page.audioSeconds = note.metrics.audioSeconds;
-    renderTranscript();
   } catch (e) {
     banner(e.message, 'error');
   }
@@ -459,65 +449,24 @@ async function uploadFile() {
     input.value = '';
     return;
   }
-  const row = $('upload-row');
-  const bar = $('upload-progress');
-  const label = $('upload-label');
-  row.hidden = false;
-  bar.value = 0;
-  bar.dataset.phase = 'upload';
-  label.textContent = 'Laddar upp …';
+  $('upload-row').hidden = false;
   input.disabled = true;
   try {
     const note = await ensureDraft('dictated');
-    // With noteId the server counts the audio seconds into the draft and marks it dictated.
-    const { status, data } = await upload('/api/transcriptions?noteId=' + encodeURIComponent(note.id), file, (p) => {
-      bar.value = p;
-      label.textContent = 'Laddar upp … ' + Math.round(p * 100) + ' %';
-    });
-    let result = data;
-    if (status === 202) {
-      bar.dataset.phase = 'job';
-      bar.value = 0;
-      result = await pollJob(data.id, bar, label);
-    }
-    bar.dataset.phase = 'done';
-    bar.value = 1;
-    label.textContent = 'Klart – ' + formatClock(result.audioSeconds || 0) + ' ljud transkriberat.';
-    appendUploaded(result);
+    const result = await transcribeWav(file, note.id, $('upload-progress'), $('upload-label'));
+    transcript.append(result.transcript, result.words);
+    page.uploaded = true;
+    page.mode = 'dictated';
+    page.audioSeconds += result.audioSeconds || 0;
     await structure(false);
     saver.changed();
   } catch (e) {
-    label.textContent = 'Uppladdningen misslyckades.';
+    $('upload-label').textContent = 'Uppladdningen misslyckades.';
     banner(e.message, 'error');
   } finally {
     input.disabled = false;
     input.value = '';
   }
-}
-
-async function pollJob(id, bar, label) {
-  for (;;) {
-    const job = await get('/api/transcriptions/' + encodeURIComponent(id));
-    if (job.status === 'done') return job;
-    if (job.status === 'failed') throw new Error(job.error || 'Transkriberingen misslyckades.');
-    bar.value = job.progress || 0;
-    label.textContent = 'Transkriberar … ' + Math.round((job.progress || 0) * 100) + ' %';
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-  }
-}
-
-function appendUploaded(result) {
-  const before = transcriptNow();
-  const offset = before.words.length ? before.words[before.words.length - 1].end + 2 : 0;
-  page.base = {
-    text: [before.text, result.transcript || ''].filter((t) => t.trim()).join(' '),
-    words: [...before.words, ...(result.words || []).map((w) => ({ ...w, start: w.start + offset, end: w.end + offset }))]
-  };
-  page.segments = [];
-  page.uploaded = true;
-  page.mode = 'dictated';
-  page.audioSeconds += result.audioSeconds || 0;
-  renderTranscript();
 }
 
 // ---- Conflict, sign, sign-out ----
@@ -543,9 +492,7 @@ async function showConflict() {
       on: { click: async () => {
         const note = await get('/api/notes/' + encodeURIComponent(page.note.id));
         editor.setValues(note.sections);
-        page.base = { text: note.transcript || '', words: note.words || [] };
-        page.segments = [];
-        renderTranscript();
+        transcript.set(note.transcript, note.words);
         box.remove();
         await saver.resolved(note.version, false);
       } } }, 'Hämta den sparade versionen'),
@@ -612,9 +559,7 @@ async function dropEverything() {
   }
   await saver.save().catch(() => {});
   saver.stop();
-  page.base = { text: '', words: [] };
-  page.segments = [];
+  transcript.clear();
   replace($('sections'));
-  replace($('transcript'));
   $('partial').textContent = '';
 }

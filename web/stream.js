@@ -8,7 +8,7 @@ import { get } from './api.js';
 const FRAME_SECONDS = 0.1;
 
 const CLOSE_TEXT = {
-  1013: 'Alla platser för taligenkänning är upptagna just nu. Dikta försöker igen – ljudet sparas under tiden.',
+  1013: 'Alla platser för taligenkänning är upptagna just nu.',
   1009: 'En ljudram var för stor.',
   1011: 'Ett fel uppstod på servern.'
 };
@@ -169,7 +169,7 @@ export class AsrStream {
       return;
     }
     this.retry(CLOSE_TEXT[e.code] || this.lastError
-      || 'Anslutningen till servern bröts. Dikta återansluter – ljudet sparas under tiden.');
+      || 'Anslutningen till servern bröts.');
   }
 
   retry(reason) {

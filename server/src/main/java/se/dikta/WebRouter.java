@@ -26,10 +26,10 @@ final class WebRouter {
 
     private WebRouter() {}
 
-    static Router create(Vertx vertx, HttpConfig config, PrometheusMeterRegistry registry,
+    static Router create(Vertx vertx, HttpConfig config, boolean hsts, PrometheusMeterRegistry registry,
             Handler<RoutingContext> authenticate, List<ApiModule> modules, List<HealthContributor> health) {
         Router router = Router.router(vertx);
-        router.route().handler(new RequestLog());
+        router.route().handler(new RequestLog(config.trustedProxies(), hsts));
         new HealthApi(health).mount(router);
         router.get("/metrics").handler(ctx -> ctx.response()
                 .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")

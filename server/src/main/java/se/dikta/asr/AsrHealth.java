@@ -26,6 +26,11 @@ public final class AsrHealth implements HealthContributor {
         JsonObject detail = new JsonObject().put("model", s.model()).put("loaded", s.loaded())
                 .put("activeStreams", slots.active());
         s.error().ifPresent(e -> detail.put("error", e));
+        s.download().ifPresent(d -> {
+            JsonObject download = new JsonObject().put("state", d.state()).put("progress", d.fraction());
+            d.error().ifPresent(e -> download.put("error", e));
+            detail.put("download", download);
+        });
         return Future.succeededFuture(new Health(true, detail));
     }
 }

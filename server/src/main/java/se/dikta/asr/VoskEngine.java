@@ -2,6 +2,7 @@ package se.dikta.asr;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.nio.file.Files;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,20 +17,48 @@ public final class VoskEngine implements AutoCloseable {
 
     private final AsrConfig config;
     private final ModelVerifier verifier;
+    private final Optional<ModelDownload> download;
     private volatile SpeechModel model;
     private volatile String error = "Modellen läses in";
 
     public VoskEngine(AsrConfig config, ModelVerifier verifier) {
         this.config = config;
         this.verifier = verifier;
+        this.download = config.downloadUrl().map(url -> new ModelDownload(url, config.downloadSha256(), config.model()));
     }
 
-    /** Verifies and loads the model off the event loop; always succeeds, the outcome is in {@link #status()}. */
+    /**
+     * Verifies and loads the model off the event loop; always succeeds, the outcome is in {@link #status()}.
+     * When the model directory is missing and a download is configured (demo mode), the download runs in
+     * the background after start and the model is loaded when it is installed: the server does not wait.
+     */
     public Future<Void> start(Vertx vertx) {
-        return vertx.executeBlocking(() -> {
+        return vertx.<Void>executeBlocking(() -> {
             load();
             return null;
-        }, false);
+        }, false).andThen(loaded -> {
+            if (download.isPresent() && model == null && !Files.exists(config.model())) {
+                ModelDownload d = download.get();
+                error = "Modellen laddas ned från " + d.url();
+                LOG.info("No speech model at {}: downloading {} in the background", config.model(), d.url());
+                vertx.executeBlocking(() -> {
+                    fetchAndLoad(d);
+                    return null;
+                }, false);
+            }
+        });
+    }
+
+    private void fetchAndLoad(ModelDownload d) {
+        try {
+            d.run();
+            LOG.info("Speech model downloaded and installed in {}", config.model());
+            load();
+        } catch (ModelException e) {
+            error = e.getMessage() + ". Installera modellen med models/fetch-model.sh (--from FIL.zip på en server utan internet).";
+            LOG.warn("Speech model not installed: {}. Install it with models/fetch-model.sh --from FILE.zip "
+                    + "(or let the server reach the download address); typed mode works meanwhile.", e.getMessage());
+        }
     }
 
     private void load() {
@@ -42,6 +71,9 @@ public final class VoskEngine implements AutoCloseable {
                     (System.nanoTime() - t0) / 1_000_000);
         } catch (ModelException e) {
             error = e.getMessage();
+            if (download.isPresent() && !Files.exists(config.model())) {
+                return; // the download that follows says in one line what happened
+            }
             LOG.warn("Transcription disabled: {}", e.getMessage());
         }
     }
@@ -53,7 +85,8 @@ public final class VoskEngine implements AutoCloseable {
     public AsrStatus status() {
         SpeechModel m = model;
         String name = m != null ? m.info().name() : String.valueOf(config.model().getFileName());
-        return new AsrStatus(name, m != null, Optional.ofNullable(error));
+        return new AsrStatus(name, m != null, m != null ? Optional.empty() : Optional.ofNullable(error),
+                m != null ? Optional.empty() : download.map(ModelDownload::progress));
     }
 
     @Override

@@ -8,6 +8,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import se.dikta.http.ApiModule;
 import se.dikta.http.ApiRoutes;
+import se.dikta.http.ClientInfo;
+
 import se.dikta.identity.AuthUser;
 import se.dikta.identity.Role;
 
@@ -38,9 +40,10 @@ public final class AuthApi implements ApiModule {
         JsonObject body = ApiRoutes.json(ctx);
         String username = ApiRoutes.requiredString(body, "username");
         String password = ApiRoutes.requiredString(body, "password");
-        String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+        ClientInfo client = ClientInfo.of(ctx);
+        String address = client.address();
         return auth.login(username, password, address).map(signedIn -> {
-            boolean secure = secureCookies || ctx.request().isSSL();
+            boolean secure = secureCookies || client.https();
             long maxAge = config.sessionMaxAge().toSeconds();
             ctx.response().addCookie(Cookie.cookie(SessionAuthenticator.SESSION_COOKIE, signedIn.session().id())
                     .setHttpOnly(true).setSameSite(CookieSameSite.STRICT).setSecure(secure).setPath("/")

@@ -8,9 +8,9 @@ import java.util.EnumSet;
 import java.util.Set;
 import se.dikta.http.ApiException;
 import se.dikta.http.ApiModule;
+import se.dikta.http.ApiRoutes;
 import se.dikta.identity.AuthUser;
 import se.dikta.identity.Role;
-import se.dikta.http.ApiRoutes;
 
 /**
  * User administration, admins only: {@code /api/admin/users} (list, create), {@code /api/admin/users/{username}}

@@ -77,7 +77,7 @@ class StreamSessionTest {
         model = tone.speech();
         vertx = Vertx.vertx();
         WorkerExecutor pool = vertx.createSharedWorkerExecutor("test-asr", 2);
-        AsrConfig config = AsrConfig.from(se.dikta.settings.Settings.of(java.util.Map.of()), tmp);
+        AsrConfig config = AsrConfig.from(se.dikta.settings.Settings.of(java.util.Map.of()), tmp, false);
         AsrMetrics metrics = new AsrMetrics(new SimpleMeterRegistry(), new StreamSlots(2));
         sink = new GatedSink();
         released = new AtomicInteger();

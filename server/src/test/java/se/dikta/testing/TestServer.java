@@ -49,6 +49,8 @@ public final class TestServer implements AutoCloseable {
         }
         Map<String, String> values = new HashMap<>();
         values.put("auth.failureDelay", "0s");
+        // Demo mode would fetch the Swedish model from the internet; tests configure a loopback URL if they want one.
+        values.put("asr.downloadUrl", "none");
         // Trained NLP models are shared by all test servers: training them per server would cost seconds each.
         values.put("structure.modelDir", Path.of(System.getProperty("dikta.repoRoot", ".."), "server", "target",
                 "nlp-models").toString());
