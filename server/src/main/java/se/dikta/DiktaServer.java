@@ -59,6 +59,8 @@ import se.dikta.search.SearchApi;
 import se.dikta.search.SearchService;
 import se.dikta.search.SwedishNoteAnalyzer;
 import se.dikta.structure.StructureApi;
+import se.dikta.structure.localnames.LocalNames;
+import se.dikta.structure.localnames.LocalNamesApi;
 import se.dikta.structure.StructureService;
 import se.dikta.timelog.Periods;
 import se.dikta.timelog.Pseudonyms;
@@ -156,7 +158,9 @@ public final class DiktaServer {
             modules.add(new SearchApi(new SearchService(vertx, indexer, analyzer, config.search())));
             health.add(new IndexHealth(indexer));
             health.add(structure.health());
-            modules.add(new StructureApi(structure, config.structure()));
+            LocalNames localNames = new LocalNames(db);
+            modules.add(new StructureApi(structure, config.structure(), localNames));
+            modules.add(new LocalNamesApi(localNames));
             VoskEngine speech = new VoskEngine(config.asr(), new ModelVerifier());
             DraftSink drafts = new NoteDraftSink(notes, new InMemoryDraftSink());
             TranscriptionApi transcription = new TranscriptionApi(vertx, speech, db, drafts,

@@ -18,7 +18,10 @@ import se.dikta.structure.classify.SectionPredictor;
 import se.dikta.structure.commands.CommandParser;
 import se.dikta.structure.commands.DictationItem;
 import se.dikta.structure.commands.HeadingVocabulary;
+import se.dikta.structure.entities.Lexicon;
 import se.dikta.structure.entities.NameSpan;
+import se.dikta.structure.localnames.LocalName;
+import se.dikta.structure.localnames.LocalNameLexicon;
 import se.dikta.structure.lint.FactAssessmentLint;
 import se.dikta.structure.lint.SourceLint;
 import se.dikta.structure.model.NlpModels;
@@ -71,6 +74,16 @@ public final class NoteStructurer {
 
     /** @param template one of the catalog's templates */
     public StructuredNote structure(Transcript transcript, Template template) {
+        return structure(transcript, template, List.of());
+    }
+
+    /**
+     * @param localNames the writer's unit's own names: capitalised as written and given to the name finder as
+     *                   lexicon context, without retraining
+     */
+    public StructuredNote structure(Transcript transcript, Template template, List<LocalName> localNames) {
+        Lexicon lexicon = models.lexicon().plus(LocalNameLexicon.entries(localNames));
+        SentenceWriter writer = this.writer.withLexicon(lexicon);
         RepairDetector.Result repaired = repairs.apply(parsers.get(template.id()).parse(transcript));
         Segmentation segmentation = splitter.split(transcript, repaired.items());
         List<SpokenSentence> spoken = segmentation.sentences();
@@ -79,7 +92,7 @@ public final class NoteStructurer {
         List<List<NameSpan>> names = new ArrayList<>(spoken.size());
         Set<String> noteNames = new HashSet<>();
         for (SpokenSentence sentence : spoken) {
-            List<NameSpan> found = models.names().find(sentence.words());
+            List<NameSpan> found = models.names().find(sentence.words(), lexicon);
             names.add(found);
             noteNames.addAll(writer.personWords(sentence.words(), found));
         }

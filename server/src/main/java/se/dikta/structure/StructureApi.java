@@ -6,11 +6,13 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
+import se.dikta.auth.AuthUser;
 import se.dikta.auth.Role;
 import se.dikta.http.ApiException;
 import se.dikta.http.ApiModule;
 import se.dikta.http.ApiRoutes;
 import se.dikta.structure.Transcript.WordTime;
+import se.dikta.structure.localnames.LocalNames;
 import se.dikta.structure.template.Template;
 import se.dikta.structure.template.TemplateSection;
 
@@ -24,10 +26,12 @@ public final class StructureApi implements ApiModule {
 
     private final StructureService service;
     private final StructureConfig config;
+    private final LocalNames localNames;
 
-    public StructureApi(StructureService service, StructureConfig config) {
+    public StructureApi(StructureService service, StructureConfig config, LocalNames localNames) {
         this.service = service;
         this.config = config;
+        this.localNames = localNames;
     }
 
     @Override
@@ -46,7 +50,8 @@ public final class StructureApi implements ApiModule {
         Template template = service.template(templateId).orElseThrow(() -> ApiException.badRequest(
                 "Okänd mall '" + templateId + "'. Tillgängliga mallar: " + String.join(", ", service.templateIds())));
         Transcript transcript = transcript(text, body.getValue("words"));
-        return service.structure(transcript, template).recover(e -> Future.failedFuture(
+        return localNames.forUnit(AuthUser.of(ctx).unitId())
+                .compose(names -> service.structure(transcript, template, names)).recover(e -> Future.failedFuture(
                 e instanceof StructureService.NotReadyException ? ApiException.unavailable(e.getMessage()) : e));
     }
 

@@ -15,6 +15,7 @@ import se.dikta.http.HealthContributor;
 import se.dikta.structure.corpus.ClasspathFolder;
 import se.dikta.structure.corpus.CorpusSource;
 import se.dikta.structure.corpus.DirectoryCorpusSource;
+import se.dikta.structure.localnames.LocalName;
 import se.dikta.structure.model.NlpModelStore;
 import se.dikta.structure.model.NlpModels;
 import se.dikta.structure.normalize.SpokenNumberNormalizer;
@@ -96,13 +97,18 @@ public final class StructureService implements AutoCloseable {
 
     /** Structures on a worker thread; fails with {@link NotReadyException} while the models load. */
     public Future<StructuredNote> structure(Transcript transcript, Template template) {
+        return structure(transcript, template, List.of());
+    }
+
+    /** As {@link #structure(Transcript, Template)} with the writer's unit's local names. */
+    public Future<StructuredNote> structure(Transcript transcript, Template template, List<LocalName> localNames) {
         NoteStructurer current = structurer;
         if (current == null) {
             return Future.failedFuture(new NotReadyException(state == State.FAILED
                     ? "Struktureringen kunde inte starta: språkmodellerna saknas eller är trasiga"
                     : "Struktureringen startar, försök igen om en stund"));
         }
-        return vertx.executeBlocking(() -> current.structure(transcript, template), false);
+        return vertx.executeBlocking(() -> current.structure(transcript, template, localNames), false);
     }
 
     public Optional<Template> template(String id) {
