@@ -5,12 +5,15 @@ import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import se.dikta.config.ConfigException;
+import se.dikta.cli.Command;
+import se.dikta.cli.CommandLine;
+import se.dikta.cli.IndexRebuildCommand;
+import se.dikta.cli.NlpEvaluateCommand;
+import se.dikta.cli.UserCommands;
 import se.dikta.config.DiktaConfig;
 import se.dikta.db.Database;
-import se.dikta.http.ApiException;
-import se.dikta.search.IndexRebuildCommand;
-import se.dikta.structure.eval.NlpEvaluateCommand;
+import se.dikta.failure.DomainException;
+import se.dikta.settings.ConfigException;
 
 /** {@code java -jar dikta.jar COMMAND [options]}: the server and its administration commands. */
 public final class Main {
@@ -45,7 +48,7 @@ public final class Main {
         }
         try {
             return command.run(cl, env, in, out);
-        } catch (ConfigException | IllegalArgumentException | ApiException
+        } catch (ConfigException | IllegalArgumentException | DomainException
                 | Database.DatabaseUnavailableException e) {
             err.println("dikta: " + e.getMessage());
             return 2;

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import se.dikta.auth.Role;
+import se.dikta.identity.Role;
 import se.dikta.search.NoteIndex;
 import se.dikta.search.SwedishNoteAnalyzer;
 import se.dikta.testing.ApiClient;

@@ -5,7 +5,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import se.dikta.config.Settings;
+import se.dikta.settings.Settings;
 
 /**
  * Transcription settings.

@@ -2,7 +2,7 @@ package se.dikta.asr;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import se.dikta.http.HealthContributor;
+import se.dikta.health.HealthContributor;
 
 /** {@code "asr": {"model": ..., "loaded": ...}} in /health. A missing model is reported but does not make the service DOWN. */
 public final class AsrHealth implements HealthContributor {

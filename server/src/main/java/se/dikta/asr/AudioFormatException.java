@@ -1,26 +1,29 @@
 package se.dikta.asr;
 
-/** Audio the service cannot take; {@link #status()} is the HTTP status to answer with. */
+import se.dikta.failure.DomainException;
+
+/** Audio the service cannot take; {@link #failure()} is what to tell the person who sent it. */
 public class AudioFormatException extends Exception {
 
-    private final int status;
+    private final boolean unsupported;
 
-    private AudioFormatException(int status, String message) {
+    private AudioFormatException(boolean unsupported, String message) {
         super(message);
-        this.status = status;
+        this.unsupported = unsupported;
     }
 
-    /** Not a RIFF/WAVE file at all, or an encoding other than 16-bit PCM: 415. */
+    /** Not a RIFF/WAVE file at all, or an encoding other than 16-bit PCM. */
     public static AudioFormatException unsupported(String message) {
-        return new AudioFormatException(415, message);
+        return new AudioFormatException(true, message);
     }
 
-    /** A WAV file that is empty, truncated or inconsistent: 400. */
+    /** A WAV file that is empty, truncated or inconsistent. */
     public static AudioFormatException corrupt(String message) {
-        return new AudioFormatException(400, message);
+        return new AudioFormatException(false, message);
     }
 
-    public int status() {
-        return status;
+    /** The domain failure to report: an unsupported format, or invalid audio. */
+    public DomainException failure() {
+        return unsupported ? DomainException.unsupported(getMessage()) : DomainException.invalid(getMessage());
     }
 }

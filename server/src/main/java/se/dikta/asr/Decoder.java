@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.vosk.Recognizer;
+import se.dikta.speech.WordTiming;
 
 /**
  * One Recognizer plus the resampler in front of it. Not thread-safe: the owner makes sure one thread

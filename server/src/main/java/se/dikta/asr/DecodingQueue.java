@@ -9,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Feeds one {@link Decoder} from an event loop. Audio queues on the event loop; whatever has queued is
@@ -42,6 +43,7 @@ final class DecodingQueue {
     private final Promise<Void> released = Promise.promise();
     private long queuedSamples;
     private boolean busy;
+    private boolean releasing;
     private boolean high;
     private boolean closed;
     private Promise<Void> finish;
@@ -164,10 +166,29 @@ final class DecodingQueue {
         }
     }
 
+    /** Frees the native recogniser on the pool (it can take milliseconds), never on the event loop. */
     private void release() {
-        if (!released.future().isComplete()) {
-            decoder.close();
-            released.complete();
+        if (releasing) {
+            return;
+        }
+        releasing = true;
+        AtomicBoolean freed = new AtomicBoolean();
+        Runnable free = () -> {
+            if (freed.compareAndSet(false, true)) {
+                decoder.close();
+            }
+        };
+        try {
+            pool.executeBlocking(() -> {
+                free.run();
+                return null;
+            }, false).onComplete(ar -> {
+                free.run(); // only acts when the pool refused the task (shutdown): never leak native memory
+                released.tryComplete();
+            });
+        } catch (RuntimeException e) {
+            free.run();
+            released.tryComplete();
         }
     }
 }

@@ -2,7 +2,7 @@ package se.dikta.asr;
 
 import io.vertx.core.Future;
 import java.util.Optional;
-import se.dikta.auth.AuthUser;
+import se.dikta.identity.AuthUser;
 
 /**
  * Where live dictation lands: the text of each finished utterance is appended to a note draft before the
@@ -22,7 +22,7 @@ public interface DraftSink {
 
     /**
      * The draft a stream writes into: {@code target.noteId()} when given (it must be a draft the user may
-     * edit, otherwise the future fails with an {@code ApiException}), else a new draft. Returns its id.
+     * edit, otherwise the future fails with a {@code DomainException}), else a new draft. Returns its id.
      */
     Future<String> open(AuthUser user, Target target);
 

@@ -18,8 +18,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import se.dikta.auth.AuthUser;
-import se.dikta.http.ApiException;
+import se.dikta.identity.AuthUser;
+import se.dikta.failure.DomainException;
 
 /**
  * {@code POST /api/transcriptions}: reads the WAV header from the body as it arrives, then either
@@ -54,7 +54,7 @@ final class FileTranscriptions {
         Upload upload = new Upload(ctx);
         try {
             upload.start();
-        } catch (ApiException e) {
+        } catch (DomainException e) {
             upload.fail(e);
         }
     }
@@ -63,7 +63,7 @@ final class FileTranscriptions {
         try {
             return Long.parseLong(header.trim());
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest("Ogiltig Content-Length");
+            throw DomainException.invalid("Ogiltig Content-Length");
         }
     }
 
@@ -87,15 +87,15 @@ final class FileTranscriptions {
         }
 
         void start() {
-            model = engine.model().orElseThrow(() -> ApiException.unavailable(TranscriptionApi.NO_MODEL));
+            model = engine.model().orElseThrow(() -> DomainException.unavailable(TranscriptionApi.NO_MODEL));
             String type = req.getHeader("Content-Type");
             if (type != null && !WAV_TYPES.contains(type.split(";")[0].trim().toLowerCase(Locale.ROOT))) {
-                throw ApiException.unsupportedMediaType("Skicka ljudet som en WAV-fil (audio/wav), inte " + type);
+                throw DomainException.unsupported("Skicka ljudet som en WAV-fil (audio/wav), inte " + type);
             }
             String length = req.getHeader("Content-Length");
             contentLength = length == null ? -1 : parseLength(length);
             if (contentLength > config.maxUploadBytes()) {
-                throw ApiException.payloadTooLarge(TranscriptionApi.tooLarge(config.maxUploadBytes()));
+                throw DomainException.tooLarge(TranscriptionApi.tooLarge(config.maxUploadBytes()));
             }
             user = AuthUser.of(ctx);
             req.handler(this::onHeaderBytes);
@@ -104,9 +104,9 @@ final class FileTranscriptions {
                 if (!decided) {
                     try {
                         reader.end();
-                        fail(ApiException.badRequest("WAV-filens huvud är ofullständigt eller saknar ljuddata"));
+                        fail(DomainException.invalid("WAV-filens huvud är ofullständigt eller saknar ljuddata"));
                     } catch (AudioFormatException e) {
-                        fail(new ApiException(e.status(), e.getMessage()));
+                        fail(e.failure());
                     }
                 }
             });
@@ -119,7 +119,7 @@ final class FileTranscriptions {
             }
             received += buf.length();
             if (received > config.maxUploadBytes()) {
-                fail(ApiException.payloadTooLarge(TranscriptionApi.tooLarge(config.maxUploadBytes())));
+                fail(DomainException.tooLarge(TranscriptionApi.tooLarge(config.maxUploadBytes())));
                 return;
             }
             head.add(buf);
@@ -129,7 +129,7 @@ final class FileTranscriptions {
                     samples.add(s);
                 }
             } catch (AudioFormatException e) {
-                fail(new ApiException(e.status(), e.getMessage()));
+                fail(e.failure());
                 return;
             }
             reader.format().ifPresent(this::decide);
@@ -183,7 +183,7 @@ final class FileTranscriptions {
             req.handler(buf -> {
                 received += buf.length();
                 if (received > config.maxUploadBytes()) {
-                    done.tryFail(ApiException.payloadTooLarge(TranscriptionApi.tooLarge(config.maxUploadBytes())));
+                    done.tryFail(DomainException.tooLarge(TranscriptionApi.tooLarge(config.maxUploadBytes())));
                     return;
                 }
                 out.write(buf);
@@ -203,7 +203,7 @@ final class FileTranscriptions {
                 return;
             }
             failed = true;
-            if (!(t instanceof ApiException)) {
+            if (!(t instanceof DomainException)) {
                 LOG.warn("Transcription upload failed: {}", t.toString());
             }
             if (!req.isEnded()) {
@@ -239,7 +239,7 @@ final class FileTranscriptions {
                     });
                 })
                 .compose(t -> jobs.done(id, t))
-                .recover(t -> jobs.failed(id, t instanceof ApiException ? t.getMessage() : "Transkriberingen misslyckades"))
+                .recover(t -> jobs.failed(id, t instanceof DomainException ? t.getMessage() : "Transkriberingen misslyckades"))
                 .onComplete(ar -> vertx.fileSystem().delete(file.toString()));
     }
 

@@ -1,6 +1,7 @@
 package se.dikta.asr;
 
 import java.util.List;
+import se.dikta.speech.WordTiming;
 
 /**
  * A finished utterance. {@code seq} is the last audio frame it includes; an empty text marks an

@@ -8,8 +8,8 @@ import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.RoutingContext;
 import java.net.URI;
 import java.util.Optional;
-import se.dikta.auth.AuthUser;
-import se.dikta.http.ApiException;
+import se.dikta.failure.DomainException;
+import se.dikta.identity.AuthUser;
 
 /**
  * {@code GET /api/asr/stream}: checks the model, the Origin and the stream limit, upgrades to a WebSocket
@@ -43,10 +43,10 @@ final class LiveStreams {
     }
 
     void handle(RoutingContext ctx) {
-        SpeechModel model = engine.model().orElseThrow(() -> ApiException.unavailable(TranscriptionApi.NO_MODEL));
+        SpeechModel model = engine.model().orElseThrow(() -> DomainException.unavailable(TranscriptionApi.NO_MODEL));
         HttpServerRequest req = ctx.request();
         if (!originAllowed(req)) {
-            throw ApiException.forbidden("Anslutningen kommer från en annan webbplats (Origin)");
+            throw DomainException.forbidden("Anslutningen kommer från en annan webbplats (Origin)");
         }
         AuthUser user = AuthUser.of(ctx);
         if (!slots.tryAcquire()) {

@@ -2,10 +2,12 @@ package se.dikta.asr;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
-import se.dikta.auth.AuthUser;
-import se.dikta.http.ApiException;
+import se.dikta.identity.AuthUser;
+import se.dikta.failure.DomainException;
 import se.dikta.notes.Note;
 import se.dikta.notes.NoteService;
+import se.dikta.speech.WordTiming;
+import se.dikta.structure.template.Template;
 
 /**
  * Live dictation into the notes store: a stream that names a note or a case writes each finished utterance
@@ -14,8 +16,6 @@ import se.dikta.notes.NoteService;
  * not saved.
  */
 public final class NoteDraftSink implements DraftSink {
-
-    public static final String DEFAULT_TEMPLATE = "journalanteckning";
 
     private final NoteService notes;
     private final DraftSink unfiled;
@@ -31,7 +31,7 @@ public final class NoteDraftSink implements DraftSink {
             return notes.get(user, target.noteId().get()).map(note -> editable(user, note));
         }
         if (target.caseId().isPresent()) {
-            return notes.createDraft(user, target.caseId().get(), target.template().orElse(DEFAULT_TEMPLATE))
+            return notes.createDraft(user, target.caseId().get(), target.template().orElse(Template.DEFAULT_ID))
                     .map(Note::id);
         }
         return unfiled.open(user, target).map(id -> UNFILED_PREFIX + id);
@@ -42,10 +42,10 @@ public final class NoteDraftSink implements DraftSink {
 
     private static String editable(AuthUser user, Note note) {
         if (note.isSigned()) {
-            throw ApiException.conflict("Anteckningen är signerad; diktera en ny anteckning eller en rättelse");
+            throw DomainException.conflict("Anteckningen är signerad; diktera en ny anteckning eller en rättelse");
         }
         if (note.author().userId() != user.id()) {
-            throw ApiException.forbidden("Bara den som skrev utkastet kan diktera i det");
+            throw DomainException.forbidden("Bara den som skrev utkastet kan diktera i det");
         }
         return note.id();
     }

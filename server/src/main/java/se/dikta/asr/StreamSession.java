@@ -15,8 +15,9 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import se.dikta.auth.AuthUser;
-import se.dikta.http.ApiException;
+import se.dikta.identity.AuthUser;
+import se.dikta.failure.DomainException;
+import se.dikta.speech.WordTiming;
 
 /**
  * One live dictation over a WebSocket (protocol in api.md): start, binary PCM16 frames numbered from
@@ -139,7 +140,7 @@ final class StreamSession implements DecodingQueue.Listener {
                     return DecodingQueue.open(pool, model, sampleRate, config.maxQueuedSeconds(), this);
                 })
                 .onSuccess(this::opened)
-                .onFailure(t -> fail(t instanceof ApiException ? POLICY : INTERNAL, message(t)));
+                .onFailure(t -> fail(t instanceof DomainException ? POLICY : INTERNAL, message(t)));
     }
 
     private void opened(DecodingQueue q) {
@@ -201,7 +202,7 @@ final class StreamSession implements DecodingQueue.Listener {
                 long last = seq;
                 queue.finish(last)
                         .compose(v -> drafts.finish(user, noteId, queue.audioSeconds()))
-                        .onFailure(t -> fail(t instanceof ApiException ? POLICY : INTERNAL, message(t)))
+                        .onFailure(t -> fail(t instanceof DomainException ? POLICY : INTERNAL, message(t)))
                         .onSuccess(v -> {
                             send(new JsonObject().put("type", "done").put("noteId", noteId)
                                     .put("transcript", String.join(" ", transcript))
@@ -252,7 +253,7 @@ final class StreamSession implements DecodingQueue.Listener {
 
     @Override
     public void onFailure(Throwable cause) {
-        fail(cause instanceof ApiException ? POLICY : INTERNAL, message(cause));
+        fail(cause instanceof DomainException ? POLICY : INTERNAL, message(cause));
     }
 
     private void updatePause() {
@@ -306,7 +307,7 @@ final class StreamSession implements DecodingQueue.Listener {
     }
 
     private static String message(Throwable t) {
-        if (t instanceof ApiException e) {
+        if (t instanceof DomainException e) {
             return e.getMessage();
         }
         LOG.warn("Live transcription failed: {}", t.toString());

@@ -12,13 +12,13 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-import se.dikta.auth.AuthUser;
-import se.dikta.auth.Role;
+import se.dikta.identity.AuthUser;
+import se.dikta.identity.Role;
 import se.dikta.db.Database;
 import se.dikta.http.ApiException;
 import se.dikta.http.ApiModule;
 import se.dikta.http.ApiRoutes;
-import se.dikta.http.HealthContributor;
+import se.dikta.health.HealthContributor;
 
 /**
  * Transcription: live dictation over {@code GET /api/asr/stream} and audio files over

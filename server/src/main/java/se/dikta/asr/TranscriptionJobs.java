@@ -54,7 +54,7 @@ final class TranscriptionJobs {
                 });
     }
 
-    Future<Void> done(String id, Transcript t) {
+    Future<Void> done(String id, FileTranscript t) {
         JsonObject json = t.toJson();
         return update("UPDATE transcription_jobs SET status = 'done', progress = 1, transcript = ?, words = ?, "
                 + "audio_seconds = ?, processing_seconds = ?, updated_at = ? WHERE id = ?", ps -> {

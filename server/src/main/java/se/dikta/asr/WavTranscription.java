@@ -7,7 +7,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.streams.ReadStream;
 import java.util.ArrayList;
 import java.util.List;
-import se.dikta.http.ApiException;
+import se.dikta.failure.DomainException;
 
 /**
  * Decodes one WAV body read from a stream (an upload or a spooled file) without holding it in memory:
@@ -23,7 +23,7 @@ final class WavTranscription implements DecodingQueue.Listener {
     private final ReadStream<Buffer> source;
     private final WavReader reader;
     private final long maxBytes;
-    private final Promise<Transcript> result = Promise.promise();
+    private final Promise<FileTranscript> result = Promise.promise();
     private final List<short[]> pending = new ArrayList<>();
     private final List<FinalResult> utterances = new ArrayList<>();
     private final long started = System.nanoTime();
@@ -54,8 +54,8 @@ final class WavTranscription implements DecodingQueue.Listener {
         }
     }
 
-    /** Reads the source to its end; fails with an {@link ApiException} for bad audio or size. */
-    Future<Transcript> run() {
+    /** Reads the source to its end; fails with an {@link DomainException} for bad audio or size. */
+    Future<FileTranscript> run() {
         source.handler(this::onBytes);
         source.exceptionHandler(this::fail);
         source.endHandler(v -> onEnd());
@@ -78,14 +78,14 @@ final class WavTranscription implements DecodingQueue.Listener {
         }
         bytes += buf.length();
         if (bytes > maxBytes) {
-            fail(ApiException.payloadTooLarge(TranscriptionApi.tooLarge(maxBytes)));
+            fail(DomainException.tooLarge(TranscriptionApi.tooLarge(maxBytes)));
             return;
         }
         short[] samples;
         try {
             samples = reader.feed(buf.getBytes());
         } catch (AudioFormatException e) {
-            fail(new ApiException(e.status(), e.getMessage()));
+            fail(e.failure());
             return;
         }
         if (samples.length > 0) {
@@ -129,7 +129,7 @@ final class WavTranscription implements DecodingQueue.Listener {
         try {
             reader.end();
         } catch (AudioFormatException e) {
-            fail(new ApiException(e.status(), e.getMessage()));
+            fail(e.failure());
             return;
         }
         if (queue != null) {
@@ -141,7 +141,7 @@ final class WavTranscription implements DecodingQueue.Listener {
         queue.finish(seq).onSuccess(v -> {
             report();
             metrics.finished(queue.audioSeconds(), queue.cpuSeconds());
-            result.tryComplete(Transcript.of(utterances, queue.audioSeconds(), (System.nanoTime() - started) / 1e9));
+            result.tryComplete(FileTranscript.of(utterances, queue.audioSeconds(), (System.nanoTime() - started) / 1e9));
         });
     }
 

@@ -10,6 +10,8 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.EnumSet;
 import se.dikta.http.ApiModule;
 import se.dikta.http.ApiRoutes;
+import se.dikta.identity.AuthUser;
+import se.dikta.identity.Role;
 
 /** {@code /api/login}, {@code /api/logout}, {@code /api/me} and user administration for admins. */
 public final class AuthApi implements ApiModule {

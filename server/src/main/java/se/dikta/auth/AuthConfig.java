@@ -1,7 +1,7 @@
 package se.dikta.auth;
 
 import java.time.Duration;
-import se.dikta.config.Settings;
+import se.dikta.settings.Settings;
 
 /**
  * Sign-in settings.

@@ -3,6 +3,7 @@ package se.dikta.auth;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +11,9 @@ import java.util.List;
 import java.util.Optional;
 import se.dikta.audit.AuditLog;
 import se.dikta.db.Database;
-import se.dikta.http.ApiException;
+import se.dikta.failure.DomainException;
+import se.dikta.identity.AuthUser;
+import se.dikta.work.CpuPool;
 
 /** Sign-in, sign-out, session lookup and user creation. */
 public final class AuthService {
@@ -24,6 +27,8 @@ public final class AuthService {
     private final SessionStore sessions;
     private final LoginThrottle throttle;
     private final PasswordHasher hasher;
+    /** Hashing is slow on purpose: it gets a pool of its own, so sign-ins never hold up searches. */
+    private final WorkerExecutor hashing;
     private final AuditLog audit;
     private final Clock clock;
 
@@ -34,6 +39,7 @@ public final class AuthService {
         this.sessions = new SessionStore(config);
         this.throttle = new LoginThrottle(config);
         this.hasher = new PasswordHasher(config.passwordIterations());
+        this.hashing = CpuPool.create(vertx, "password-hashing");
         this.audit = audit;
         this.clock = clock;
     }
@@ -46,7 +52,7 @@ public final class AuthService {
                 throw locked(locked.get());
             }
             return users.findByUsername(c, username);
-        }).compose(found -> vertx.executeBlocking(() -> {
+        }).compose(found -> hashing.executeBlocking(() -> {
             // Hashing is slow on purpose: it runs on a worker, never holding a database connection.
             if (found.isEmpty()) {
                 hasher.burn(password);
@@ -77,7 +83,7 @@ public final class AuthService {
         }).compose(failures -> {
             Duration delay = throttle.delayAfter(failures);
             Promise<T> answer = Promise.promise();
-            ApiException error = ApiException.unauthorized("Fel användarnamn eller lösenord");
+            DomainException error = DomainException.unauthenticated("Fel användarnamn eller lösenord");
             if (delay.isZero()) {
                 answer.fail(error);
             } else {
@@ -87,9 +93,9 @@ public final class AuthService {
         });
     }
 
-    private static ApiException locked(Duration left) {
+    private static DomainException locked(Duration left) {
         long minutes = Math.max(1, (left.toSeconds() + 59) / 60);
-        return ApiException.tooManyRequests("För många misslyckade inloggningar. Kontot är tillfälligt låst, "
+        return DomainException.throttled("För många misslyckade inloggningar. Kontot är tillfälligt låst, "
                 + "försök igen om " + minutes + " min.");
     }
 
@@ -112,10 +118,10 @@ public final class AuthService {
     /** Creates a user (hashing off the event loop); 409 when the name is taken. */
     public Future<AuthUser> addUser(AuthUser actor, UserStore.NewUser user, String password) {
         validate(user, password);
-        return vertx.executeBlocking(() -> hasher.hash(password), false)
+        return hashing.executeBlocking(() -> hasher.hash(password), false)
                 .compose(hash -> db.tx(c -> {
                     if (users.exists(c, user.username())) {
-                        throw ApiException.conflict("Användaren '" + user.username() + "' finns redan");
+                        throw DomainException.conflict("Användaren '" + user.username() + "' finns redan");
                     }
                     AuthUser created = users.create(c, user, hash, clock.instant());
                     audit.record(c, actor, "user-add", "user", String.valueOf(created.id()), created.role().id());
@@ -147,13 +153,13 @@ public final class AuthService {
 
     private static void validate(UserStore.NewUser user, String password) {
         if (!user.username().matches("[\\p{L}\\p{N}._@-]{2,100}")) {
-            throw ApiException.badRequest("Ogiltigt användarnamn: 2–100 tecken, bokstäver, siffror, . _ @ -");
+            throw DomainException.invalid("Ogiltigt användarnamn: 2–100 tecken, bokstäver, siffror, . _ @ -");
         }
         if (user.unit() == null || user.unit().isBlank() || user.unit().length() > 200) {
-            throw ApiException.badRequest("Enhet saknas");
+            throw DomainException.invalid("Enhet saknas");
         }
         if (password == null || password.length() < 8) {
-            throw ApiException.badRequest("Lösenordet måste ha minst 8 tecken");
+            throw DomainException.invalid("Lösenordet måste ha minst 8 tecken");
         }
     }
 }

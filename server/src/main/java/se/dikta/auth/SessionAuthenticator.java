@@ -7,7 +7,8 @@ import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Set;
-import se.dikta.http.ApiException;
+import se.dikta.failure.DomainException;
+import se.dikta.identity.AuthUser;
 
 /**
  * Looks up the session cookie for every signed-in route, attaches the {@link AuthUser}, and on
@@ -33,7 +34,7 @@ public final class SessionAuthenticator implements Handler<RoutingContext> {
     public void handle(RoutingContext ctx) {
         Cookie cookie = ctx.request().getCookie(SESSION_COOKIE);
         if (cookie == null || cookie.getValue().isBlank()) {
-            ctx.fail(ApiException.unauthorized("Du är inte inloggad"));
+            ctx.fail(DomainException.unauthenticated("Du är inte inloggad"));
             return;
         }
         String sessionId = cookie.getValue();
@@ -43,12 +44,12 @@ public final class SessionAuthenticator implements Handler<RoutingContext> {
                 return;
             }
             if (ar.result().isEmpty()) {
-                ctx.fail(ApiException.unauthorized("Sessionen har gått ut – logga in igen"));
+                ctx.fail(DomainException.unauthenticated("Sessionen har gått ut – logga in igen"));
                 return;
             }
             SessionStore.ActiveSession session = ar.result().get();
             if (!SAFE.contains(ctx.request().method()) && !csrfMatches(ctx, session.csrfToken())) {
-                ctx.fail(ApiException.forbidden("CSRF-token saknas eller är fel – ladda om sidan"));
+                ctx.fail(DomainException.forbidden("CSRF-token saknas eller är fel – ladda om sidan"));
                 return;
             }
             ctx.put(AuthUser.CONTEXT_KEY, session.user());

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
+import se.dikta.identity.AuthUser;
 
 /**
  * Server-side sessions in the database, so any node can serve any request. Only a SHA-256 of the session

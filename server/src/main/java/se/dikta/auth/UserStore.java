@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import se.dikta.identity.AuthUser;
+import se.dikta.identity.Role;
 
 /** Users and units in the database. Methods take the caller's connection so they join its transaction. */
 public final class UserStore {

@@ -6,12 +6,12 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import se.dikta.audit.AuditLog;
-import se.dikta.auth.AuthUser;
-import se.dikta.auth.Role;
 import se.dikta.db.Database;
 import se.dikta.http.ApiException;
 import se.dikta.http.ApiModule;
 import se.dikta.http.ApiRoutes;
+import se.dikta.identity.AuthUser;
+import se.dikta.identity.Role;
 
 /** {@code GET /api/cases} (the cases of the user's unit) and {@code POST /api/cases}. */
 public final class CasesApi implements ApiModule {

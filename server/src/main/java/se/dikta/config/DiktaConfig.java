@@ -13,6 +13,8 @@ import se.dikta.auth.AuthConfig;
 import se.dikta.db.DbConfig;
 import se.dikta.http.HttpConfig;
 import se.dikta.search.SearchConfig;
+import se.dikta.settings.ConfigException;
+import se.dikta.settings.Settings;
 import se.dikta.structure.StructureConfig;
 import se.dikta.timelog.TimeLogConfig;
 

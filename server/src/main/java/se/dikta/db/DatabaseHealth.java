@@ -1,7 +1,7 @@
 package se.dikta.db;
 
 import io.vertx.core.Future;
-import se.dikta.http.HealthContributor;
+import se.dikta.health.HealthContributor;
 
 /** Reports {@code "db": "UP"} when a connection validates. */
 public final class DatabaseHealth implements HealthContributor {

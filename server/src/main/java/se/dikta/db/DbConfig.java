@@ -1,7 +1,7 @@
 package se.dikta.db;
 
 import java.nio.file.Path;
-import se.dikta.config.Settings;
+import se.dikta.settings.Settings;
 
 /**
  * Database connection settings. Without {@code db.url} Dikta uses an embedded H2 file in the data

@@ -2,12 +2,13 @@ package se.dikta.demo;
 
 import java.io.PrintStream;
 import java.time.Clock;
+import java.util.List;
 import se.dikta.auth.AuthService;
-import se.dikta.auth.AuthUser;
-import se.dikta.auth.Role;
 import se.dikta.auth.UserStore;
 import se.dikta.cases.CaseStore;
 import se.dikta.db.Database;
+import se.dikta.identity.AuthUser;
+import se.dikta.identity.Role;
 
 /**
  * Demo mode ({@code serve --demo}): example users, cases and notes so a newcomer can try every feature.
@@ -22,13 +23,12 @@ public final class DemoSeeder {
     /** A demo user. */
     public record DemoUser(String username, String displayName, String title, Role role, String unit) {}
 
-    public static final DemoUser[] USERS = {
+    public static final List<DemoUser> USERS = List.of(
         new DemoUser("anna", "Anna Lind", "Socialsekreterare", Role.WORKER, UNIT_CHILDREN),
         new DemoUser("karim", "Karim Haddad", "Socialsekreterare", Role.WORKER, UNIT_CHILDREN),
         new DemoUser("maria", "Maria Berg", "Enhetschef", Role.MANAGER, UNIT_CHILDREN),
         new DemoUser("erik", "Erik Sandberg", "Socialsekreterare", Role.WORKER, UNIT_ADULTS),
-        new DemoUser("admin", "Sara Nyström", "Systemförvaltare", Role.ADMIN, "IT"),
-    };
+        new DemoUser("admin", "Sara Nyström", "Systemförvaltare", Role.ADMIN, "IT"));
 
     private final Database db;
     private final AuthService auth;
@@ -68,7 +68,7 @@ public final class DemoSeeder {
     }
 
     /** The demo users as stored, for other seeders (notes, time log). */
-    public java.util.List<AuthUser> users() {
+    public List<AuthUser> users() {
         return auth.listUsersBlocking();
     }
 }

@@ -12,8 +12,8 @@ import io.vertx.ext.web.handler.BodyHandler;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.function.Function;
-import se.dikta.auth.AuthUser;
-import se.dikta.auth.Role;
+import se.dikta.identity.AuthUser;
+import se.dikta.identity.Role;
 
 /**
  * Where features declare their {@code /api} routes. Every route names the roles it admits: there is no

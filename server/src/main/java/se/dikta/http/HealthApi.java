@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
+import se.dikta.health.HealthContributor;
 
 /** {@code GET /health}: each part's status under its name; 200 when every part is up, 503 otherwise. */
 public final class HealthApi {

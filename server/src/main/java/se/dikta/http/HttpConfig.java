@@ -2,7 +2,7 @@ package se.dikta.http;
 
 import java.nio.file.Path;
 import java.util.Optional;
-import se.dikta.config.Settings;
+import se.dikta.settings.Settings;
 
 /**
  * HTTP settings.

@@ -7,8 +7,12 @@ import io.vertx.ext.web.handler.HttpException;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.dikta.failure.DomainException;
 
-/** Turns every failure into a status and {@code {"error": "..."}}; never a stack trace. */
+/**
+ * Turns every failure into a status and {@code {"error": "..."}}; never a stack trace to the client. The
+ * domain's failures ({@link DomainException}) get their status here and nowhere else.
+ */
 public final class JsonErrors {
 
     private static final Logger LOG = LoggerFactory.getLogger(JsonErrors.class);
@@ -31,7 +35,10 @@ public final class JsonErrors {
         Throwable failure = ctx.failure();
         int status;
         String message;
-        if (failure instanceof ApiException api) {
+        if (failure instanceof DomainException domain) {
+            status = status(domain.kind());
+            message = domain.getMessage();
+        } else if (failure instanceof ApiException api) {
             status = api.status();
             message = api.getMessage();
         } else if (failure instanceof HttpException http) {
@@ -44,7 +51,10 @@ public final class JsonErrors {
             status = ctx.statusCode() < 400 ? 500 : ctx.statusCode();
             message = messageFor(status);
         }
-        if (status >= 500) {
+        if (status >= 500 && (failure instanceof DomainException || failure instanceof ApiException)) {
+            // expected (a part still starting, a model not installed): one line, no stack trace
+            LOG.warn("{} {} answered {}: {}", ctx.request().method(), ctx.request().path(), status, message);
+        } else if (status >= 500) {
             LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), failure);
         }
         send(ctx, status, message);
@@ -53,11 +63,26 @@ public final class JsonErrors {
     /** Error handler for a status the router itself produced (404, 405, 413 ...). */
     public static void handleStatus(RoutingContext ctx) {
         int status = ctx.statusCode() < 400 ? 500 : ctx.statusCode();
-        if (ctx.failure() instanceof ApiException) {
+        if (ctx.failure() instanceof ApiException || ctx.failure() instanceof DomainException) {
             handleFailure(ctx);
             return;
         }
         send(ctx, status, messageFor(status));
+    }
+
+    /** The one place a domain failure becomes an HTTP status. */
+    public static int status(DomainException.Kind kind) {
+        return switch (kind) {
+            case INVALID -> 400;
+            case UNAUTHENTICATED -> 401;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case TOO_LARGE -> 413;
+            case UNSUPPORTED -> 415;
+            case THROTTLED -> 429;
+            case UNAVAILABLE -> 503;
+        };
     }
 
     public static String messageFor(int status) {

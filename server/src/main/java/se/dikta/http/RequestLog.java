@@ -4,7 +4,7 @@ import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import se.dikta.auth.AuthUser;
+import se.dikta.identity.AuthUser;
 
 /**
  * One log line per request: method, path, status, duration and user id. Never the query string or body:
@@ -18,7 +18,7 @@ public final class RequestLog implements Handler<RoutingContext> {
     public void handle(RoutingContext ctx) {
         long start = System.nanoTime();
         ctx.addBodyEndHandler(v -> {
-            Object user = ctx.get("dikta.user");
+            Object user = ctx.get(AuthUser.CONTEXT_KEY);
             LOG.info("{} {} {} {}ms user={}", ctx.request().method(), ctx.request().path(),
                     ctx.response().getStatusCode(), (System.nanoTime() - start) / 1_000_000,
                     user instanceof AuthUser u ? u.id() : "-");

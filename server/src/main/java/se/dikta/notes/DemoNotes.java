@@ -5,7 +5,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import se.dikta.auth.AuthUser;
+import se.dikta.identity.AuthUser;
+import se.dikta.structure.template.Template;
 
 /**
  * Demo mode: a few journal notes in the demo cases, written through {@link NoteService} as the demo
@@ -71,7 +72,7 @@ public final class DemoNotes {
             sections.add(new NoteSection(keyTextPairs[i], keyTextPairs[i + 1]));
         }
         NoteMetrics metrics = mode == NoteMode.DICTATED ? new NoteMetrics(mode, 95, 140) : new NoteMetrics(mode, 0, 420);
-        return notes.create(author, caseId, "journalanteckning",
+        return notes.create(author, caseId, Template.DEFAULT_ID,
                 new NoteContent(LocalDate.parse(date), sections, null, null, metrics, null));
     }
 

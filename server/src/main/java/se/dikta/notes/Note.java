@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import se.dikta.speech.WordTiming;
 
 /**
  * A journal note as it stands now (the head of its versions).
@@ -32,7 +33,7 @@ public record Note(
         Person author,
         List<NoteSection> sections,
         String transcript,
-        List<WordTime> words,
+        List<WordTiming> words,
         NoteMetrics metrics,
         String proposal,
         NoteStatus status,
@@ -67,7 +68,7 @@ public record Note(
 
     /** The note with its content replaced (a save, or text appended by dictation) as of {@code at}. */
     public Note edited(LocalDate newEventDate, List<NoteSection> newSections, String newTranscript,
-            List<WordTime> newWords, NoteMetrics newMetrics, String newProposal, int newVersion, Instant at) {
+            List<WordTiming> newWords, NoteMetrics newMetrics, String newProposal, int newVersion, Instant at) {
         return new Note(id, caseId, unitId, template, newEventDate, entryTime, author, newSections, newTranscript,
                 newWords, newMetrics, newProposal, status, newVersion, signature, at, revision, amendments);
     }

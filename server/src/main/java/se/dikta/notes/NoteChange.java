@@ -1,7 +1,7 @@
 package se.dikta.notes;
 
 import java.time.Instant;
-import se.dikta.auth.AuthUser;
+import se.dikta.identity.AuthUser;
 
 /**
  * A committed (or committing) change to a note, as {@link NoteListener}s see it.

@@ -3,13 +3,14 @@ package se.dikta.notes;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import se.dikta.http.ApiException;
+import se.dikta.calendar.OfficeCalendar;
+import se.dikta.failure.DomainException;
+import se.dikta.speech.WordTiming;
 
 /** Notes to and from the JSON of {@code /api/notes}. Malformed input is a 400 naming the field. */
 final class NoteJson {
@@ -96,7 +97,7 @@ final class NoteJson {
             return Optional.empty();
         }
         if (!(v instanceof Integer i) || i < 1) {
-            throw ApiException.badRequest("Fältet 'version' ska vara ett heltal från 1");
+            throw DomainException.invalid("Fältet 'version' ska vara ett heltal från 1");
         }
         return Optional.of(i);
     }
@@ -107,7 +108,7 @@ final class NoteJson {
             return null;
         }
         if (!(v instanceof String s)) {
-            throw ApiException.badRequest("Fältet '" + field + "' ska vara text");
+            throw DomainException.invalid("Fältet '" + field + "' ska vara text");
         }
         return s;
     }
@@ -117,11 +118,7 @@ final class NoteJson {
         if (s == null) {
             return null;
         }
-        try {
-            return LocalDate.parse(s.strip());
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest("Fältet 'eventDate' ska vara ett datum ÅÅÅÅ-MM-DD");
-        }
+        return OfficeCalendar.parseDate(s, "eventDate");
     }
 
     private static List<NoteSection> sections(JsonObject body) {
@@ -131,27 +128,27 @@ final class NoteJson {
         }
         String shape = "Fältet 'sections' ska vara en lista med {\"key\", \"text\"}";
         if (!(v instanceof JsonArray array) || array.size() > MAX_SECTIONS) {
-            throw ApiException.badRequest(shape);
+            throw DomainException.invalid(shape);
         }
         List<NoteSection> list = new ArrayList<>();
         Set<String> keys = new HashSet<>();
         for (Object o : array) {
             if (!(o instanceof JsonObject s) || !(s.getValue("key") instanceof String key)
                     || !(s.getValue("text", "") instanceof String text)) {
-                throw ApiException.badRequest(shape);
+                throw DomainException.invalid(shape);
             }
             if (!NoteSection.isValidKey(key)) {
-                throw ApiException.badRequest("Okänd rubrik '" + key + "': rubriker skrivs som KONTAKT, BEDOMNING, ...");
+                throw DomainException.invalid("Okänd rubrik '" + key + "': rubriker skrivs som KONTAKT, BEDOMNING, ...");
             }
             if (!keys.add(key)) {
-                throw ApiException.badRequest("Rubriken " + key + " förekommer två gånger");
+                throw DomainException.invalid("Rubriken " + key + " förekommer två gånger");
             }
             list.add(new NoteSection(key, text));
         }
         return list;
     }
 
-    private static List<WordTime> words(JsonObject body) {
+    private static List<WordTiming> words(JsonObject body) {
         Object v = body.getValue("words");
         if (v == null) {
             return null;
@@ -159,7 +156,7 @@ final class NoteJson {
         try {
             return NoteJsonCodec.words((JsonArray) v);
         } catch (ClassCastException | IllegalArgumentException e) {
-            throw ApiException.badRequest("Fältet 'words' ska vara en lista med {\"word\", \"start\", \"end\", \"conf\"}");
+            throw DomainException.invalid("Fältet 'words' ska vara en lista med {\"word\", \"start\", \"end\", \"conf\"}");
         }
     }
 
@@ -169,15 +166,15 @@ final class NoteJson {
             return null;
         }
         if (!(v instanceof JsonObject m)) {
-            throw ApiException.badRequest("Fältet 'metrics' ska vara ett objekt");
+            throw DomainException.invalid("Fältet 'metrics' ska vara ett objekt");
         }
         Object mode = m.getValue("mode");
         NoteMode parsed = NoteMode.parse(mode instanceof String s ? s : null)
-                .orElseThrow(() -> ApiException.badRequest("metrics.mode ska vara dictated eller typed"));
+                .orElseThrow(() -> DomainException.invalid("metrics.mode ska vara dictated eller typed"));
         try {
             return new NoteMetrics(parsed, seconds(m, "audioSeconds"), seconds(m, "editSeconds"));
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("metrics.audioSeconds och metrics.editSeconds ska vara sekunder (0 eller mer)");
+            throw DomainException.invalid("metrics.audioSeconds och metrics.editSeconds ska vara sekunder (0 eller mer)");
         }
     }
 

@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import se.dikta.speech.WordTiming;
 
 /** Sections and word times as the JSON text stored in the notes tables. */
 final class NoteJsonCodec {
@@ -26,28 +27,28 @@ final class NoteJsonCodec {
         return list;
     }
 
-    static String words(List<WordTime> words) {
+    static String words(List<WordTiming> words) {
         JsonArray a = new JsonArray();
         words.forEach(w -> a.add(wordJson(w)));
         return a.encode();
     }
 
-    static JsonObject wordJson(WordTime w) {
+    static JsonObject wordJson(WordTiming w) {
         return new JsonObject().put("word", w.word()).put("start", w.start()).put("end", w.end()).put("conf", w.conf());
     }
 
-    static List<WordTime> words(String json) {
+    static List<WordTiming> words(String json) {
         return words(new JsonArray(json));
     }
 
     /** Word times from JSON objects {@code {"word","start","end","conf"}}; missing numbers count as 0. */
-    static List<WordTime> words(JsonArray json) {
-        List<WordTime> list = new ArrayList<>();
+    static List<WordTiming> words(JsonArray json) {
+        List<WordTiming> list = new ArrayList<>();
         for (Object o : json) {
             if (!(o instanceof JsonObject w) || !(w.getValue("word") instanceof String word)) {
                 throw new IllegalArgumentException("A word time needs a \"word\"");
             }
-            list.add(new WordTime(word, number(w, "start"), number(w, "end"), number(w, "conf")));
+            list.add(new WordTiming(word, number(w, "start"), number(w, "end"), number(w, "conf")));
         }
         return list;
     }

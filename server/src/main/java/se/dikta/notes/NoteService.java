@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,11 +13,13 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import se.dikta.auth.AuthUser;
-import se.dikta.auth.Role;
+import se.dikta.calendar.OfficeCalendar;
+import se.dikta.identity.AuthUser;
+import se.dikta.identity.Role;
 import se.dikta.cases.CaseStore;
 import se.dikta.db.Database;
-import se.dikta.http.ApiException;
+import se.dikta.failure.DomainException;
+import se.dikta.speech.WordTiming;
 
 /**
  * The one way notes are read and written. Every operation checks access, runs in one database
@@ -33,12 +34,11 @@ import se.dikta.http.ApiException;
  *   <li>A signed note never changes. A correction is an {@link Amendment}, kept beside the original
  *       (SoL 11 kap.); any reader in the unit may add one, under their own name.</li>
  * </ul>
- * Failures a person can act on are failed futures holding an {@link ApiException} with a Swedish message.
+ * Failures a person can act on are failed futures holding an {@link DomainException} with a Swedish message.
  */
 public final class NoteService {
 
     private static final Logger LOG = LoggerFactory.getLogger(NoteService.class);
-    private static final ZoneId OFFICE_ZONE = ZoneId.of("Europe/Stockholm");
     private static final Pattern TEMPLATE = Pattern.compile("[\\p{L}\\p{N}_-]{1,100}");
     private static final String NOTE_NOT_FOUND = "Anteckningen finns inte";
     private static final String CASE_NOT_FOUND = "Ärendet finns inte";
@@ -63,14 +63,14 @@ public final class NoteService {
     /** A new note (version 1) in one of the user's unit's cases. Null parts of {@code content} take defaults. */
     public Future<Note> create(AuthUser user, String caseId, String template, NoteContent content) {
         if (template == null || !TEMPLATE.matcher(template).matches()) {
-            return Future.failedFuture(ApiException.badRequest("Ogiltig mall: ange mallens id"));
+            return Future.failedFuture(DomainException.invalid("Ogiltig mall: ange mallens id"));
         }
         return change(user, NoteChange.Kind.CREATED, c -> {
             CaseStore.Case kase = cases.find(c, caseId).filter(k -> k.unitId() == user.unitId())
-                    .orElseThrow(() -> ApiException.notFound(CASE_NOT_FOUND));
+                    .orElseThrow(() -> DomainException.notFound(CASE_NOT_FOUND));
             Instant now = clock.instant();
             Note note = new Note(UUID.randomUUID().toString(), kase.id(), kase.unitId(), template,
-                    NoteContent.orElse(content.eventDate(), LocalDate.now(clock.withZone(OFFICE_ZONE))), now,
+                    NoteContent.orElse(content.eventDate(), OfficeCalendar.today(clock)), now,
                     person(user), NoteContent.orElse(content.sections(), List.of()),
                     NoteContent.orElse(content.transcript(), ""), NoteContent.orElse(content.words(), List.of()),
                     NoteContent.orElse(content.metrics(), new NoteMetrics(NoteMode.TYPED, 0, 0)),
@@ -96,7 +96,7 @@ public final class NoteService {
         return change(user, NoteChange.Kind.SAVED, c -> {
             Note old = editableDraft(c, user, noteId);
             if (expectedVersion.isPresent() && expectedVersion.get() != old.version()) {
-                throw ApiException.conflict("Anteckningen har sparats från annat håll (version " + old.version()
+                throw DomainException.conflict("Anteckningen har sparats från annat håll (version " + old.version()
                         + "); ladda om den innan du sparar");
             }
             Note note = old.edited(
@@ -122,21 +122,21 @@ public final class NoteService {
      */
     public Future<Void> appendTranscript(AuthUser user, String noteId, String text, JsonArray words,
             double audioSeconds) {
-        List<WordTime> added;
+        List<WordTiming> added;
         try {
             added = words == null ? List.of() : NoteJsonCodec.words(words);
         } catch (IllegalArgumentException | ClassCastException e) {
-            return Future.failedFuture(ApiException.badRequest("Ogiltiga ordtider: " + e.getMessage()));
+            return Future.failedFuture(DomainException.invalid("Ogiltiga ordtider: " + e.getMessage()));
         }
         if (!(audioSeconds >= 0) || Double.isInfinite(audioSeconds)) {
-            return Future.failedFuture(ApiException.badRequest("Ogiltig ljudlängd"));
+            return Future.failedFuture(DomainException.invalid("Ogiltig ljudlängd"));
         }
         return change(user, NoteChange.Kind.TRANSCRIPT_APPENDED, c -> {
             Note old = editableDraft(c, user, noteId);
             String piece = text == null ? "" : text.strip();
             String transcript = old.transcript().isEmpty() || piece.isEmpty() ? old.transcript() + piece
                     : old.transcript() + " " + piece;
-            List<WordTime> allWords = new ArrayList<>(old.words());
+            List<WordTiming> allWords = new ArrayList<>(old.words());
             allWords.addAll(added);
             Note note = old.edited(old.eventDate(), old.sections(), transcript, allWords,
                     old.metrics().withAudioAdded(audioSeconds), old.proposal(), old.version(), clock.instant());
@@ -150,7 +150,7 @@ public final class NoteService {
         return change(user, NoteChange.Kind.SIGNED, c -> {
             Note old = editableDraft(c, user, noteId);
             if (old.text().isBlank()) {
-                throw ApiException.badRequest("En tom anteckning kan inte signeras");
+                throw DomainException.invalid("En tom anteckning kan inte signeras");
             }
             Note note = old.signed(new Signature(person(user), clock.instant()));
             store.update(c, note);
@@ -165,15 +165,15 @@ public final class NoteService {
      */
     public Future<Note> amend(AuthUser user, String noteId, String section, String text) {
         if (text == null || text.isBlank()) {
-            return Future.failedFuture(ApiException.badRequest("Rättelsen saknar text"));
+            return Future.failedFuture(DomainException.invalid("Rättelsen saknar text"));
         }
         if (section != null && !NoteSection.isValidKey(section)) {
-            return Future.failedFuture(ApiException.badRequest("Okänd rubrik '" + section + "'"));
+            return Future.failedFuture(DomainException.invalid("Okänd rubrik '" + section + "'"));
         }
         return change(user, NoteChange.Kind.AMENDED, c -> {
             Note old = readable(c, user, noteId, true);
             if (!old.isSigned()) {
-                throw ApiException.conflict("Ett utkast ändras direkt; rättelser görs på signerade anteckningar");
+                throw DomainException.conflict("Ett utkast ändras direkt; rättelser görs på signerade anteckningar");
             }
             Instant now = clock.instant();
             List<Amendment> all = new ArrayList<>(old.amendments());
@@ -193,7 +193,7 @@ public final class NoteService {
         return db.tx(c -> {
             requireReader(user, CASE_NOT_FOUND);
             cases.find(c, caseId).filter(k -> k.unitId() == user.unitId())
-                    .orElseThrow(() -> ApiException.notFound(CASE_NOT_FOUND));
+                    .orElseThrow(() -> DomainException.notFound(CASE_NOT_FOUND));
             return store.byCase(c, caseId);
         });
     }
@@ -233,16 +233,16 @@ public final class NoteService {
     private Note readable(Connection c, AuthUser user, String noteId, boolean lock) throws Exception {
         requireReader(user, NOTE_NOT_FOUND);
         return store.find(c, noteId, lock).filter(n -> n.unitId() == user.unitId())
-                .orElseThrow(() -> ApiException.notFound(NOTE_NOT_FOUND));
+                .orElseThrow(() -> DomainException.notFound(NOTE_NOT_FOUND));
     }
 
     private Note editableDraft(Connection c, AuthUser user, String noteId) throws Exception {
         Note note = readable(c, user, noteId, true);
         if (note.isSigned()) {
-            throw ApiException.conflict("Anteckningen är signerad och kan inte ändras; lägg till en rättelse i stället");
+            throw DomainException.conflict("Anteckningen är signerad och kan inte ändras; lägg till en rättelse i stället");
         }
         if (note.author().userId() != user.id()) {
-            throw ApiException.forbidden("Bara den som skrev utkastet kan ändra eller signera det");
+            throw DomainException.forbidden("Bara den som skrev utkastet kan ändra eller signera det");
         }
         return note;
     }
@@ -250,7 +250,7 @@ public final class NoteService {
     /** Admins (and any role without note access) see no note at all, as if none existed. */
     private static void requireReader(AuthUser user, String notFound) {
         if (!Role.NOTE_READERS.contains(user.role())) {
-            throw ApiException.notFound(notFound);
+            throw DomainException.notFound(notFound);
         }
     }
 

@@ -1,7 +1,7 @@
 package se.dikta.search;
 
 import io.vertx.core.Future;
-import se.dikta.http.HealthContributor;
+import se.dikta.health.HealthContributor;
 
 /**
  * {@code "index"} in {@code /health}: "UP", or the indexer's state. A rebuild does not make the service

@@ -2,14 +2,11 @@ package se.dikta.search;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.LinkedHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
-import java.util.function.LongConsumer;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.slf4j.Logger;
@@ -45,10 +42,8 @@ public final class NoteIndexer implements NoteListener, AutoCloseable {
     public enum State { STARTING, REBUILDING, UP, FAILED }
 
     private static final Logger LOG = LoggerFactory.getLogger(NoteIndexer.class);
-    static final int BATCH = 500;
     /** Revisions re-read behind the applied one after changes arrive (see {@link #recheckRecent}). */
     static final int RECHECK_WINDOW = 256;
-    private static final long PROGRESS_EVERY_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     private final SearchConfig config;
     private final NoteFeed feed;
@@ -143,7 +138,7 @@ public final class NoteIndexer implements NoteListener, AutoCloseable {
                     rebuildNow();
                 } else {
                     long before = index.appliedRevision();
-                    catchUp(index, feed, true, done -> { }, () -> running,
+                    IndexCatchUp.catchUp(index, feed, true, done -> { }, () -> running,
                             note -> recentlyPut.put(note.id(), note.revision()));
                     recheckRecent(index.appliedRevision() != before);
                 }
@@ -217,7 +212,7 @@ public final class NoteIndexer implements NoteListener, AutoCloseable {
 
     private void rebuildNow() throws IOException {
         long started = System.nanoTime();
-        long count = catchUp(index, feed, false, new ProgressLog(feed.countChangedSince(index.appliedRevision())),
+        long count = IndexCatchUp.catchUp(index, feed, false, new IndexCatchUp.ProgressLog(feed.countChangedSince(index.appliedRevision())),
                 () -> running);
         if (!running) {
             return;
@@ -227,71 +222,6 @@ public final class NoteIndexer implements NoteListener, AutoCloseable {
         state = State.UP;
         LOG.info("Search index built: {} notes in {} s", count,
                 String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9));
-    }
-
-    /**
-     * Applies every change after the index's applied revision, in batches.
-     *
-     * @param refreshEachBatch make each batch searchable at once (normal running); during a rebuild nobody
-     *        searches, and one refresh at the end avoids a small segment per batch
-     * @param progress told the running count after each batch
-     * @param proceed checked between batches; false stops early (shutdown)
-     * @return notes applied
-     */
-    static long catchUp(NoteIndex index, NoteFeed feed, boolean refreshEachBatch, LongConsumer progress,
-            BooleanSupplier proceed) throws IOException {
-        return catchUp(index, feed, refreshEachBatch, progress, proceed, note -> { });
-    }
-
-    private static long catchUp(NoteIndex index, NoteFeed feed, boolean refreshEachBatch, LongConsumer progress,
-            BooleanSupplier proceed, Consumer<Note> recent) throws IOException {
-        long applied = 0;
-        while (proceed.getAsBoolean()) {
-            List<Note> batch = feed.changedSince(index.appliedRevision(), BATCH);
-            if (batch.isEmpty()) {
-                return applied;
-            }
-            for (Note note : batch) {
-                index.put(note);
-                recent.accept(note);
-            }
-            index.markApplied(batch.get(batch.size() - 1).revision());
-            if (refreshEachBatch) {
-                index.refresh();
-            }
-            applied += batch.size();
-            progress.accept(applied);
-            if (batch.size() < BATCH) {
-                return applied;
-            }
-        }
-        return applied;
-    }
-
-    /**
-     * Rebuilds the index in {@code config.indexDir()} from the database and commits it, for
-     * {@code dikta.jar index rebuild}. The old index stays readable until the new one is committed.
-     *
-     * @return notes indexed
-     * @throws LockObtainFailedException when a running server holds the index
-     */
-    public static long rebuild(SearchConfig config, NoteFeed feed, SwedishNoteAnalyzer analyzer) throws IOException {
-        NoteIndex opened;
-        try {
-            opened = NoteIndex.open(config.indexDir(), analyzer);
-        } catch (LockObtainFailedException e) {
-            throw e;
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("Existing index cannot be read ({}); starting from an empty one", e.toString());
-            NoteIndex.wipe(config.indexDir());
-            opened = NoteIndex.open(config.indexDir(), analyzer);
-        }
-        try (NoteIndex target = opened) {
-            target.clear();
-            long count = catchUp(target, feed, false, new ProgressLog(feed.countChangedSince(0)), () -> true);
-            target.commit();
-            return count;
-        }
     }
 
     /**
@@ -307,24 +237,6 @@ public final class NoteIndexer implements NoteListener, AutoCloseable {
         }
         if (index != null) {
             index.close();
-        }
-    }
-
-    /** Logs "n of total" at most every few seconds during a long catch-up. */
-    private static final class ProgressLog implements LongConsumer {
-        private final long total;
-        private long lastLog = System.nanoTime();
-
-        ProgressLog(long total) {
-            this.total = total;
-        }
-
-        @Override
-        public void accept(long done) {
-            if (System.nanoTime() - lastLog >= PROGRESS_EVERY_NANOS) {
-                lastLog = System.nanoTime();
-                LOG.info("Search index: {} of {} notes ({}%)", done, total, total == 0 ? 100 : done * 100 / total);
-            }
         }
     }
 }

@@ -6,15 +6,15 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import se.dikta.auth.AuthUser;
-import se.dikta.auth.Role;
+import se.dikta.calendar.OfficeCalendar;
 import se.dikta.http.ApiException;
 import se.dikta.http.ApiModule;
 import se.dikta.http.ApiRoutes;
+import se.dikta.identity.AuthUser;
+import se.dikta.identity.Role;
 import se.dikta.notes.NoteSection;
 import se.dikta.notes.NoteStatus;
 
@@ -116,11 +116,7 @@ public final class SearchApi implements ApiModule {
         if (v == null) {
             return null;
         }
-        try {
-            return LocalDate.parse(v.strip());
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest("Ogiltigt datum i " + name + ": använd ÅÅÅÅ-MM-DD");
-        }
+        return OfficeCalendar.parseDate(v, name);
     }
 
     private static Integer number(MultiMap p, String name) {

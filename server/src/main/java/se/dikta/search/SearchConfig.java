@@ -2,7 +2,7 @@ package se.dikta.search;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import se.dikta.config.Settings;
+import se.dikta.settings.Settings;
 
 /**
  * Search settings.

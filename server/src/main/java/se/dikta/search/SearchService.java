@@ -2,11 +2,13 @@ package se.dikta.search;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import java.util.function.UnaryOperator;
 import org.apache.lucene.search.IndexSearcher;
-import se.dikta.auth.AuthUser;
-import se.dikta.auth.Role;
-import se.dikta.http.ApiException;
+import se.dikta.failure.DomainException;
+import se.dikta.identity.AuthUser;
+import se.dikta.identity.Role;
+import se.dikta.work.CpuPool;
 
 /**
  * Searches notes for a signed-in user. The user's unit is bound into every search here, and only here:
@@ -14,20 +16,20 @@ import se.dikta.http.ApiException;
  */
 public final class SearchService {
 
-    private final Vertx vertx;
     private final NoteIndexer indexer;
     private final SwedishNoteAnalyzer analyzer;
     private final SearchConfig config;
+    private final WorkerExecutor searching;
 
     public SearchService(Vertx vertx, NoteIndexer indexer, SwedishNoteAnalyzer analyzer, SearchConfig config) {
-        this.vertx = vertx;
         this.indexer = indexer;
         this.analyzer = analyzer;
         this.config = config;
+        this.searching = CpuPool.create(vertx, "search");
     }
 
     /**
-     * Runs a search on a worker thread.
+     * Runs a search on the search pool.
      *
      * @param request fills in the query, filters and page of a search already bound to the user's unit
      * @return the result; or a failed future with 400 (query or page not servable, with the reason),
@@ -35,31 +37,31 @@ public final class SearchService {
      */
     public Future<SearchResult> search(AuthUser user, UnaryOperator<NoteSearch.Builder> request) {
         if (!Role.NOTE_READERS.contains(user.role())) {
-            return Future.failedFuture(ApiException.forbidden("Din roll har inte behörighet att söka i anteckningar"));
+            return Future.failedFuture(DomainException.forbidden("Din roll har inte behörighet att söka i anteckningar"));
         }
         NoteSearch search;
         try {
             search = request.apply(NoteSearch.in(user.unitId()).size(config.defaultPageSize())).build();
         } catch (IllegalArgumentException e) {
-            return Future.failedFuture(ApiException.badRequest("Ogiltig sökning: " + e.getMessage()));
+            return Future.failedFuture(DomainException.invalid("Ogiltig sökning: " + e.getMessage()));
         }
         if (search.size() > config.maxPageSize()) {
-            return Future.failedFuture(ApiException.badRequest("Högst " + config.maxPageSize() + " träffar per sida"));
+            return Future.failedFuture(DomainException.invalid("Högst " + config.maxPageSize() + " träffar per sida"));
         }
         NoteIndexer.State state = indexer.state();
         if (state != NoteIndexer.State.UP) {
-            return Future.failedFuture(ApiException.unavailable(state == NoteIndexer.State.FAILED
+            return Future.failedFuture(DomainException.unavailable(state == NoteIndexer.State.FAILED
                     ? "Sökningen fungerar inte just nu: sökindexet har fått ett fel. Kontakta systemförvaltaren."
                     : "Sökningen är inte tillgänglig just nu: sökindexet byggs upp. Försök igen om en stund."));
         }
         NoteSearcher searcher = new NoteSearcher(indexer.index(), analyzer, config.maxResultWindow());
-        return vertx.executeBlocking(() -> {
+        return searching.executeBlocking(() -> {
             try {
                 return searcher.search(search);
             } catch (UserQueryParser.InvalidQueryException e) {
-                throw ApiException.badRequest(e.getMessage());
+                throw DomainException.invalid(e.getMessage());
             } catch (IndexSearcher.TooManyClauses e) {
-                throw ApiException.badRequest("Sökfrågan är för omfattande; använd färre eller längre ord");
+                throw DomainException.invalid("Sökfrågan är för omfattande; använd färre eller längre ord");
             }
         }, false);
     }

@@ -6,12 +6,13 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
-import se.dikta.auth.AuthUser;
-import se.dikta.auth.Role;
 import se.dikta.http.ApiException;
 import se.dikta.http.ApiModule;
 import se.dikta.http.ApiRoutes;
-import se.dikta.structure.Transcript.WordTime;
+import se.dikta.identity.AuthUser;
+import se.dikta.identity.Role;
+import se.dikta.structure.core.Transcript;
+import se.dikta.structure.core.Transcript.TimeSpan;
 import se.dikta.structure.localnames.LocalNames;
 import se.dikta.structure.template.Template;
 import se.dikta.structure.template.TemplateSection;
@@ -22,7 +23,6 @@ import se.dikta.structure.template.TemplateSection;
  */
 public final class StructureApi implements ApiModule {
 
-    public static final String DEFAULT_TEMPLATE = "journalanteckning";
 
     private final StructureService service;
     private final StructureConfig config;
@@ -46,13 +46,13 @@ public final class StructureApi implements ApiModule {
         if (text.length() > config.maxTextChars()) {
             throw ApiException.payloadTooLarge("Texten är för lång: högst " + config.maxTextChars() + " tecken");
         }
-        String templateId = body.getValue("template") instanceof String s && !s.isBlank() ? s.trim() : DEFAULT_TEMPLATE;
+        String templateId = body.getValue("template") instanceof String s && !s.isBlank() ? s.trim() : Template.DEFAULT_ID;
         Template template = service.template(templateId).orElseThrow(() -> ApiException.badRequest(
                 "Okänd mall '" + templateId + "'. Tillgängliga mallar: " + String.join(", ", service.templateIds())));
-        Transcript transcript = transcript(text, body.getValue("words"));
+        Object words = body.getValue("words");
+        // tokenising a long text is CPU work: it runs on the structuring pool, not on the event loop
         return localNames.forUnit(AuthUser.of(ctx).unitId())
-                .compose(names -> service.structure(transcript, template, names)).recover(e -> Future.failedFuture(
-                e instanceof StructureService.NotReadyException ? ApiException.unavailable(e.getMessage()) : e));
+                .compose(names -> service.structure(() -> transcript(text, words), template, names));
     }
 
     /** The text's words, with the times of {@code words} when sent (one entry per word of the text). */
@@ -68,14 +68,14 @@ public final class StructureApi implements ApiModule {
             throw ApiException.badRequest("Fältet 'words' har " + array.size() + " ord men texten har "
                     + plain.size() + ": skicka ett tidsstämplat ord per ord i texten");
         }
-        List<WordTime> times = new ArrayList<>(array.size());
+        List<TimeSpan> times = new ArrayList<>(array.size());
         for (int i = 0; i < array.size(); i++) {
             if (!(array.getValue(i) instanceof JsonObject word)
                     || !(word.getValue("start") instanceof Number start) || !(word.getValue("end") instanceof Number end)
                     || start.doubleValue() < 0 || end.doubleValue() < start.doubleValue()) {
                 throw ApiException.badRequest("Ord " + (i + 1) + " i 'words' saknar giltiga tider (start, end i sekunder)");
             }
-            times.add(new WordTime(start.doubleValue(), end.doubleValue()));
+            times.add(new TimeSpan(start.doubleValue(), end.doubleValue()));
         }
         return new Transcript(plain.words(), times);
     }

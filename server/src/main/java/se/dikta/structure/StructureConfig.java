@@ -2,7 +2,7 @@ package se.dikta.structure;
 
 import java.nio.file.Path;
 import java.util.Optional;
-import se.dikta.config.Settings;
+import se.dikta.settings.Settings;
 
 /**
  * Structuring settings.

@@ -9,9 +9,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import se.dikta.http.HealthContributor;
+import se.dikta.failure.DomainException;
+import se.dikta.health.HealthContributor;
+import se.dikta.structure.core.NumberWords;
+import se.dikta.structure.core.Transcript;
 import se.dikta.structure.corpus.ClasspathFolder;
 import se.dikta.structure.corpus.CorpusSource;
 import se.dikta.structure.corpus.DirectoryCorpusSource;
@@ -21,24 +25,18 @@ import se.dikta.structure.model.NlpModels;
 import se.dikta.structure.normalize.SpokenNumberNormalizer;
 import se.dikta.structure.template.Template;
 import se.dikta.structure.template.TemplateCatalog;
+import se.dikta.work.CpuPool;
 
 /**
  * The structuring service of the running server. The models are trained (first start) or loaded from the
  * cache (later starts) in the background, so start-up is not held up; until they are ready
- * {@link #structure} fails with {@link NotReadyException}. Structuring runs on Vert.x worker threads.
+ * {@link #structure} fails as {@link DomainException.Unavailable}. Structuring runs on a pool of its own ({@link CpuPool}).
  */
 public final class StructureService implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StructureService.class);
     /** Training takes tens of seconds on a busy machine; a dedicated executor keeps it off the shared pool. */
     private static final long TRAINING_LIMIT_MINUTES = 30;
-
-    /** The models are still being trained or loaded, or failed to. */
-    public static final class NotReadyException extends RuntimeException {
-        NotReadyException(String message) {
-            super(message, null, false, false);
-        }
-    }
 
     private enum State { LOADING, READY, FAILED }
 
@@ -47,6 +45,7 @@ public final class StructureService implements AutoCloseable {
     private final TemplateCatalog templates;
     private final SpokenNumberNormalizer normalizer = new SpokenNumberNormalizer();
     private final WorkerExecutor trainer;
+    private final WorkerExecutor structuring;
     private volatile State state = State.LOADING;
     private volatile NoteStructurer structurer;
 
@@ -56,6 +55,7 @@ public final class StructureService implements AutoCloseable {
         this.templates = templates;
         this.trainer = vertx.createSharedWorkerExecutor("dikta-nlp-training", 1, TRAINING_LIMIT_MINUTES,
                 TimeUnit.MINUTES);
+        this.structuring = CpuPool.create(vertx, "structuring");
     }
 
     /** Reads the templates (small) and starts loading the models in the background. */
@@ -95,20 +95,24 @@ public final class StructureService implements AutoCloseable {
         return templates;
     }
 
-    /** Structures on a worker thread; fails with {@link NotReadyException} while the models load. */
+    /** Structures on a worker thread; fails as unavailable while the models load. */
     public Future<StructuredNote> structure(Transcript transcript, Template template) {
-        return structure(transcript, template, List.of());
+        return structure(() -> transcript, template, List.of());
     }
 
-    /** As {@link #structure(Transcript, Template)} with the writer's unit's local names. */
-    public Future<StructuredNote> structure(Transcript transcript, Template template, List<LocalName> localNames) {
+    /**
+     * As above, with the transcript built (tokenised, validated) on the structuring pool as well, and the
+     * writer's unit's local names.
+     */
+    public Future<StructuredNote> structure(Supplier<Transcript> transcript, Template template,
+                                            List<LocalName> localNames) {
         NoteStructurer current = structurer;
         if (current == null) {
-            return Future.failedFuture(new NotReadyException(state == State.FAILED
+            return Future.failedFuture(DomainException.unavailable(state == State.FAILED
                     ? "Struktureringen kunde inte starta: språkmodellerna saknas eller är trasiga"
                     : "Struktureringen startar, försök igen om en stund"));
         }
-        return vertx.executeBlocking(() -> current.structure(transcript, template, localNames), false);
+        return structuring.executeBlocking(() -> current.structure(transcript.get(), template, localNames), false);
     }
 
     public Optional<Template> template(String id) {
@@ -139,5 +143,6 @@ public final class StructureService implements AutoCloseable {
     @Override
     public void close() {
         trainer.close();
+        structuring.close();
     }
 }

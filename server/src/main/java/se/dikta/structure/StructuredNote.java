@@ -2,6 +2,7 @@ package se.dikta.structure;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import se.dikta.structure.core.SectionKey;
 import se.dikta.structure.entities.EntityCategory;
 
 /**

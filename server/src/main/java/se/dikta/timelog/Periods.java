@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.temporal.IsoFields;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import se.dikta.calendar.OfficeCalendar;
 
 /**
  * Reporting periods in Swedish local time: ISO week, calendar month and tertial (T1 Jan–Apr,
@@ -16,7 +17,6 @@ import java.util.regex.Pattern;
  */
 public final class Periods {
 
-    public static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
     private static final Pattern TERTIAL = Pattern.compile("(\\d{4})-T([123])");
 
     /** The period keys of one moment; they sort chronologically as strings. */
@@ -32,7 +32,7 @@ public final class Periods {
     }
 
     public static Periods stockholm() {
-        return new Periods(STOCKHOLM);
+        return new Periods(OfficeCalendar.ZONE);
     }
 
     public Keys keys(Instant at) {

@@ -2,7 +2,7 @@ package se.dikta.timelog;
 
 import java.nio.file.Path;
 import java.util.Optional;
-import se.dikta.config.Settings;
+import se.dikta.settings.Settings;
 
 /**
  * Settings of the time-saved reports (keys {@code timelog.*}).

@@ -15,10 +15,12 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import se.dikta.auth.AuthUser;
-import se.dikta.auth.Role;
+import se.dikta.calendar.OfficeCalendar;
 import se.dikta.db.Database;
+import se.dikta.identity.AuthUser;
+import se.dikta.identity.Role;
 import se.dikta.notes.NoteMode;
+import se.dikta.structure.template.Template;
 
 /**
  * Realistic time-log rows for demos and benchmarks. Each worker gets a fixed composition typing speed
@@ -33,7 +35,7 @@ public final class TimeLogDemoData {
     /** A worker to generate notes for. */
     public record Worker(long userId, long unitId) { }
 
-    private static final String TEMPLATE = "journalanteckning";
+    private static final String TEMPLATE = Template.DEFAULT_ID;
     private static final long DEMO_SEED = 2026;
 
     private final TimeLog log;
@@ -47,7 +49,7 @@ public final class TimeLogDemoData {
      * (so restarts add nothing). Returns how many rows were written. Blocking.
      */
     public long seedIfEmpty(Database db, List<AuthUser> users, Clock clock) {
-        LocalDate today = LocalDate.now(clock.withZone(Periods.STOCKHOLM));
+        LocalDate today = OfficeCalendar.today(clock);
         List<Worker> workers = users.stream().filter(u -> u.role() == Role.WORKER)
                 .map(u -> new Worker(u.id(), u.unitId())).collect(Collectors.toList());
         return db.txBlocking(c -> {
@@ -78,7 +80,7 @@ public final class TimeLogDemoData {
         long days = to.toEpochDay() - from.toEpochDay() + 1;
         SplittableRandom r = new SplittableRandom(seed * 1_000_003L + w.userId());
         Habits habits = new Habits(r);
-        Instant end = to.plusDays(1).atStartOfDay(Periods.STOCKHOLM).toInstant();
+        Instant end = to.plusDays(1).atStartOfDay(OfficeCalendar.ZONE).toInstant();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             if (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
                 continue;
@@ -118,7 +120,7 @@ public final class TimeLogDemoData {
         }
         NoteMode mode = dictated ? NoteMode.DICTATED : NoteMode.TYPED;
         Instant signedAt = day.atTime(LocalTime.of(8, 0)).plusMinutes(r.nextInt(8 * 60))
-                .atZone(Periods.STOCKHOLM).toInstant();
+                .atZone(OfficeCalendar.ZONE).toInstant();
         int saves = r.nextInt(3);
         for (int s = 1; s <= saves; s++) {
             double part = s / (saves + 1.0);

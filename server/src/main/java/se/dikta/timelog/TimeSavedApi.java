@@ -1,21 +1,25 @@
 package se.dikta.timelog;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
-import se.dikta.auth.AuthUser;
-import se.dikta.auth.Role;
+import se.dikta.calendar.OfficeCalendar;
+import se.dikta.failure.DomainException;
 import se.dikta.http.ApiException;
 import se.dikta.http.ApiModule;
 import se.dikta.http.ApiRoutes;
+import se.dikta.identity.AuthUser;
+import se.dikta.identity.Role;
+import se.dikta.work.CpuPool;
 
 /**
  * {@code GET /api/reports/time-saved} (JSON), {@code .csv} and {@code .pdf}. Query: {@code from} and
@@ -31,21 +35,24 @@ public final class TimeSavedApi implements ApiModule {
     private final TimeSavedReport report;
     private final TimeSavedPdf pdf;
     private final Clock clock;
+    /** The bootstrap, CSV and PDF are CPU work: a pool of their own, never the event loop. */
+    private final WorkerExecutor reports;
 
-    public TimeSavedApi(TimeSavedReport report, TimeSavedPdf pdf, Clock clock) {
+    public TimeSavedApi(Vertx vertx, TimeSavedReport report, TimeSavedPdf pdf, Clock clock) {
         this.report = report;
         this.pdf = pdf;
         this.clock = clock;
+        this.reports = CpuPool.create(vertx, "reports");
     }
 
     @Override
     public void mount(ApiRoutes api) {
-        api.get("/reports/time-saved", READERS, ctx -> report.compute(request(ctx)).map(TimeSavedJson::of));
+        api.get("/reports/time-saved", READERS, ctx -> compute(request(ctx)).map(TimeSavedJson::of));
         api.raw(HttpMethod.GET, "/reports/time-saved.csv", READERS, ctx -> download(ctx, "csv", TimeSavedCsv.CONTENT_TYPE,
-                computed -> Future.succeededFuture(TimeSavedCsv.bytes(computed))));
+                computed -> reports.executeBlocking(() -> TimeSavedCsv.bytes(computed), false)));
         api.raw(HttpMethod.GET, "/reports/time-saved.pdf", READERS, ctx -> download(ctx, "pdf", TimeSavedPdf.CONTENT_TYPE,
-                computed -> ctx.vertx().executeBlocking(
-                        () -> pdf.render(computed, scopeLabel(AuthUser.of(ctx)), ZonedDateTime.now(clock.withZone(Periods.STOCKHOLM))),
+                computed -> reports.executeBlocking(
+                        () -> pdf.render(computed, scopeLabel(AuthUser.of(ctx)), ZonedDateTime.now(clock.withZone(OfficeCalendar.ZONE))),
                         false)));
     }
 
@@ -54,16 +61,21 @@ public final class TimeSavedApi implements ApiModule {
         ReportRequest request;
         try {
             request = request(ctx);
-        } catch (ApiException e) {
+        } catch (ApiException | DomainException e) {
             ctx.fail(e);
             return;
         }
-        report.compute(request).compose(render).onSuccess(bytes -> ctx.response()
+        compute(request).compose(render).onSuccess(bytes -> ctx.response()
                         .putHeader("Content-Type", contentType)
                         .putHeader("Content-Disposition", "attachment; filename=\"" + fileName(request, extension) + "\"")
                         .putHeader("Cache-Control", "no-store")
                         .end(Buffer.buffer(bytes)))
                 .onFailure(ctx::fail);
+    }
+
+    /** Reads in one transaction, then computes on the reports pool with the connection already released. */
+    private Future<TimeSaved> compute(ReportRequest request) {
+        return report.measure(request).compose(m -> reports.executeBlocking(() -> report.summarise(request, m), false));
     }
 
     /** The report the caller may see, or a 400/403 explaining why not. */
@@ -99,13 +111,13 @@ public final class TimeSavedApi implements ApiModule {
             }
         }
         if (from == null && to == null) {
-            return Periods.tertialRange(LocalDate.now(clock.withZone(Periods.STOCKHOLM)));
+            return Periods.tertialRange(OfficeCalendar.today(clock));
         }
         if (from == null || to == null) {
             throw ApiException.badRequest("Ange både from och to (ÅÅÅÅ-MM-DD).");
         }
-        LocalDate start = date(from, "from");
-        LocalDate end = date(to, "to");
+        LocalDate start = OfficeCalendar.parseDate(from, "from");
+        LocalDate end = OfficeCalendar.parseDate(to, "to");
         if (end.isBefore(start)) {
             throw ApiException.badRequest("Slutdatumet (to) ligger före startdatumet (from).");
         }
@@ -113,14 +125,6 @@ public final class TimeSavedApi implements ApiModule {
             throw ApiException.badRequest("Perioden får vara högst tre år.");
         }
         return new Periods.Range(start, end);
-    }
-
-    private static LocalDate date(String value, String name) {
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest("Ogiltigt datum i " + name + ": skriv ÅÅÅÅ-MM-DD.");
-        }
     }
 
     private static String param(RoutingContext ctx, String name, String fallback) {

@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
@@ -25,7 +23,7 @@ public final class TimeSavedPdf {
 
     public static final String CONTENT_TYPE = "application/pdf";
 
-    private static final float MARGIN = 50;
+    private static final float MARGIN = PdfCanvas.MARGIN;
     private static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
     private static final float ROW_HEIGHT = 13;
     private static final float[] COLUMNS = {100, 32, 40, 48, 52, 48, 45, 36, 38, 56};
@@ -48,7 +46,7 @@ public final class TimeSavedPdf {
             PDDocumentInformation info = doc.getDocumentInformation();
             info.setTitle("Sparad dokumentationstid " + period(report.request()));
             info.setCreator("Dikta");
-            try (Canvas canvas = new Canvas(doc)) {
+            try (PdfCanvas canvas = new PdfCanvas(doc)) {
                 header(canvas, report, scope, generatedAt);
                 table(canvas, report);
                 chart(canvas, report);
@@ -68,7 +66,7 @@ public final class TimeSavedPdf {
         return r.from() + " – " + r.to();
     }
 
-    private void header(Canvas c, TimeSaved report, String scope, ZonedDateTime generatedAt) throws IOException {
+    private void header(PdfCanvas c, TimeSaved report, String scope, ZonedDateTime generatedAt) throws IOException {
         c.text(bold, 18, MARGIN, "Sparad dokumentationstid med diktering");
         c.down(24);
         c.text(regular, 11, MARGIN, "Period: " + period(report.request()));
@@ -79,7 +77,7 @@ public final class TimeSavedPdf {
         c.down(22);
         c.text(bold, 11, MARGIN, "Metod");
         c.down(14);
-        for (String line : wrap(report.method().text(), regular, 9, WIDTH)) {
+        for (String line : PdfCanvas.wrap(report.method().text(), regular, 9, WIDTH)) {
             c.text(regular, 9, MARGIN, line);
             c.down(11.5f);
         }
@@ -89,7 +87,7 @@ public final class TimeSavedPdf {
         c.down(18);
     }
 
-    private void table(Canvas c, TimeSaved report) throws IOException {
+    private void table(PdfCanvas c, TimeSaved report) throws IOException {
         String firstHeading = report.request().groupBy().title();
         tableHeading(c, firstHeading);
         for (TimeSaved.Row row : report.rows()) {
@@ -110,7 +108,7 @@ public final class TimeSavedPdf {
         c.down(16);
     }
 
-    private void tableHeading(Canvas c, String first) throws IOException {
+    private void tableHeading(PdfCanvas c, String first) throws IOException {
         float x = MARGIN;
         for (int i = 0; i < COLUMNS.length; i++) {
             String heading = i == 0 ? first : HEADINGS[i];
@@ -126,9 +124,9 @@ public final class TimeSavedPdf {
         c.down(ROW_HEIGHT - 2);
     }
 
-    private void tableRow(Canvas c, TimeSaved.Row row, PDType1Font font) throws IOException {
+    private void tableRow(PdfCanvas c, TimeSaved.Row row, PDType1Font font) throws IOException {
         List<String> cells = new ArrayList<>();
-        cells.add(fit(row.key(), font, 8, COLUMNS[0] - 4));
+        cells.add(PdfCanvas.fit(row.key(), font, 8, COLUMNS[0] - 4));
         if (row.suppressed()) {
             for (int i = 1; i < COLUMNS.length; i++) {
                 cells.add("–");
@@ -158,7 +156,7 @@ public final class TimeSavedPdf {
     }
 
     /** Horizontal bars of the mean saved minutes per note, whiskers for the 95 % interval, zero axis. */
-    private void chart(Canvas c, TimeSaved report) throws IOException {
+    private void chart(PdfCanvas c, TimeSaved report) throws IOException {
         List<TimeSaved.Row> bars = new ArrayList<>();
         report.rows().stream().filter(r -> !r.suppressed() && r.meanSavedMinutes() != null).forEach(bars::add);
         if (!report.total().suppressed() && report.total().meanSavedMinutes() != null) {
@@ -197,7 +195,7 @@ public final class TimeSavedPdf {
                 top = c.y() + pitch;
             }
             float y = c.y();
-            c.text(r == report.total() ? bold : regular, 8, MARGIN, fit(r.key(), regular, 8, labelWidth - 6));
+            c.text(r == report.total() ? bold : regular, 8, MARGIN, PdfCanvas.fit(r.key(), regular, 8, labelWidth - 6));
             double mean = r.meanSavedMinutes();
             float end = (float) (plotLeft + (mean - min) * scale);
             c.rect(Math.min(zeroX, end), y - 2, Math.abs(end - zeroX), barHeight, mean >= 0 ? POSITIVE : NEGATIVE);
@@ -214,7 +212,7 @@ public final class TimeSavedPdf {
         axis(c, top, zeroX, plotLeft, plotWidth, min, max);
     }
 
-    private void axis(Canvas c, float top, float zeroX, float plotLeft, float plotWidth, double min, double max)
+    private void axis(PdfCanvas c, float top, float zeroX, float plotLeft, float plotWidth, double min, double max)
             throws IOException {
         float bottom = c.y() + 6;
         c.vline(zeroX, bottom, top);
@@ -223,138 +221,5 @@ public final class TimeSavedPdf {
         c.textRight(regular, 7, plotLeft + plotWidth, Figures.swedish(max, 1) + " min");
         c.textCenter(regular, 7, zeroX, bottom - 9, "0");
         c.down(20);
-    }
-
-    private static String fit(String text, PDType1Font font, float size, float width) throws IOException {
-        String safe = Canvas.printable(font, text);
-        if (Canvas.width(font, size, safe) <= width) {
-            return safe;
-        }
-        String cut = safe;
-        while (!cut.isEmpty() && Canvas.width(font, size, cut + "…") > width) {
-            cut = cut.substring(0, cut.length() - 1);
-        }
-        return cut + "…";
-    }
-
-    private static List<String> wrap(String text, PDType1Font font, float size, float width) throws IOException {
-        List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (String word : Canvas.printable(font, text).split(" ")) {
-            String candidate = line.length() == 0 ? word : line + " " + word;
-            if (Canvas.width(font, size, candidate) > width && line.length() > 0) {
-                lines.add(line.toString());
-                line = new StringBuilder(word);
-            } else {
-                line = new StringBuilder(candidate);
-            }
-        }
-        if (line.length() > 0) {
-            lines.add(line.toString());
-        }
-        return lines;
-    }
-
-    /** A page cursor: writes top-down on A4 pages and starts a new page when asked. */
-    private static final class Canvas implements AutoCloseable {
-        private final PDDocument doc;
-        private PDPageContentStream stream;
-        private float y;
-
-        Canvas(PDDocument doc) throws IOException {
-            this.doc = doc;
-            newPage();
-        }
-
-        void newPage() throws IOException {
-            if (stream != null) {
-                stream.close();
-            }
-            PDPage page = new PDPage(PDRectangle.A4);
-            doc.addPage(page);
-            stream = new PDPageContentStream(doc, page);
-            y = PDRectangle.A4.getHeight() - MARGIN;
-        }
-
-        float y() {
-            return y;
-        }
-
-        float remaining() {
-            return y - MARGIN;
-        }
-
-        void down(float amount) {
-            y -= amount;
-        }
-
-        void text(PDType1Font font, float size, float x, String text) throws IOException {
-            textAt(font, size, x, y, text);
-        }
-
-        void textRight(PDType1Font font, float size, float right, String text) throws IOException {
-            String safe = printable(font, text);
-            textAt(font, size, right - width(font, size, safe), y, safe);
-        }
-
-        void textCenter(PDType1Font font, float size, float centre, float atY, String text) throws IOException {
-            String safe = printable(font, text);
-            textAt(font, size, centre - width(font, size, safe) / 2, atY, safe);
-        }
-
-        private void textAt(PDType1Font font, float size, float x, float atY, String text) throws IOException {
-            stream.beginText();
-            stream.setFont(font, size);
-            stream.newLineAtOffset(x, atY);
-            stream.showText(printable(font, text));
-            stream.endText();
-        }
-
-        void rect(float x, float atY, float w, float h, float[] rgb) throws IOException {
-            stream.setNonStrokingColor(rgb[0], rgb[1], rgb[2]);
-            stream.addRect(x, atY, w, h);
-            stream.fill();
-            stream.setNonStrokingColor(0f, 0f, 0f);
-        }
-
-        void line(float x1, float atY, float x2, float[] rgb) throws IOException {
-            stream.setStrokingColor(rgb[0], rgb[1], rgb[2]);
-            stream.setLineWidth(0.6f);
-            stream.moveTo(x1, atY);
-            stream.lineTo(x2, atY);
-            stream.stroke();
-            stream.setStrokingColor(0f, 0f, 0f);
-        }
-
-        void vline(float x, float y1, float y2) throws IOException {
-            stream.setLineWidth(0.6f);
-            stream.moveTo(x, y1);
-            stream.lineTo(x, y2);
-            stream.stroke();
-        }
-
-        static float width(PDType1Font font, float size, String text) throws IOException {
-            return font.getStringWidth(text) / 1000 * size;
-        }
-
-        /** Replaces what WinAnsi cannot encode; the minus sign becomes a hyphen rather than "?". */
-        static String printable(PDType1Font font, String text) {
-            StringBuilder out = new StringBuilder();
-            text.replace('\u2212', '-').codePoints().forEach(cp -> {
-                String s = new String(Character.toChars(cp));
-                try {
-                    font.encode(s);
-                    out.append(s);
-                } catch (IOException | IllegalArgumentException e) {
-                    out.append('?');
-                }
-            });
-            return out.toString();
-        }
-
-        @Override
-        public void close() throws IOException {
-            stream.close();
-        }
     }
 }

@@ -42,11 +42,20 @@ public final class TimeSavedReport {
         this.pseudonyms = pseudonyms;
     }
 
-    public Future<TimeSaved> compute(ReportRequest request) {
-        return db.tx(c -> compute(c, request));
+    /** What a report reads from the database; {@link #summarise} computes from it without a connection. */
+    record Measured(TypingBaseline baseline, Map<String, Sums> groups, Sums total,
+            Map<String, DoubleList> saved, Map<String, String> labels) {}
+
+    /** Reads the sums and per-note minutes in one transaction; the connection is released before computing. */
+    Future<Measured> measure(ReportRequest request) {
+        return db.tx(c -> measure(c, request));
     }
 
     public TimeSaved compute(Connection c, ReportRequest request) throws SQLException {
+        return summarise(request, measure(c, request));
+    }
+
+    Measured measure(Connection c, ReportRequest request) throws SQLException {
         TypingBaseline baseline = TypingBaseline.measure(c, request.to(), cfg);
         Scope scope = new Scope(request);
         Map<String, Sums> groups = new HashMap<>();
@@ -57,23 +66,27 @@ public final class TimeSavedReport {
             total.add(part, rate);
         }
         Map<String, DoubleList> saved = savedMinutes(c, scope, baseline);
-        Map<String, String> labels = labels(c, request, groups.keySet());
+        return new Measured(baseline, groups, total, saved, labels(c, request, groups.keySet()));
+    }
 
+    /** CPU only (the bootstrap): run it on a worker pool, not on the event loop and not inside a transaction. */
+    TimeSaved summarise(ReportRequest request, Measured m) {
         Bootstrap bootstrap = new Bootstrap(cfg.bootstrapIterations(), cfg.bootstrapSeed());
         boolean suppress = request.scope().managerView() && request.groupBy() != GroupBy.WORKER;
         List<TimeSaved.Row> rows = new ArrayList<>();
-        groups.forEach((key, sums) -> {
-            String label = labels.getOrDefault(key, key);
+        m.groups().forEach((key, sums) -> {
+            String label = m.labels().getOrDefault(key, key);
             rows.add(suppress && sums.workers.size() < cfg.minWorkersPerRow()
                     ? TimeSaved.Row.suppressed(label)
-                    : sums.toRow(label, saved.getOrDefault(key, new DoubleList()), bootstrap));
+                    : sums.toRow(label, m.saved().getOrDefault(key, new DoubleList()), bootstrap));
         });
         rows.sort(rowOrder(request.groupBy()));
 
+        Sums total = m.total();
         TimeSaved.Row totalRow = suppress && total.notes > 0 && total.workers.size() < cfg.minWorkersPerRow()
                 ? TimeSaved.Row.suppressed(TOTAL)
-                : total.toRow(TOTAL, DoubleList.concat(saved.values()), bootstrap);
-        return new TimeSaved(request, method(request, baseline, totalRow), rows, totalRow);
+                : total.toRow(TOTAL, DoubleList.concat(m.saved().values()), bootstrap);
+        return new TimeSaved(request, method(request, m.baseline(), totalRow), rows, totalRow);
     }
 
     /** Sums per group, worker and unit: at most groups × workers rows, however many notes. */

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import se.dikta.auth.Role;
+import se.dikta.identity.Role;
 import se.dikta.testing.ApiClient;
 import se.dikta.testing.TestServer;
 import se.dikta.testing.ToneModel;
@@ -134,8 +134,8 @@ class DemoModelDownloadTest {
             assertThat(asr.getBoolean("loaded")).isFalse();
             assertThat(asr.containsKey("download")).isFalse();
         }
-        assertThat(AsrConfig.from(se.dikta.config.Settings.of(Map.of()), tmp, false).downloadUrl()).isEmpty();
-        assertThat(AsrConfig.from(se.dikta.config.Settings.of(Map.of()), tmp, true).downloadUrl())
+        assertThat(AsrConfig.from(se.dikta.settings.Settings.of(Map.of()), tmp, false).downloadUrl()).isEmpty();
+        assertThat(AsrConfig.from(se.dikta.settings.Settings.of(Map.of()), tmp, true).downloadUrl())
                 .hasValueSatisfying(u -> assertThat(u.toString()).endsWith("vosk-model-small-sv-rhasspy-0.15.zip"));
     }
 

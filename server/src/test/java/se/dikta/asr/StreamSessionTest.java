@@ -19,8 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import se.dikta.auth.AuthUser;
-import se.dikta.auth.Role;
+import se.dikta.identity.AuthUser;
+import se.dikta.identity.Role;
 import se.dikta.testing.StreamClient;
 import se.dikta.testing.StreamClient.Connection;
 import se.dikta.testing.ToneWavWriter;
@@ -34,7 +34,7 @@ class StreamSessionTest {
 
     /** Holds every append until the test lets it through, like a slow database. */
     static final class GatedSink implements DraftSink {
-        final InMemoryDraftSink drafts = new InMemoryDraftSink();
+        final UnsavedDictations drafts = new UnsavedDictations();
         final List<Promise<Void>> held = new CopyOnWriteArrayList<>();
         volatile boolean open = true;
 
@@ -77,7 +77,7 @@ class StreamSessionTest {
         model = tone.speech();
         vertx = Vertx.vertx();
         WorkerExecutor pool = vertx.createSharedWorkerExecutor("test-asr", 2);
-        AsrConfig config = AsrConfig.from(se.dikta.config.Settings.of(java.util.Map.of()), tmp, false);
+        AsrConfig config = AsrConfig.from(se.dikta.settings.Settings.of(java.util.Map.of()), tmp, false);
         AsrMetrics metrics = new AsrMetrics(new SimpleMeterRegistry(), new StreamSlots(2));
         sink = new GatedSink();
         released = new AtomicInteger();

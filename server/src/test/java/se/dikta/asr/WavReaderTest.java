@@ -8,6 +8,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import se.dikta.failure.DomainException;
 
 class WavReaderTest {
 
@@ -73,35 +74,35 @@ class WavReaderTest {
     @Test
     void rejectsFilesThatAreNotWavAs415() {
         assertThatThrownBy(() -> readAll(new WavReader(), "ID3\u0004 mp3 data".getBytes(StandardCharsets.ISO_8859_1), 4))
-                .isInstanceOfSatisfying(AudioFormatException.class, e -> assertThat(e.status()).isEqualTo(415));
+                .isInstanceOfSatisfying(AudioFormatException.class, e -> assertThat(e.failure().kind()).isEqualTo(DomainException.Kind.UNSUPPORTED));
         byte[] avi = wav(1, 1, 16000, 16, new short[] {1}, false);
         System.arraycopy("AVI ".getBytes(StandardCharsets.US_ASCII), 0, avi, 8, 4);
         assertThatThrownBy(() -> readAll(new WavReader(), avi, 100))
-                .isInstanceOfSatisfying(AudioFormatException.class, e -> assertThat(e.status()).isEqualTo(415));
+                .isInstanceOfSatisfying(AudioFormatException.class, e -> assertThat(e.failure().kind()).isEqualTo(DomainException.Kind.UNSUPPORTED));
     }
 
     @Test
     void rejectsEncodingsOtherThanPcm16As415() {
         assertThatThrownBy(() -> readAll(new WavReader(), wav(3, 1, 16000, 32, new short[] {1, 2}, false), 64))
                 .isInstanceOfSatisfying(AudioFormatException.class, e -> {
-                    assertThat(e.status()).isEqualTo(415);
+                    assertThat(e.failure().kind()).isEqualTo(DomainException.Kind.UNSUPPORTED);
                     assertThat(e.getMessage()).contains("16-bitars PCM");
                 });
         assertThatThrownBy(() -> readAll(new WavReader(), wav(1, 1, 96000, 16, new short[] {1}, false), 64))
-                .isInstanceOfSatisfying(AudioFormatException.class, e -> assertThat(e.status()).isEqualTo(415));
+                .isInstanceOfSatisfying(AudioFormatException.class, e -> assertThat(e.failure().kind()).isEqualTo(DomainException.Kind.UNSUPPORTED));
     }
 
     @Test
     void rejectsEmptyAndTruncatedFilesAs400WithTheReason() {
         assertThatThrownBy(() -> readAll(new WavReader(), new byte[0], 1))
                 .isInstanceOfSatisfying(AudioFormatException.class, e -> {
-                    assertThat(e.status()).isEqualTo(400);
+                    assertThat(e.failure().kind()).isEqualTo(DomainException.Kind.INVALID);
                     assertThat(e.getMessage()).isEqualTo("Filen är tom");
                 });
         byte[] headerOnly = Arrays.copyOf(wav(1, 1, 16000, 16, new short[] {1}, false), 30);
         assertThatThrownBy(() -> readAll(new WavReader(), headerOnly, 8))
                 .isInstanceOfSatisfying(AudioFormatException.class, e -> {
-                    assertThat(e.status()).isEqualTo(400);
+                    assertThat(e.failure().kind()).isEqualTo(DomainException.Kind.INVALID);
                     assertThat(e.getMessage()).contains("ofullständigt");
                 });
         byte[] noAudio = wav(1, 1, 16000, 16, new short[0], false);
@@ -114,6 +115,6 @@ class WavReaderTest {
         byte[] file = wav(1, 1, 16000, 16, new short[] {1, 2}, false);
         file[32] = 4; // block align 4 for a mono 16-bit file
         assertThatThrownBy(() -> readAll(new WavReader(), file, 64))
-                .isInstanceOfSatisfying(AudioFormatException.class, e -> assertThat(e.status()).isEqualTo(400));
+                .isInstanceOfSatisfying(AudioFormatException.class, e -> assertThat(e.failure().kind()).isEqualTo(DomainException.Kind.INVALID));
     }
 }

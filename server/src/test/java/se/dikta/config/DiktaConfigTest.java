@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import se.dikta.settings.ConfigException;
+import se.dikta.settings.Settings;
 
 class DiktaConfigTest {
 

@@ -11,9 +11,9 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import se.dikta.auth.AuthUser;
-import se.dikta.auth.Role;
 import se.dikta.auth.UserStore;
+import se.dikta.identity.AuthUser;
+import se.dikta.identity.Role;
 
 /** One behavioural suite for the storage foundation; a thin subclass per database runs it. */
 abstract class DatabaseContract {

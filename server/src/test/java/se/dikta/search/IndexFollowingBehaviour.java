@@ -31,9 +31,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import se.dikta.auth.AuthUser;
-import se.dikta.auth.Role;
-import se.dikta.http.ApiException;
+import se.dikta.failure.DomainException;
+import se.dikta.identity.AuthUser;
+import se.dikta.identity.Role;
 import se.dikta.notes.Note;
 import se.dikta.notes.NoteContent;
 import se.dikta.notes.NoteFeed;
@@ -71,7 +71,7 @@ abstract class IndexFollowingBehaviour {
         settings.put("search.pollInterval", "0.05");
         server = TestServer.start(settings);
         anna = server.addUser("anna", Role.WORKER, "IFO Vuxen");
-        notes = server.server().notes();
+        notes = server.notes();
         feed = new StoreNoteFeed(server.database(), new NoteStore());
     }
 
@@ -195,7 +195,7 @@ abstract class IndexFollowingBehaviour {
         awaitApplied(incremental, latest);
 
         Path rebuiltDir = dirs.resolve("rebuilt");
-        NoteIndexer.rebuild(config(rebuiltDir, Duration.ofSeconds(10)), feed, analyzer);
+        IndexCatchUp.rebuild(config(rebuiltDir, Duration.ofSeconds(10)), feed, analyzer);
         try (NoteIndex rebuilt = NoteIndex.open(rebuiltDir, analyzer)) {
             NoteIndex live = incremental.index();
             assertThat(rebuilt.committedRevision()).isEqualTo(latest);
@@ -247,12 +247,12 @@ abstract class IndexFollowingBehaviour {
 
         GatedFeed gated = new GatedFeed(feed);
         NoteIndexer restarted = node("node", Duration.ofSeconds(10), gated);
-        SearchService service = new SearchService(server.server().vertx(), restarted, analyzer,
+        SearchService service = new SearchService(server.vertx(), restarted, analyzer,
                 config(dirs.resolve("node"), Duration.ofSeconds(10)));
         assertThat(restarted.state()).isEqualTo(NoteIndexer.State.REBUILDING);
         Throwable refused = service.search(anna, b -> b.query("uggla")).toCompletionStage().toCompletableFuture()
                 .handle((r, e) -> e).get(10, TimeUnit.SECONDS);
-        assertThat(refused).isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(503));
+        assertThat(refused).isInstanceOf(DomainException.Unavailable.class);
 
         gated.open();
         assertThat(awaitHits(restarted, "uggla", 1)).isEqualTo(1);

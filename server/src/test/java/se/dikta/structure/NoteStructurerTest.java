@@ -11,7 +11,9 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import se.dikta.structure.StructuredNote.Entity;
 import se.dikta.structure.StructuredNote.Sentence;
-import se.dikta.structure.Transcript.WordTime;
+import se.dikta.structure.core.SectionKey;
+import se.dikta.structure.core.Transcript;
+import se.dikta.structure.core.Transcript.TimeSpan;
 import se.dikta.structure.template.Template;
 import se.dikta.structure.template.TemplateCatalog;
 
@@ -48,9 +50,9 @@ class NoteStructurerTest {
     @Test
     void everySentenceKeepsItsTranscriptWordsAndTimes() {
         List<String> words = List.of("mamma", "sover", "dåligt", "punkt", "pappa", "arbetar", "natt");
-        List<WordTime> times = new ArrayList<>();
+        List<TimeSpan> times = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {
-            times.add(new WordTime(i * 0.5, i * 0.5 + 0.4));
+            times.add(new TimeSpan(i * 0.5, i * 0.5 + 0.4));
         }
         StructuredNote note = structurer.structure(new Transcript(words, times),
                 templates.find("journalanteckning").orElseThrow());

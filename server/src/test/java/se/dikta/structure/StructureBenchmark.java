@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import se.dikta.structure.core.NumberWords;
+import se.dikta.structure.core.Transcript;
 import se.dikta.structure.corpus.DirectoryCorpusSource;
 import se.dikta.structure.eval.HeldOutNote;
 import se.dikta.structure.model.NlpModelStore;

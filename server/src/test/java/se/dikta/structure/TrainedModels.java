@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import se.dikta.structure.core.NumberWords;
 import se.dikta.structure.corpus.DirectoryCorpusSource;
 import se.dikta.structure.model.NlpModelStore;
 import se.dikta.structure.model.NlpModels;

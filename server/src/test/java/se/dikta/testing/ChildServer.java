@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import se.dikta.auth.Role;
+import se.dikta.identity.Role;
 
 /**
  * A test server in its own JVM, for tests that need a process with other settings (locale, encoding) or

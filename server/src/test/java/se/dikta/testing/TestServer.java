@@ -1,5 +1,7 @@
 package se.dikta.testing;
 
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,12 +12,12 @@ import java.util.Map;
 import java.util.stream.Stream;
 import se.dikta.DiktaServer;
 import se.dikta.auth.AuthApi;
-import se.dikta.auth.AuthUser;
-import se.dikta.auth.Role;
 import se.dikta.auth.UserStore;
 import se.dikta.config.DiktaConfig;
 import se.dikta.db.Database;
-import io.vertx.core.json.JsonObject;
+import se.dikta.identity.AuthUser;
+import se.dikta.identity.Role;
+import se.dikta.notes.NoteService;
 
 /**
  * The real server on a free port with a fresh embedded database in a temp directory (or the database
@@ -73,12 +75,22 @@ public final class TestServer implements AutoCloseable {
         return "http://127.0.0.1:" + server.port();
     }
 
-    public DiktaServer server() {
-        return server;
+    /** The running server's Vert.x instance. */
+    public Vertx vertx() {
+        return server.services().vertx();
     }
 
     public Database database() {
-        return server.database();
+        return server.services().db();
+    }
+
+    /** The one way to read and write notes (live dictation appends to drafts through it). */
+    public NoteService notes() {
+        return server.services().notes();
+    }
+
+    public DiktaConfig config() {
+        return server.services().config();
     }
 
     public Path dataDir() {
@@ -87,9 +99,7 @@ public final class TestServer implements AutoCloseable {
 
     /** Creates a user through the API's own service; the password is {@code "losen-" + username}. */
     public AuthUser addUser(String username, Role role, String unit) {
-        return new se.dikta.auth.AuthService(server.vertx(), server.database(), server.config().auth(),
-                new se.dikta.audit.AuditLog(java.time.Clock.systemUTC()), java.time.Clock.systemUTC())
-                .addUserBlocking(new UserStore.NewUser(username, username, AuthApi.defaultTitle(role), role, unit),
+        return server.services().auth().addUserBlocking(new UserStore.NewUser(username, username, AuthApi.defaultTitle(role), role, unit),
                         PASSWORD_PREFIX + username);
     }
 

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import se.dikta.config.ConfigException;
 import se.dikta.config.DiktaConfig;
+import se.dikta.settings.ConfigException;
 
 class TimeLogConfigTest {
 

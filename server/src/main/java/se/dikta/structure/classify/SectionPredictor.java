@@ -3,7 +3,7 @@ package se.dikta.structure.classify;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import se.dikta.structure.SectionKey;
+import se.dikta.structure.core.SectionKey;
 
 /** Sections for the sentences of one note: the categoriser per sentence, then the neighbour step. Thread-safe. */
 public final class SectionPredictor {

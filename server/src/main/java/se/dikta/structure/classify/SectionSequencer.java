@@ -3,7 +3,7 @@ package se.dikta.structure.classify;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import se.dikta.structure.SectionKey;
+import se.dikta.structure.core.SectionKey;
 
 /**
  * The neighbour step: combines each sentence's classifier probabilities with the section transitions of the

@@ -2,7 +2,7 @@ package se.dikta.structure.classify;
 
 import java.util.Arrays;
 import java.util.List;
-import se.dikta.structure.SectionKey;
+import se.dikta.structure.core.SectionKey;
 import se.dikta.structure.corpus.CorpusNote;
 import se.dikta.structure.corpus.LabeledSentence;
 

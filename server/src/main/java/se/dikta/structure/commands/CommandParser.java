@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import se.dikta.structure.NumberWords;
-import se.dikta.structure.Transcript;
 import se.dikta.structure.commands.DictationItem.Command;
 import se.dikta.structure.commands.DictationItem.Word;
+import se.dikta.structure.core.NumberWords;
+import se.dikta.structure.core.Transcript;
 
 /**
  * Finds the dictation commands in a transcript. Command words are also ordinary Swedish words ("en viktig

@@ -1,6 +1,6 @@
 package se.dikta.structure.commands;
 
-import se.dikta.structure.SectionKey;
+import se.dikta.structure.core.SectionKey;
 
 /** One element of a parsed dictation: a word of the note, or a command spoken between words. */
 public sealed interface DictationItem {

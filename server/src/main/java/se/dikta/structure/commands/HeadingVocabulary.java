@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import se.dikta.structure.SectionKey;
+import se.dikta.structure.core.SectionKey;
 
 /** The spoken names of sections that may follow "rubrik": the default titles, common synonyms and template titles. */
 public final class HeadingVocabulary {

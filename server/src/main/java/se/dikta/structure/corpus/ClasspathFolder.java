@@ -1,19 +1,15 @@
 package se.dikta.structure.corpus;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.file.FileSystemAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Path;
-import java.util.Map;
 
 /**
  * Locates a folder packaged on the class path (the server jar puts models/nlp under {@code nlp/} and
  * models/templates under {@code templates/}) by a file known to be in it, so that its other files can
- * be listed both from target/classes and from inside the shaded jar.
+ * be listed both from target/classes and from inside the shaded jar (without opening a JVM-wide zip file
+ * system).
  */
 public final class ClasspathFolder {
 
@@ -21,7 +17,7 @@ public final class ClasspathFolder {
     }
 
     /** @param marker a resource inside the folder, e.g. "nlp/README.md" */
-    public static DirectoryCorpusSource folderOf(ClassLoader loader, String marker) {
+    public static CorpusSource folderOf(ClassLoader loader, String marker) {
         URL url = loader.getResource(marker);
         if (url == null) {
             throw new IllegalStateException("Resource not on the class path: " + marker);
@@ -29,22 +25,16 @@ public final class ClasspathFolder {
         try {
             URI uri = url.toURI();
             if ("jar".equals(uri.getScheme())) {
-                openZipFileSystem(uri);
+                String spec = uri.getRawSchemeSpecificPart();
+                int bang = spec.indexOf("!/");
+                Path jar = Path.of(new URI(spec.substring(0, bang)));
+                String entry = spec.substring(bang + 2);
+                int slash = entry.lastIndexOf('/');
+                return new JarCorpusSource(jar, slash < 0 ? "" : entry.substring(0, slash));
             }
-            Path file = Path.of(uri);
-            return new DirectoryCorpusSource(file.getParent());
+            return new DirectoryCorpusSource(Path.of(uri).getParent());
         } catch (URISyntaxException e) {
             throw new IllegalStateException("Bad resource URL " + url, e);
-        }
-    }
-
-    private static void openZipFileSystem(URI uri) {
-        try {
-            FileSystems.newFileSystem(uri, Map.of());
-        } catch (FileSystemAlreadyExistsException e) {
-            // opened by an earlier lookup: Path.of(uri) finds it
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Corpus files under a directory of the file system or of a jar's zip file system. */
+/** Corpus files under a directory of the file system. */
 public final class DirectoryCorpusSource implements CorpusSource {
 
     private final Path root;

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import se.dikta.structure.SectionKey;
+import se.dikta.structure.core.SectionKey;
 
 /**
  * The section-labelled sentences of {@code sections/*.tsv}: {@code KEY<TAB>sentence} a line, a blank line

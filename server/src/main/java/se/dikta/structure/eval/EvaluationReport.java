@@ -1,7 +1,7 @@
 package se.dikta.structure.eval;
 
 import java.util.Locale;
-import se.dikta.structure.SectionKey;
+import se.dikta.structure.core.SectionKey;
 import se.dikta.structure.entities.EntityCategory;
 import se.dikta.structure.eval.NlpEvaluation.Result;
 

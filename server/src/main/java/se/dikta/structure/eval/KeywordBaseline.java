@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import se.dikta.structure.SectionKey;
+import se.dikta.structure.core.SectionKey;
 
 /**
  * The plain keyword baseline the models are measured against: sections from the typical signal words of

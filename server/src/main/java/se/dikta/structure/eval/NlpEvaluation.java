@@ -9,12 +9,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import se.dikta.structure.NoteStructurer;
-import se.dikta.structure.SectionKey;
 import se.dikta.structure.StructuredNote;
-import se.dikta.structure.Transcript;
 import se.dikta.structure.classify.SectionClassifier;
 import se.dikta.structure.classify.SectionDecision;
 import se.dikta.structure.classify.SectionPredictor;
+import se.dikta.structure.core.SectionKey;
+import se.dikta.structure.core.Transcript;
 import se.dikta.structure.entities.EntityCategory;
 import se.dikta.structure.eval.HeldOutNote.GoldEntity;
 import se.dikta.structure.eval.HeldOutNote.GoldSentence;
@@ -72,7 +72,7 @@ public final class NlpEvaluation {
         int wordCount = 0;
         for (HeldOutNote note : notes) {
             Template template = templates.find(note.template())
-                    .orElseGet(() -> templates.find("journalanteckning").orElseThrow());
+                    .orElseGet(() -> templates.find(Template.DEFAULT_ID).orElseThrow());
             List<String> transcript = note.transcript();
             sentenceCount += note.sentences().size();
             wordCount += transcript.size();

@@ -2,7 +2,7 @@ package se.dikta.structure.eval;
 
 import java.util.EnumMap;
 import java.util.Map;
-import se.dikta.structure.SectionKey;
+import se.dikta.structure.core.SectionKey;
 import se.dikta.structure.entities.EntityCategory;
 
 /** The figures of one system (the models or the keyword baseline) over the held-out notes. */

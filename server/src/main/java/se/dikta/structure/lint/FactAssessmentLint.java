@@ -3,7 +3,7 @@ package se.dikta.structure.lint;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import se.dikta.structure.SectionKey;
+import se.dikta.structure.core.SectionKey;
 
 /**
  * SOSFS 2014:5 asks that facts and assessments be kept apart: a sentence placed under INFORMATION or

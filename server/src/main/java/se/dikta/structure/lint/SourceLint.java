@@ -3,7 +3,7 @@ package se.dikta.structure.lint;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import se.dikta.structure.SectionKey;
+import se.dikta.structure.core.SectionKey;
 
 /**
  * SOSFS 2014:5: information from others must say where it comes from. A sentence placed under INFORMATION

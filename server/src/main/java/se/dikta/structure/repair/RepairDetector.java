@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import se.dikta.structure.NumberWords;
+import se.dikta.structure.core.NumberWords;
 import se.dikta.structure.commands.DictationItem;
 import se.dikta.structure.commands.DictationItem.Word;
 import se.dikta.structure.normalize.SpokenNumberNormalizer;

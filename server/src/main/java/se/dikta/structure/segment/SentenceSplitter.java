@@ -2,12 +2,12 @@ package se.dikta.structure.segment;
 
 import java.util.ArrayList;
 import java.util.List;
-import se.dikta.structure.SectionKey;
-import se.dikta.structure.Transcript;
 import se.dikta.structure.commands.CommandKind;
 import se.dikta.structure.commands.DictationItem;
 import se.dikta.structure.commands.DictationItem.Command;
 import se.dikta.structure.commands.DictationItem.Word;
+import se.dikta.structure.core.SectionKey;
+import se.dikta.structure.core.Transcript;
 
 /**
  * Cuts a parsed dictation into sentences. Commands give hard boundaries (full stop, question mark, new line,

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import se.dikta.structure.SectionKey;
+import se.dikta.structure.core.SectionKey;
 
 /**
  * A sentence found in the transcript, still in spoken form.

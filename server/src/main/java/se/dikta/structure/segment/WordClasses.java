@@ -3,7 +3,7 @@ package se.dikta.structure.segment;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import se.dikta.structure.NumberWords;
+import se.dikta.structure.core.NumberWords;
 import se.dikta.structure.corpus.CorpusNote;
 import se.dikta.structure.corpus.LabeledSentence;
 

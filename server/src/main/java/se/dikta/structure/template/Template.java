@@ -2,10 +2,13 @@ package se.dikta.structure.template;
 
 import java.util.List;
 import java.util.Optional;
-import se.dikta.structure.SectionKey;
+import se.dikta.structure.core.SectionKey;
 
 /** A kind of note (models/templates/*.json): which sections it shows, in which order, under which titles. */
 public record Template(String id, String title, List<TemplateSection> sections) {
+
+    /** The template a note gets when none is named: the general journal note. */
+    public static final String DEFAULT_ID = "journalanteckning";
 
     public Template {
         sections = List.copyOf(sections);

@@ -1,7 +1,6 @@
 package se.dikta.structure.written;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -12,6 +11,7 @@ import se.dikta.structure.entities.NameSpan;
 import se.dikta.structure.normalize.SpokenNumberNormalizer;
 import se.dikta.structure.normalize.WrittenToken;
 import se.dikta.structure.segment.SpokenSentence;
+import se.dikta.structure.written.Piece.Kind;
 
 /**
  * Assembles the written sentence from the normaliser's tokens: names found by the name finder, the lexicon
@@ -97,37 +97,11 @@ public final class SentenceWriter {
             }
         }
         text.setCharAt(0, Character.toUpperCase(text.charAt(0)));
-        List<FoundEntity> entities = entities(pieces, accepted, start, end, text);
+        List<FoundEntity> entities = EntityCollector.collect(pieces, accepted, start, end, text, this::isStreet);
         String lastMark = sentence.marks().get(words.size() - 1);
         text.append(":".equals(lastMark) ? ":" : sentence.dictatedTerminator()
                 .orElse(questions.isQuestion(words) ? "?" : "."));
         return new WrittenSentence(text.toString(), entities, flags);
-    }
-
-    private enum Kind { WORD, NORMALISED, RULE, LEXICON }
-
-    /** A stretch of written text from words [fromWord, toWord) of the sentence. */
-    private static final class Piece {
-        final int fromWord;
-        final int toWord;
-        final Kind kind;
-        final String flag;
-        String text;
-        EntityCategory category;
-        boolean everyday;
-
-        Piece(String text, int fromWord, int toWord, Kind kind, EntityCategory category, String flag) {
-            this.text = text;
-            this.fromWord = fromWord;
-            this.toWord = toWord;
-            this.kind = kind;
-            this.category = category;
-            this.flag = flag;
-        }
-
-        boolean overlaps(int from, int to) {
-            return fromWord < to && from < toWord;
-        }
     }
 
     private List<Piece> pieces(List<String> words, List<WrittenToken> tokens) {
@@ -250,81 +224,6 @@ public final class SentenceWriter {
                 piece.category = EntityCategory.PERSON;
             }
         }
-    }
-
-    private List<FoundEntity> entities(List<Piece> pieces, List<NameSpan> names, int[] start, int[] end,
-                                       CharSequence text) {
-        List<FoundEntity> found = new ArrayList<>();
-        boolean[] taken = new boolean[pieces.size()];
-        for (int p = 0; p < pieces.size(); p++) {
-            if (pieces.get(p).kind == Kind.RULE) {
-                found.add(entity(pieces.get(p).category, start[p], end[p], text));
-                taken[p] = true;
-            }
-        }
-        for (NameSpan name : names) {
-            int first = -1;
-            int last = -1;
-            for (int p = 0; p < pieces.size(); p++) {
-                if (pieces.get(p).overlaps(name.from(), name.to()) && !taken[p]) {
-                    first = first < 0 ? p : first;
-                    last = p;
-                }
-            }
-            if (first >= 0) {
-                last = withStreetNumber(pieces, name.category() == EntityCategory.PLACE, last);
-                found.add(entity(name.category(), start[first], end[last], text));
-                for (int p = first; p <= last; p++) {
-                    taken[p] = true;
-                }
-            }
-        }
-        for (int p = 0; p < pieces.size(); p++) {
-            Piece piece = pieces.get(p);
-            boolean street = piece.kind == Kind.WORD && piece.category == null && isStreet(words(piece));
-            EntityCategory category = street ? EntityCategory.PLACE : piece.category;
-            if (category == null || taken[p] || piece.kind == Kind.RULE) {
-                continue;
-            }
-            int last = withStreetNumber(pieces, category == EntityCategory.PLACE, p);
-            found.add(entity(category, start[p], end[last], text));
-            p = last;
-        }
-        found.sort(Comparator.comparingInt(FoundEntity::start));
-        return mergeAdjacentPersons(found, text);
-    }
-
-    private static String words(Piece piece) {
-        return piece.text.toLowerCase(Locale.ROOT);
-    }
-
-    /** "Storgatan 12": the number the normaliser wrote after a street belongs to the place. */
-    private static int withStreetNumber(List<Piece> pieces, boolean street, int last) {
-        if (street && last + 1 < pieces.size() && pieces.get(last + 1).kind == Kind.NORMALISED
-                && pieces.get(last + 1).text.chars().allMatch(Character::isDigit)) {
-            return last + 1;
-        }
-        return last;
-    }
-
-    /** "Jeanette Sundqvist": a first name and a surname found separately are one person. */
-    private static List<FoundEntity> mergeAdjacentPersons(List<FoundEntity> sorted, CharSequence text) {
-        List<FoundEntity> merged = new ArrayList<>(sorted.size());
-        for (FoundEntity e : sorted) {
-            FoundEntity previous = merged.isEmpty() ? null : merged.get(merged.size() - 1);
-            if (previous != null && previous.category() == EntityCategory.PERSON
-                    && e.category() == EntityCategory.PERSON && e.start() == previous.end() + 1
-                    && text.charAt(previous.end()) == ' ') {
-                merged.set(merged.size() - 1, entity(EntityCategory.PERSON, previous.start(), e.end(), text));
-            } else {
-                merged.add(e);
-            }
-        }
-        return merged;
-    }
-
-    private static FoundEntity entity(EntityCategory category, int start, int end, CharSequence text) {
-        return new FoundEntity(text.subSequence(start, end).toString(), category, start, end);
     }
 
     private static String capitalise(String s) {

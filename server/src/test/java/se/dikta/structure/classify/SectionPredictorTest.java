@@ -6,8 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import se.dikta.structure.SectionKey;
 import se.dikta.structure.TrainedModels;
+import se.dikta.structure.core.SectionKey;
 import se.dikta.structure.model.NlpModels;
 
 class SectionPredictorTest {

@@ -6,11 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import se.dikta.structure.NumberWords;
-import se.dikta.structure.SectionKey;
-import se.dikta.structure.Transcript;
 import se.dikta.structure.commands.DictationItem.Command;
 import se.dikta.structure.commands.DictationItem.Word;
+import se.dikta.structure.core.NumberWords;
+import se.dikta.structure.core.SectionKey;
+import se.dikta.structure.core.Transcript;
 import se.dikta.structure.normalize.SpokenNumberNormalizer;
 
 class CommandParserTest {

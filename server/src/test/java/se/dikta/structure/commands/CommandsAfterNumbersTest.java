@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import se.dikta.structure.NoteStructurer;
-import se.dikta.structure.SectionKey;
+import se.dikta.structure.core.SectionKey;
 import se.dikta.structure.StructuredNote;
 import se.dikta.structure.TrainedModels;
-import se.dikta.structure.Transcript;
+import se.dikta.structure.core.Transcript;
 import se.dikta.structure.template.Template;
 
 /**

@@ -7,7 +7,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import se.dikta.structure.NoteStructurer;
 import se.dikta.structure.StructuredNote;
 import se.dikta.structure.TrainedModels;
-import se.dikta.structure.Transcript;
+import se.dikta.structure.core.Transcript;
 
 /** Surnames that are also everyday words: capitalised when the name finder sees a person, not otherwise. */
 class CommonWordSurnameTest {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import se.dikta.structure.SectionKey;
+import se.dikta.structure.core.SectionKey;
 
 class FactAssessmentLintTest {
 

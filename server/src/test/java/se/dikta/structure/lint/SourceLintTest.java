@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import se.dikta.structure.SectionKey;
+import se.dikta.structure.core.SectionKey;
 
 class SourceLintTest {
 

@@ -6,13 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import se.dikta.structure.NumberWords;
-import se.dikta.structure.SectionKey;
 import se.dikta.structure.TrainedModels;
-import se.dikta.structure.Transcript;
-import se.dikta.structure.Transcript.WordTime;
 import se.dikta.structure.commands.CommandParser;
 import se.dikta.structure.commands.HeadingVocabulary;
+import se.dikta.structure.core.NumberWords;
+import se.dikta.structure.core.SectionKey;
+import se.dikta.structure.core.Transcript;
+import se.dikta.structure.core.Transcript.TimeSpan;
 import se.dikta.structure.normalize.SpokenNumberNormalizer;
 
 class SentenceSplitterTest {
@@ -44,10 +44,10 @@ class SentenceSplitterTest {
     @Test
     void aLongPauseEndsASentenceAndKeepsTheWordTimesTraceable() {
         List<String> words = List.of("hon", "sover", "dåligt", "om", "nätterna");
-        List<WordTime> times = new ArrayList<>();
+        List<TimeSpan> times = new ArrayList<>();
         double t = 0;
         for (int i = 0; i < words.size(); i++) {
-            times.add(new WordTime(t, t + 0.3));
+            times.add(new TimeSpan(t, t + 0.3));
             t += i == 2 ? 2.0 : 0.35;
         }
         Segmentation s = split(new Transcript(words, times));

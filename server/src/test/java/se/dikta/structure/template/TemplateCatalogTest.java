@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import se.dikta.structure.SectionKey;
 import se.dikta.structure.TrainedModels;
+import se.dikta.structure.core.SectionKey;
 
 class TemplateCatalogTest {
 

@@ -1,4 +1,4 @@
-package se.dikta.http;
+package se.dikta.health;
 
 import io.vertx.core.Future;
 

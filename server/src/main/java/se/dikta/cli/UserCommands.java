@@ -1,4 +1,4 @@
-package se.dikta;
+package se.dikta.cli;
 
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -7,17 +7,17 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import se.dikta.auth.AuthApi;
-import se.dikta.auth.AuthUser;
-import se.dikta.auth.Role;
 import se.dikta.auth.UserStore;
 import se.dikta.config.DiktaConfig;
+import se.dikta.identity.AuthUser;
+import se.dikta.identity.Role;
 
 /** {@code user add} and {@code user list}, against the configured database. */
-final class UserCommands {
+public final class UserCommands {
 
     private UserCommands() {}
 
-    static final class Add implements Command {
+    public static final class Add implements Command {
         @Override
         public String usage() {
             return "user add NAME --role worker|manager|admin --unit UNIT --password-stdin "
@@ -63,7 +63,7 @@ final class UserCommands {
         }
     }
 
-    static final class List implements Command {
+    public static final class List implements Command {
         @Override
         public String usage() {
             return "user list";

@@ -1,4 +1,4 @@
-package se.dikta.structure.eval;
+package se.dikta.cli;
 
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -10,14 +10,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.Optional;
-import se.dikta.Command;
-import se.dikta.CommandLine;
 import se.dikta.config.DiktaConfig;
 import se.dikta.structure.NoteStructurer;
-import se.dikta.structure.NumberWords;
 import se.dikta.structure.StructureConfig;
 import se.dikta.structure.StructureService;
+import se.dikta.structure.core.NumberWords;
 import se.dikta.structure.corpus.SectionCorpus;
+import se.dikta.structure.eval.DictationQualityEvaluation;
+import se.dikta.structure.eval.EvaluationReport;
+import se.dikta.structure.eval.HeldOutNote;
+import se.dikta.structure.eval.NlpEvaluation;
+import se.dikta.structure.eval.RecogniserNoise;
+import se.dikta.structure.eval.SwedishConfusions;
 import se.dikta.structure.model.NlpModelStore;
 import se.dikta.structure.model.NlpModels;
 import se.dikta.structure.normalize.SpokenNumberNormalizer;

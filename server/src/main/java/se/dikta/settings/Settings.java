@@ -1,4 +1,4 @@
-package se.dikta.config;
+package se.dikta.settings;
 
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,16 +1,15 @@
-package se.dikta.search;
+package se.dikta.cli;
 
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.store.LockObtainFailedException;
-import se.dikta.CliContext;
-import se.dikta.Command;
-import se.dikta.CommandLine;
 import se.dikta.config.DiktaConfig;
 import se.dikta.notes.NoteStore;
 import se.dikta.notes.StoreNoteFeed;
+import se.dikta.search.IndexCatchUp;
+import se.dikta.search.SwedishNoteAnalyzer;
 
 /**
  * {@code dikta.jar index rebuild}: rebuilds this node's search index from the database. The server must
@@ -31,7 +30,7 @@ public final class IndexRebuildCommand implements Command {
         DiktaConfig config = DiktaConfig.load(cl.without(), env);
         try (CliContext cli = CliContext.open(config)) {
             long started = System.nanoTime();
-            long notes = NoteIndexer.rebuild(config.search(), new StoreNoteFeed(cli.db(), new NoteStore()),
+            long notes = IndexCatchUp.rebuild(config.search(), new StoreNoteFeed(cli.db(), new NoteStore()),
                     new SwedishNoteAnalyzer());
             out.printf(Locale.ROOT, "Search index rebuilt: %d notes in %.1f s (%s)%n", notes,
                     (System.nanoTime() - started) / 1e9, config.search().indexDir());

@@ -4,22 +4,23 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import se.dikta.speech.WordTiming;
 
 /** The result of transcribing a file. */
-public record Transcript(String transcript, List<WordTiming> words, double audioSeconds, double processingSeconds) {
+public record FileTranscript(String transcript, List<WordTiming> words, double audioSeconds, double processingSeconds) {
 
-    public Transcript {
+    public FileTranscript {
         words = List.copyOf(words);
     }
 
-    static Transcript of(List<FinalResult> utterances, double audioSeconds, double processingSeconds) {
+    static FileTranscript of(List<FinalResult> utterances, double audioSeconds, double processingSeconds) {
         List<WordTiming> words = new ArrayList<>();
         List<String> texts = new ArrayList<>();
         for (FinalResult r : utterances) {
             words.addAll(r.words());
             texts.add(r.text());
         }
-        return new Transcript(String.join(" ", texts), words, audioSeconds, processingSeconds);
+        return new FileTranscript(String.join(" ", texts), words, audioSeconds, processingSeconds);
     }
 
     public JsonObject toJson() {

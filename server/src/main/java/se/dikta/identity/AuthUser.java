@@ -1,4 +1,4 @@
-package se.dikta.auth;
+package se.dikta.identity;
 
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -7,7 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 public record AuthUser(long id, String username, Role role, String unit, long unitId, String displayName,
         String title) {
 
-    static final String CONTEXT_KEY = "dikta.user";
+    public static final String CONTEXT_KEY = "dikta.user";
 
     /** The user the authentication handler attached to this request; only on routes that require sign-in. */
     public static AuthUser of(RoutingContext ctx) {

@@ -1,4 +1,4 @@
-package se.dikta;
+package se.dikta.cli;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package se.dikta;
+package se.dikta.cli;
 
 import java.io.InputStream;
 import java.io.PrintStream;

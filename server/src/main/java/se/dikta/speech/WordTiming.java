@@ -1,4 +1,4 @@
-package se.dikta.asr;
+package se.dikta.speech;
 
 import io.vertx.core.json.JsonObject;
 
@@ -11,7 +11,7 @@ public record WordTiming(String word, double start, double end, double conf) {
                 .put("conf", round(conf));
     }
 
-    static double round(double v) {
+    public static double round(double v) {
         return Math.round(v * 1000) / 1000.0;
     }
 }

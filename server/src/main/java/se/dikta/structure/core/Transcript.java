@@ -1,4 +1,4 @@
-package se.dikta.structure;
+package se.dikta.structure.core;
 
 import java.util.List;
 import java.util.Locale;
@@ -7,9 +7,9 @@ import java.util.Locale;
  * What the recogniser produced: lowercase words and, when the client sent them, each word's start and end
  * time in seconds ({@code times} is then parallel to {@code words}; otherwise empty).
  */
-public record Transcript(List<String> words, List<WordTime> times) {
+public record Transcript(List<String> words, List<TimeSpan> times) {
 
-    public record WordTime(double start, double end) {
+    public record TimeSpan(double start, double end) {
     }
 
     public Transcript {

@@ -1,4 +1,4 @@
-package se.dikta;
+package se.dikta.cli;
 
 import io.vertx.core.Vertx;
 import java.nio.file.Files;

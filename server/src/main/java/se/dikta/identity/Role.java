@@ -1,5 +1,6 @@
-package se.dikta.auth;
+package se.dikta.identity;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
@@ -13,9 +14,9 @@ public enum Role {
     /** Manages users and reads the audit log; reads no note content. */
     ADMIN;
 
-    public static final Set<Role> ALL = EnumSet.allOf(Role.class);
+    public static final Set<Role> ALL = Collections.unmodifiableSet(EnumSet.allOf(Role.class));
     /** Roles that may read note content. */
-    public static final Set<Role> NOTE_READERS = EnumSet.of(WORKER, MANAGER);
+    public static final Set<Role> NOTE_READERS = Collections.unmodifiableSet(EnumSet.of(WORKER, MANAGER));
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);

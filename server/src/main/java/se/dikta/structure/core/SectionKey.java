@@ -1,4 +1,4 @@
-package se.dikta.structure;
+package se.dikta.structure.core;
 
 import java.util.Locale;
 import java.util.Optional;

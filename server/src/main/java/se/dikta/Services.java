@@ -1,0 +1,100 @@
+package se.dikta;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.List;
+import se.dikta.asr.DraftSink;
+import se.dikta.asr.ModelVerifier;
+import se.dikta.asr.NoteDraftSink;
+import se.dikta.asr.TranscriptionApi;
+import se.dikta.asr.UnsavedDictations;
+import se.dikta.asr.VoskEngine;
+import se.dikta.audit.AuditLog;
+import se.dikta.auth.AuthApi;
+import se.dikta.auth.AuthService;
+import se.dikta.cases.CaseStore;
+import se.dikta.cases.CasesApi;
+import se.dikta.config.DiktaConfig;
+import se.dikta.db.Database;
+import se.dikta.db.DatabaseHealth;
+import se.dikta.health.HealthContributor;
+import se.dikta.http.ApiModule;
+import se.dikta.notes.NoteService;
+import se.dikta.notes.NoteStore;
+import se.dikta.notes.NotesApi;
+import se.dikta.notes.StoreNoteFeed;
+import se.dikta.search.IndexHealth;
+import se.dikta.search.NoteIndexer;
+import se.dikta.search.SearchApi;
+import se.dikta.search.SearchService;
+import se.dikta.search.SwedishNoteAnalyzer;
+import se.dikta.structure.StructureApi;
+import se.dikta.structure.StructureService;
+import se.dikta.structure.localnames.LocalNames;
+import se.dikta.structure.localnames.LocalNamesApi;
+import se.dikta.timelog.Periods;
+import se.dikta.timelog.Pseudonyms;
+import se.dikta.timelog.TimeLog;
+import se.dikta.timelog.TimeLogNoteListener;
+import se.dikta.timelog.TimeSavedApi;
+import se.dikta.timelog.TimeSavedPdf;
+import se.dikta.timelog.TimeSavedReport;
+
+/**
+ * The services of one running server, wired once from the configuration: every feature's service, its
+ * web adapter ({@link #modules}) and its part of {@code GET /health}. Nothing here is global; each piece
+ * that must be closed is registered with the {@link Closer} as it opens.
+ */
+public record Services(Vertx vertx, DiktaConfig config, Clock clock, Database db, AuditLog audit, AuthService auth,
+        CaseStore cases, TimeLog timeLog, NoteService notes, TranscriptionApi transcription,
+        List<ApiModule> modules, List<HealthContributor> health) {
+
+    /** Opens the database, the search index and the structuring models (on a worker), then wires the rest. */
+    static Future<Services> open(Vertx vertx, DiktaConfig config, PrometheusMeterRegistry registry, Closer closer) {
+        Clock clock = Clock.systemUTC();
+        SwedishNoteAnalyzer analyzer = new SwedishNoteAnalyzer();
+        NoteStore noteStore = new NoteStore();
+        return vertx.executeBlocking(() -> {
+            Files.createDirectories(config.dataDir());
+            Database db = closer.add(Database.open(vertx, config.db()));
+            NoteIndexer indexer = closer.add(new NoteIndexer(config.search(), new StoreNoteFeed(db, noteStore), analyzer));
+            indexer.start();
+            StructureService structure = closer.add(StructureService.start(vertx, config.structure()));
+            return new Opened(db, indexer, structure);
+        }).map(o -> wire(vertx, config, registry, closer, clock, analyzer, noteStore, o));
+    }
+
+    private record Opened(Database db, NoteIndexer indexer, StructureService structure) {}
+
+    private static Services wire(Vertx vertx, DiktaConfig config, PrometheusMeterRegistry registry, Closer closer,
+            Clock clock, SwedishNoteAnalyzer analyzer, NoteStore noteStore, Opened o) {
+        Database db = o.db();
+        AuditLog audit = new AuditLog(clock);
+        AuthService auth = new AuthService(vertx, db, config.auth(), audit, clock);
+        CaseStore cases = new CaseStore();
+        TimeLog timeLog = new TimeLog(db, Periods.stockholm());
+        NoteService notes = new NoteService(db, noteStore, cases, clock,
+                List.of(o.indexer(), new TimeLogNoteListener(timeLog)));
+        VoskEngine speech = closer.add(new VoskEngine(config.asr(), new ModelVerifier()));
+        DraftSink drafts = new NoteDraftSink(notes, new UnsavedDictations());
+        TranscriptionApi transcription = closer.add(new TranscriptionApi(vertx, speech, db, drafts,
+                config.asr(), registry, config.http().publicOrigin(), clock));
+        LocalNames localNames = new LocalNames(db);
+        List<ApiModule> modules = List.of(
+                new AuthApi(auth, config.auth(), config.http().publicOrigin().map(u -> u.startsWith("https:")).orElse(false)),
+                new CasesApi(db, cases, audit, clock),
+                new NotesApi(notes),
+                new SearchApi(new SearchService(vertx, o.indexer(), analyzer, config.search())),
+                new StructureApi(o.structure(), config.structure(), localNames),
+                new LocalNamesApi(localNames),
+                transcription,
+                new TimeSavedApi(vertx, new TimeSavedReport(db, config.timelog(), Pseudonyms.of(config.timelog())),
+                        new TimeSavedPdf(), clock));
+        List<HealthContributor> health = List.of(new DatabaseHealth(db), new IndexHealth(o.indexer()),
+                o.structure().health(), transcription.health());
+        return new Services(vertx, config, clock, db, audit, auth, cases, timeLog, notes, transcription, modules, health);
+    }
+}
