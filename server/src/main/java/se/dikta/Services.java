@@ -82,7 +82,7 @@ public record Services(Vertx vertx, DiktaConfig config, Clock clock, Database db
         DraftSink drafts = new NoteDraftSink(notes, new UnsavedDictations());
         TranscriptionApi transcription = closer.add(new TranscriptionApi(vertx, speech, db, drafts,
                 config.asr(), registry, config.http().publicOrigin(), clock));
-        LocalNames localNames = new LocalNames(db);
+        LocalNames localNames = new LocalNames(db, audit);
         List<ApiModule> modules = List.of(
                 new AuthApi(auth, config.auth(), config.http().publicOrigin().map(u -> u.startsWith("https:")).orElse(false)),
                 new CasesApi(db, cases, audit, clock),

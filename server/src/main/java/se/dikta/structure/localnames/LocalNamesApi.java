@@ -1,6 +1,5 @@
 package se.dikta.structure.localnames;
 
-import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -9,10 +8,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import se.dikta.identity.Role;
 import se.dikta.http.ApiException;
 import se.dikta.http.ApiModule;
 import se.dikta.http.ApiRoutes;
+import se.dikta.identity.AuthUser;
+import se.dikta.identity.Role;
 import se.dikta.structure.entities.EntityCategory;
 
 /**
@@ -42,7 +42,7 @@ public final class LocalNamesApi implements ApiModule {
         api.put("/admin/units/:unitId/local-names", ADMINS, ctx -> {
             long unitId = unitId(ctx);
             List<LocalName> list = parse(ApiRoutes.json(ctx));
-            return names.replace(unitId, list).map(saved -> response(unitId, saved));
+            return names.replace(AuthUser.of(ctx), unitId, list).map(saved -> response(unitId, saved));
         });
     }
 

@@ -73,6 +73,18 @@ class LocalNamesApiTest {
                 + ((JsonObject) e).getString("text")))
                 .contains("ORGANIZATION:Kvarnbackaskolan", "PERSON:Sven Ekdahl", "ORGANIZATION:Fältgruppen Söder");
 
+        long audited = server.database().txBlocking(c -> {
+            try (var ps = c.prepareStatement("SELECT COUNT(*) FROM audit_log WHERE action = 'local-names-replace'"
+                    + " AND entity_id = ?")) {
+                ps.setString(1, Long.toString(anna.unitId()));
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+        assertThat(audited).isGreaterThanOrEqualTo(1);
+
         JsonObject other = server.login("bo").post("/api/structure", new JsonObject().put("text", DICTATION)).json();
         assertThat(other.getString("text")).doesNotContain("Kvarnbackaskolan");
     }
