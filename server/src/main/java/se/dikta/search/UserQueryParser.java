@@ -3,6 +3,7 @@ package se.dikta.search;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause;
@@ -41,6 +42,9 @@ public final class UserQueryParser {
             | SimpleQueryParser.PRECEDENCE_OPERATORS | SimpleQueryParser.ESCAPE_OPERATOR
             | SimpleQueryParser.WHITESPACE_OPERATOR | SimpleQueryParser.NEAR_OPERATOR;
 
+    /** Two plain words, nothing else typed. */
+    private static final Pattern TWO_WORDS = Pattern.compile("\\s*\\p{L}+\\s+\\p{L}+\\s*");
+
     private final Analyzer analyzer;
     private final QueryBuilder exactForms;
     private final QueryBuilder stemmedPhrases;
@@ -73,7 +77,29 @@ public final class UserQueryParser {
             }
         };
         parser.setDefaultOperator(BooleanClause.Occur.MUST);
-        return parser.parse(text);
+        return boostJoinedCompound(parser.parse(text), text, field);
+    }
+
+    /**
+     * Two typed words that make a compound ("hem besök") still require both words, but notes that have the
+     * compound ("hembesök") or the two words side by side rank first.
+     */
+    private Query boostJoinedCompound(Query query, String text, String field) {
+        String[] words = text.strip().toLowerCase(Locale.ROOT).split("\\s+");
+        if (compounds == null || query == null || words.length != 2 || !TWO_WORDS.matcher(text).matches()
+                || !compounds.split(words[0] + words[1]).equals(List.of(words[0], words[1]))) {
+            return query;
+        }
+        BooleanQuery.Builder boosted = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST);
+        Query joined = stemmedPhrases.createBooleanQuery(field, words[0] + words[1]);
+        Query phrase = stemmedPhrases.createPhraseQuery(field, words[0] + " " + words[1]);
+        if (joined != null) {
+            boosted.add(joined, BooleanClause.Occur.SHOULD);
+        }
+        if (phrase != null) {
+            boosted.add(phrase, BooleanClause.Occur.SHOULD);
+        }
+        return boosted.build();
     }
 
     /**
