@@ -13,12 +13,12 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.file.FileSystemOptions;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.dikta.audit.AuditAnchor;
 import se.dikta.auth.SessionAuthenticator;
 import se.dikta.config.DiktaConfig;
 
@@ -78,25 +78,18 @@ public final class DiktaServer {
             Closer closer) {
         return Services.open(vertx, config, registry, closer).compose(services -> {
             closer.add(SessionPurge.start(vertx, services.auth()));
-            Router router = WebRouter.create(vertx, config.http(), registry,
+            closer.add(AuditAnchor.start(vertx, services.db(), registry));
+            Router router = WebRouter.create(vertx, config.http(), config.tls().hsts(), registry,
                     new SessionAuthenticator(services.auth()), services.modules(), services.health());
             // The speech model loads on a worker before the server listens; a missing model is not fatal.
             return services.transcription().start()
                     .compose(v -> config.demo() ? DemoData.seed(services) : Future.<Void>succeededFuture())
-                    .compose(v -> vertx.createHttpServer(new HttpServerOptions()
-                                    .setHost(config.host())
-                                    .setPort(config.port())
-                                    .setCompressionSupported(true)
-                                    // No cleartext HTTP/2 upgrade: browsers never use it, and with Vert.x 5.0.5 an
-                                    // upgraded response larger than one HTTP/2 frame (16 KiB, e.g. /metrics) never
-                                    // completes.
-                                    .setHttp2ClearTextEnabled(false))
-                            .requestHandler(router)
-                            .listen())
+                    .compose(v -> HttpListener.listen(vertx, config, router, closer))
                     .map(http -> new DiktaServer(vertx, services, http, closer));
         }).onSuccess(server -> {
             LOG.info("Dikta started");
-            System.out.println("Listening on http://127.0.0.1:" + server.port());
+            System.out.println("Listening on " + (config.tls().enabled() ? "https" : "http") + "://127.0.0.1:"
+                    + server.port());
         });
     }
 

@@ -13,6 +13,11 @@ import se.dikta.cli.UserCommands;
 import se.dikta.config.DiktaConfig;
 import se.dikta.db.Database;
 import se.dikta.failure.DomainException;
+import se.dikta.cli.IndexRebuildCommand;
+import se.dikta.cli.NlpEvaluateCommand;
+import se.dikta.cli.BackupCommands;
+import se.dikta.cli.DoctorCommand;
+import se.dikta.cli.AuditVerifyCommand;
 import se.dikta.settings.ConfigException;
 
 /** {@code java -jar dikta.jar COMMAND [options]}: the server and its administration commands. */
@@ -26,6 +31,10 @@ public final class Main {
         commands.put("user list", new UserCommands.List());
         commands.put("index rebuild", new IndexRebuildCommand());
         commands.put("nlp evaluate", new NlpEvaluateCommand());
+        commands.put("backup", new BackupCommands.Backup());
+        commands.put("restore", new BackupCommands.Restore());
+        commands.put("doctor", new DoctorCommand());
+        commands.put("audit verify", new AuditVerifyCommand());
     }
 
     public static void main(String[] args) {

@@ -14,6 +14,8 @@ import se.dikta.asr.UnsavedDictations;
 import se.dikta.asr.VoskEngine;
 import se.dikta.audit.AuditLog;
 import se.dikta.auth.AuthApi;
+import se.dikta.auth.UserAdmin;
+import se.dikta.auth.UserAdminApi;
 import se.dikta.auth.AuthService;
 import se.dikta.cases.CaseStore;
 import se.dikta.cases.CasesApi;
@@ -85,6 +87,7 @@ public record Services(Vertx vertx, DiktaConfig config, Clock clock, Database db
         LocalNames localNames = new LocalNames(db, audit);
         List<ApiModule> modules = List.of(
                 new AuthApi(auth, config.auth(), config.http().publicOrigin().map(u -> u.startsWith("https:")).orElse(false)),
+                new UserAdminApi(auth, new UserAdmin(auth, db, config.auth(), audit)),
                 new CasesApi(db, cases, audit, clock),
                 new NotesApi(notes),
                 new SearchApi(new SearchService(vertx, o.indexer(), analyzer, config.search())),

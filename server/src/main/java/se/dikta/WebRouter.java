@@ -15,6 +15,7 @@ import se.dikta.http.ApiRoutes;
 import se.dikta.http.HealthApi;
 import se.dikta.http.HttpConfig;
 import se.dikta.http.JsonErrors;
+import se.dikta.http.PageRoutes;
 import se.dikta.http.RequestLog;
 
 /**
@@ -25,10 +26,10 @@ final class WebRouter {
 
     private WebRouter() {}
 
-    static Router create(Vertx vertx, HttpConfig config, PrometheusMeterRegistry registry,
+    static Router create(Vertx vertx, HttpConfig config, boolean hsts, PrometheusMeterRegistry registry,
             Handler<RoutingContext> authenticate, List<ApiModule> modules, List<HealthContributor> health) {
         Router router = Router.router(vertx);
-        router.route().handler(new RequestLog());
+        router.route().handler(new RequestLog(config.trustedProxies(), hsts));
         new HealthApi(health).mount(router);
         router.get("/metrics").handler(ctx -> ctx.response()
                 .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
@@ -45,6 +46,11 @@ final class WebRouter {
 
     /** Pages and static files: page routes (e.g. {@code /diktera}) are mounted here, before the static files. */
     private static void mountPages(Router router, HttpConfig config) {
+        PageRoutes.mount(router);
+        // Third-party browser libraries from WebJars on the class path (/webjars/chart.js/4.4.7/dist/chart.umd.js);
+        // the version is in the path, so they may be cached.
+        router.route("/webjars/*").method(HttpMethod.GET).method(HttpMethod.HEAD)
+                .handler(StaticHandler.create("META-INF/resources/webjars").setMaxAgeSeconds(86_400));
         StaticHandler files = config.webRoot()
                 .map(dir -> StaticHandler.create(FileSystemAccess.ROOT, dir.toAbsolutePath().toString()))
                 .orElseGet(() -> StaticHandler.create("web"));

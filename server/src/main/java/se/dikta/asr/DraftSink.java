@@ -12,11 +12,12 @@ public interface DraftSink {
 
     /**
      * Where a stream's text goes, as the start frame says: an existing draft ({@code noteId}), or a new draft
-     * in a case ({@code caseId}, with a template).
+     * in a case ({@code caseId}, with a template). {@code resumed}: the stream continues an earlier one
+     * ({@code resumeFrom}), so its frames continue that numbering; otherwise they start at 1 again.
      */
-    record Target(Optional<String> noteId, Optional<String> caseId, Optional<String> template) {
+    record Target(Optional<String> noteId, Optional<String> caseId, Optional<String> template, boolean resumed) {
         public static Target note(Optional<String> noteId) {
-            return new Target(noteId, Optional.empty(), Optional.empty());
+            return new Target(noteId, Optional.empty(), Optional.empty(), false);
         }
     }
 
@@ -32,7 +33,11 @@ public interface DraftSink {
      */
     Future<Void> append(AuthUser user, String noteId, long seq, FinalResult result);
 
-    /** The stream stopped cleanly after {@code audioSeconds} of audio; completes before {@code done} is sent. */
+    /**
+     * The stream ended with {@code audioSeconds} of audio the client will not send again: all of it after
+     * {@code stop} (completes before {@code done} is sent), or the audio up to the last {@code ack} when the
+     * socket dropped (the rest is re-sent by a resumed stream, which counts it).
+     */
     default Future<Void> finish(AuthUser user, String noteId, double audioSeconds) {
         return Future.succeededFuture();
     }

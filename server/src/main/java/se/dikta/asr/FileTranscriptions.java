@@ -25,7 +25,8 @@ import se.dikta.failure.DomainException;
  * {@code POST /api/transcriptions}: reads the WAV header from the body as it arrives, then either
  * decodes the rest while it streams in (short audio: 200 with the transcript) or spools it to disk and
  * answers 202 with a job id (long audio, or a length the header does not tell). Nothing holds the whole
- * body in memory.
+ * body in memory. With {@code ?noteId=} (a draft of the user's), the transcribed audio seconds are added to
+ * that draft, which makes it a dictated note; the page then saves the transcript into it.
  */
 final class FileTranscriptions {
 
@@ -39,9 +40,11 @@ final class FileTranscriptions {
     private final TranscriptionJobs jobs;
     private final AsrConfig config;
     private final AsrMetrics metrics;
+    private final DraftSink drafts;
 
     FileTranscriptions(Vertx vertx, VoskEngine engine, WorkerExecutor pool, TranscriptionJobs jobs,
-            AsrConfig config, AsrMetrics metrics) {
+            AsrConfig config, AsrMetrics metrics, DraftSink drafts) {
+        this.drafts = drafts;
         this.vertx = vertx;
         this.engine = engine;
         this.pool = pool;
@@ -73,6 +76,7 @@ final class FileTranscriptions {
         private final HttpServerRequest req;
         private SpeechModel model;
         private AuthUser user;
+        private String noteId;
         private long contentLength;
         private final WavReader reader = new WavReader();
         private final List<Buffer> head = new ArrayList<>();
@@ -98,6 +102,16 @@ final class FileTranscriptions {
                 throw DomainException.tooLarge(TranscriptionApi.tooLarge(config.maxUploadBytes()));
             }
             user = AuthUser.of(ctx);
+            noteId = req.getParam("noteId");
+            if (noteId != null) {
+                drafts.open(user, new DraftSink.Target(java.util.Optional.of(noteId), java.util.Optional.empty(),
+                        java.util.Optional.empty(), true)).onSuccess(id -> read()).onFailure(this::fail);
+            } else {
+                read();
+            }
+        }
+
+        private void read() {
             req.handler(this::onHeaderBytes);
             req.exceptionHandler(this::fail);
             req.endHandler(v -> {
@@ -147,7 +161,7 @@ final class FileTranscriptions {
                 spool().compose(file -> jobs.create(user.id()).map(id -> {
                     ctx.response().setStatusCode(202).putHeader("Content-Type", "application/json; charset=utf-8")
                             .end(new JsonObject().put("id", id).encode());
-                    runJob(id, file);
+                    runJob(id, file, user, noteId);
                     return id;
                 }).onFailure(t -> vertx.fileSystem().delete(file.toString()))).onFailure(this::fail);
             }
@@ -159,6 +173,7 @@ final class FileTranscriptions {
             head.clear();
             new WavTranscription(pool, model, config, metrics, req, reader, initial, config.maxUploadBytes() - received)
                     .run()
+                    .compose(t -> recordAudio(user, noteId, t))
                     .onSuccess(t -> ctx.response().putHeader("Content-Type", "application/json; charset=utf-8")
                             .end(t.toJson().encode()))
                     .onFailure(this::fail);
@@ -221,7 +236,12 @@ final class FileTranscriptions {
         }
     }
 
-    private void runJob(String id, Path file) {
+    /** Adds the audio seconds to the draft the transcription was for, if any. */
+    private Future<FileTranscript> recordAudio(AuthUser user, String noteId, FileTranscript t) {
+        return noteId == null ? Future.succeededFuture(t) : drafts.finish(user, noteId, t.audioSeconds()).map(t);
+    }
+
+    private void runJob(String id, Path file, AuthUser user, String noteId) {
         long[] size = {1};
         vertx.fileSystem().props(file.toString())
                 .compose(props -> {
@@ -238,6 +258,7 @@ final class FileTranscriptions {
                         return in.close();
                     });
                 })
+                .compose(t -> recordAudio(user, noteId, t))
                 .compose(t -> jobs.done(id, t))
                 .recover(t -> jobs.failed(id, t instanceof DomainException ? t.getMessage() : "Transkriberingen misslyckades"))
                 .onComplete(ar -> vertx.fileSystem().delete(file.toString()));

@@ -4,10 +4,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
-import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.RoutingContext;
-import java.net.URI;
-import java.util.Optional;
+import se.dikta.identity.AuthUser;
 import se.dikta.failure.DomainException;
 import se.dikta.identity.AuthUser;
 
@@ -28,10 +26,9 @@ final class LiveStreams {
     private final DraftSink drafts;
     private final AsrConfig config;
     private final AsrMetrics metrics;
-    private final Optional<String> publicOrigin;
 
     LiveStreams(Vertx vertx, VoskEngine engine, WorkerExecutor pool, StreamSlots slots, DraftSink drafts,
-            AsrConfig config, AsrMetrics metrics, Optional<String> publicOrigin) {
+            AsrConfig config, AsrMetrics metrics) {
         this.vertx = vertx;
         this.engine = engine;
         this.pool = pool;
@@ -39,15 +36,11 @@ final class LiveStreams {
         this.drafts = drafts;
         this.config = config;
         this.metrics = metrics;
-        this.publicOrigin = publicOrigin;
     }
 
     void handle(RoutingContext ctx) {
         SpeechModel model = engine.model().orElseThrow(() -> DomainException.unavailable(TranscriptionApi.NO_MODEL));
         HttpServerRequest req = ctx.request();
-        if (!originAllowed(req)) {
-            throw DomainException.forbidden("Anslutningen kommer från en annan webbplats (Origin)");
-        }
         AuthUser user = AuthUser.of(ctx);
         if (!slots.tryAcquire()) {
             metrics.refused();
@@ -61,31 +54,5 @@ final class LiveStreams {
                 .onSuccess(ws -> new StreamSession(vertx, ws, user, model, pool, drafts, config, metrics,
                         slots::release).start())
                 .onFailure(t -> slots.release());
-    }
-
-    /**
-     * Browsers always send Origin on WebSocket upgrades and do not apply CORS to them, so a foreign page
-     * could otherwise use the user's session cookie. Non-browser clients send none and are let through.
-     */
-    private boolean originAllowed(HttpServerRequest req) {
-        String origin = req.getHeader("Origin");
-        if (origin == null) {
-            return true;
-        }
-        if (publicOrigin.isPresent()) {
-            return origin.equalsIgnoreCase(publicOrigin.get().replaceAll("/+$", ""));
-        }
-        HostAndPort authority = req.authority();
-        if (authority == null) {
-            return false;
-        }
-        try {
-            URI uri = URI.create(origin);
-            int port = uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
-            int expected = authority.port() > 0 ? authority.port() : req.isSSL() ? 443 : 80;
-            return authority.host().equalsIgnoreCase(uri.getHost()) && port == expected;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 }

@@ -12,7 +12,8 @@ import se.dikta.structure.template.Template;
 /**
  * Live dictation into the notes store: a stream that names a note or a case writes each finished utterance
  * into that draft's transcript (in the database, so any node can resume it) before the audio is
- * acknowledged. A stream that names neither goes to {@code unfiled}: transcribed, returned in {@code done},
+ * acknowledged, together with the utterance's last frame number, so a resumed stream that re-sends
+ * unacknowledged audio never stores the same words twice. A stream that names neither goes to {@code unfiled}: transcribed, returned in {@code done},
  * not saved.
  */
 public final class NoteDraftSink implements DraftSink {
@@ -28,7 +29,9 @@ public final class NoteDraftSink implements DraftSink {
     @Override
     public Future<String> open(AuthUser user, Target target) {
         if (target.noteId().isPresent()) {
-            return notes.get(user, target.noteId().get()).map(note -> editable(user, note));
+            String noteId = target.noteId().get();
+            return notes.get(user, noteId).map(note -> editable(user, note))
+                    .compose(id -> notes.openForDictation(user, id, !target.resumed())).map(Note::id);
         }
         if (target.caseId().isPresent()) {
             return notes.createDraft(user, target.caseId().get(), target.template().orElse(Template.DEFAULT_ID))
@@ -56,7 +59,7 @@ public final class NoteDraftSink implements DraftSink {
             return unfiled.append(user, noteId.substring(UNFILED_PREFIX.length()), seq, result);
         }
         JsonArray words = new JsonArray(result.words().stream().map(WordTiming::toJson).toList());
-        return notes.appendTranscript(user, noteId, result.text(), words, 0);
+        return notes.appendTranscript(user, noteId, seq, result.text(), words, 0);
     }
 
     @Override
@@ -64,6 +67,6 @@ public final class NoteDraftSink implements DraftSink {
         if (noteId.startsWith(UNFILED_PREFIX)) {
             return unfiled.finish(user, noteId.substring(UNFILED_PREFIX.length()), audioSeconds);
         }
-        return notes.appendTranscript(user, noteId, "", new JsonArray(), audioSeconds);
+        return notes.appendTranscript(user, noteId, -1, "", new JsonArray(), audioSeconds);
     }
 }

@@ -10,6 +10,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -55,6 +56,11 @@ final class StreamSession implements DecodingQueue.Listener {
     private boolean stopRequested;
     private boolean backlogged;
     private final List<String> transcript = new ArrayList<>();
+    /** {seq, samples received up to and including that frame} of frames not yet acknowledged. */
+    private final ArrayDeque<long[]> unacked = new ArrayDeque<>();
+    private long receivedSamples;
+    private long ackedSamples;
+    private boolean audioRecorded;
     private double reportedAudio;
     private double reportedCpu;
     private long lastActivity;
@@ -134,7 +140,7 @@ final class StreamSession implements DecodingQueue.Listener {
         state = State.OPENING;
         updatePause();
         drafts.open(user, new DraftSink.Target(Optional.ofNullable((String) note),
-                        Optional.ofNullable((String) caseId), Optional.ofNullable((String) template)))
+                        Optional.ofNullable((String) caseId), Optional.ofNullable((String) template), resume != null))
                 .compose(id -> {
                     noteId = id;
                     return DecodingQueue.open(pool, model, sampleRate, config.maxQueuedSeconds(), this);
@@ -186,6 +192,8 @@ final class StreamSession implements DecodingQueue.Listener {
         short[] samples = new short[len / 2];
         ByteBuffer.wrap(frame.getBytes()).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(samples);
         seq++;
+        receivedSamples += samples.length;
+        unacked.addLast(new long[] {seq, receivedSamples});
         if (queue == null) {
             early.add(samples); // arrived while the draft and recogniser were being set up
         } else {
@@ -199,6 +207,7 @@ final class StreamSession implements DecodingQueue.Listener {
             case OPENING -> stopRequested = true;
             case STREAMING -> {
                 state = State.STOPPING;
+                audioRecorded = true;
                 long last = seq;
                 queue.finish(last)
                         .compose(v -> drafts.finish(user, noteId, queue.audioSeconds()))
@@ -237,7 +246,12 @@ final class StreamSession implements DecodingQueue.Listener {
             return persisted;
         }
         long acked = ack;
-        return persisted.onSuccess(v -> send(new JsonObject().put("type", "ack").put("seq", acked)));
+        return persisted.onSuccess(v -> {
+            while (!unacked.isEmpty() && unacked.peekFirst()[0] <= acked) {
+                ackedSamples = unacked.pollFirst()[1];
+            }
+            send(new JsonObject().put("type", "ack").put("seq", acked));
+        });
     }
 
     private static JsonObject finalMessage(FinalResult r) {
@@ -280,6 +294,7 @@ final class StreamSession implements DecodingQueue.Listener {
         }
         state = State.CLOSED;
         vertx.cancelTimer(idleTimer);
+        recordAcknowledgedAudio();
         if (queue == null) {
             releaseSlot.run();
             return;
@@ -290,6 +305,19 @@ final class StreamSession implements DecodingQueue.Listener {
             metrics.finished(queue.audioSeconds(), queue.cpuSeconds());
             releaseSlot.run();
         });
+    }
+
+    /**
+     * A socket that drops without {@code stop} still counts its audio for the draft: the part up to the last
+     * {@code ack}, which the client will not send again (a resumed stream re-sends and counts the rest).
+     */
+    private void recordAcknowledgedAudio() {
+        if (audioRecorded || noteId == null || ackedSamples == 0) {
+            return;
+        }
+        audioRecorded = true;
+        drafts.finish(user, noteId, ackedSamples / (double) sampleRate)
+                .onFailure(t -> LOG.warn("Audio seconds of a dropped stream not recorded: {}", t.toString()));
     }
 
     private void reportProgress() {

@@ -18,6 +18,7 @@ import se.dikta.db.Database;
 import se.dikta.http.ApiException;
 import se.dikta.http.ApiModule;
 import se.dikta.http.ApiRoutes;
+import se.dikta.http.WebSocketOrigin;
 import se.dikta.health.HealthContributor;
 
 /**
@@ -37,6 +38,7 @@ public final class TranscriptionApi implements ApiModule, AutoCloseable {
     private final WorkerExecutor filePool;
     private final StreamSlots slots;
     private final LiveStreams live;
+    private final Optional<String> publicOrigin;
     private final FileTranscriptions files;
     private final TranscriptionJobs jobs;
     private final VoskEngine engine;
@@ -53,8 +55,9 @@ public final class TranscriptionApi implements ApiModule, AutoCloseable {
         this.slots = new StreamSlots(config.maxStreams());
         AsrMetrics metrics = new AsrMetrics(registry, slots);
         this.jobs = new TranscriptionJobs(db, clock);
-        this.live = new LiveStreams(vertx, engine, streamPool, slots, drafts, config, metrics, publicOrigin);
-        this.files = new FileTranscriptions(vertx, engine, filePool, jobs, config, metrics);
+        this.live = new LiveStreams(vertx, engine, streamPool, slots, drafts, config, metrics);
+        this.publicOrigin = publicOrigin;
+        this.files = new FileTranscriptions(vertx, engine, filePool, jobs, config, metrics, drafts);
     }
 
     /**
@@ -77,7 +80,12 @@ public final class TranscriptionApi implements ApiModule, AutoCloseable {
 
     @Override
     public void mount(ApiRoutes api) {
-        api.raw(HttpMethod.GET, "/asr/stream", DICTATING, live::handle);
+        api.raw(HttpMethod.GET, "/asr/stream", DICTATING, ctx -> {
+            if (!WebSocketOrigin.allowed(ctx, publicOrigin)) {
+                throw ApiException.forbidden("Anslutningen kommer från en annan webbplats (Origin)");
+            }
+            live.handle(ctx);
+        });
         api.raw(HttpMethod.POST, "/transcriptions", DICTATING, files::upload);
         // finished jobs stay readable even if the model has gone since
         api.get("/transcriptions/:id", DICTATING, ctx -> jobs.find(AuthUser.of(ctx).id(), ctx.pathParam("id"))

@@ -71,6 +71,9 @@ public final class VoskEngine implements AutoCloseable {
                     (System.nanoTime() - t0) / 1_000_000);
         } catch (ModelException e) {
             error = e.getMessage();
+            if (download.isPresent() && !Files.exists(config.model())) {
+                return; // the download that follows says in one line what happened
+            }
             LOG.warn("Transcription disabled: {}", e.getMessage());
         }
     }

@@ -4,16 +4,16 @@ import io.vertx.core.Future;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import java.util.EnumSet;
 import se.dikta.http.ApiModule;
 import se.dikta.http.ApiRoutes;
+import se.dikta.http.ClientInfo;
+
 import se.dikta.identity.AuthUser;
 import se.dikta.identity.Role;
 
-/** {@code /api/login}, {@code /api/logout}, {@code /api/me} and user administration for admins. */
+/** {@code /api/login}, {@code /api/logout} and {@code /api/me}; user administration is {@link UserAdminApi}. */
 public final class AuthApi implements ApiModule {
 
     private final AuthService auth;
@@ -34,19 +34,16 @@ public final class AuthApi implements ApiModule {
         api.open(HttpMethod.POST, "/login", this::login);
         api.post("/logout", Role.ALL, this::logout);
         api.get("/me", Role.ALL, ctx -> Future.succeededFuture(AuthUser.of(ctx).toJson()));
-        api.get("/admin/users", EnumSet.of(Role.ADMIN), ctx -> auth.listUsers()
-                .map(users -> new JsonObject().put("users",
-                        new JsonArray(users.stream().map(AuthUser::toJson).toList()))));
-        api.post("/admin/users", EnumSet.of(Role.ADMIN), this::addUser);
     }
 
     private Future<JsonObject> login(RoutingContext ctx) {
         JsonObject body = ApiRoutes.json(ctx);
         String username = ApiRoutes.requiredString(body, "username");
         String password = ApiRoutes.requiredString(body, "password");
-        String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+        ClientInfo client = ClientInfo.of(ctx);
+        String address = client.address();
         return auth.login(username, password, address).map(signedIn -> {
-            boolean secure = secureCookies || ctx.request().isSSL();
+            boolean secure = secureCookies || client.https();
             long maxAge = config.sessionMaxAge().toSeconds();
             ctx.response().addCookie(Cookie.cookie(SessionAuthenticator.SESSION_COOKIE, signedIn.session().id())
                     .setHttpOnly(true).setSameSite(CookieSameSite.STRICT).setSecure(secure).setPath("/")
@@ -65,23 +62,6 @@ public final class AuthApi implements ApiModule {
             ctx.response().removeCookie(SessionAuthenticator.SESSION_COOKIE);
             ctx.response().removeCookie(SessionAuthenticator.CSRF_COOKIE);
             return new JsonObject().put("status", "utloggad");
-        });
-    }
-
-    private Future<JsonObject> addUser(RoutingContext ctx) {
-        JsonObject body = ApiRoutes.json(ctx);
-        String username = ApiRoutes.requiredString(body, "username");
-        Role role;
-        try {
-            role = Role.parse(ApiRoutes.requiredString(body, "role"));
-        } catch (IllegalArgumentException e) {
-            throw se.dikta.http.ApiException.badRequest("Okänd roll: använd worker, manager eller admin");
-        }
-        UserStore.NewUser user = new UserStore.NewUser(username, body.getString("displayName", username),
-                body.getString("title", defaultTitle(role)), role, ApiRoutes.requiredString(body, "unit"));
-        return auth.addUser(AuthUser.of(ctx), user, ApiRoutes.requiredString(body, "password")).map(created -> {
-            ctx.response().setStatusCode(201);
-            return created.toJson();
         });
     }
 

@@ -67,6 +67,7 @@ public final class AuthService {
         return db.tx(c -> {
             throttle.reset(c, LoginThrottle.userKey(user.username()));
             SessionStore.NewSession s = sessions.create(c, user.id(), clock.instant());
+            users.recordLogin(c, user.id(), clock.instant());
             audit.record(c, user, "login", "user", String.valueOf(user.id()), "from " + address);
             return new SignedIn(user, s);
         });
@@ -115,6 +116,11 @@ public final class AuthService {
         return db.tx(c -> sessions.purge(c, clock.instant()));
     }
 
+    /** A password's hash, computed on the hashing pool (never on the event loop). */
+    Future<String> hash(String password) {
+        return hashing.executeBlocking(() -> hasher.hash(password), false);
+    }
+
     /** Creates a user (hashing off the event loop); 409 when the name is taken. */
     public Future<AuthUser> addUser(AuthUser actor, UserStore.NewUser user, String password) {
         validate(user, password);
@@ -155,9 +161,17 @@ public final class AuthService {
         if (!user.username().matches("[\\p{L}\\p{N}._@-]{2,100}")) {
             throw DomainException.invalid("Ogiltigt användarnamn: 2–100 tecken, bokstäver, siffror, . _ @ -");
         }
-        if (user.unit() == null || user.unit().isBlank() || user.unit().length() > 200) {
+        checkUnit(user.unit());
+        checkPassword(password);
+    }
+
+    static void checkUnit(String unit) {
+        if (unit == null || unit.isBlank() || unit.length() > 200) {
             throw DomainException.invalid("Enhet saknas");
         }
+    }
+
+    static void checkPassword(String password) {
         if (password == null || password.length() < 8) {
             throw DomainException.invalid("Lösenordet måste ha minst 8 tecken");
         }

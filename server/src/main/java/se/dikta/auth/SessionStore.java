@@ -91,6 +91,15 @@ public final class SessionStore {
         }
     }
 
+    /** Ends every session of a user, except the one given (null: all); returns how many. */
+    public int deleteAllOf(Connection c, long userId, String exceptId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM sessions WHERE user_id = ? AND id_hash <> ?")) {
+            ps.setLong(1, userId);
+            ps.setString(2, exceptId == null ? "" : PasswordHasher.sha256Hex(exceptId));
+            return ps.executeUpdate();
+        }
+    }
+
     /** Removes expired and idle sessions; returns how many. */
     public int purge(Connection c, Instant now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM sessions WHERE expires_at <= ? OR last_seen <= ?")) {

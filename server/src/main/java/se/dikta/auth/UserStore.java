@@ -22,8 +22,12 @@ public final class UserStore {
     /** What creating a user takes; the password is already hashed. */
     public record NewUser(String username, String displayName, String title, Role role, String unit) {}
 
+    /** A user as the administration sees it: no password hash, but whether active and when last signed in. */
+    public record UserSummary(AuthUser user, boolean active, Instant lastLoginAt, Instant createdAt) {}
+
     private static final String SELECT = "SELECT u.id, u.username, u.role, n.name AS unit, u.unit_id, u.display_name, "
-            + "u.title, u.password_hash, u.disabled FROM users u JOIN units n ON n.id = u.unit_id ";
+            + "u.title, u.password_hash, u.disabled, u.last_login_at, u.created_at FROM users u "
+            + "JOIN units n ON n.id = u.unit_id ";
 
     /** The id of the unit with this name, created when missing. */
     public long unitId(Connection c, String unitName) throws SQLException {
@@ -88,6 +92,86 @@ public final class UserStore {
             }
         }
         return users;
+    }
+
+    /** Every user with what the administration page shows, by unit and user name. */
+    public List<UserSummary> summaries(Connection c) throws SQLException {
+        List<UserSummary> users = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(SELECT + "ORDER BY n.name, u.username");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                users.add(summary(rs));
+            }
+        }
+        return users;
+    }
+
+    public Optional<UserSummary> summary(Connection c, String username) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(SELECT + "WHERE u.username = ?")) {
+            ps.setString(1, username);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(summary(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    /** The names of all units, sorted. */
+    public List<String> unitNames(Connection c) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT name FROM units ORDER BY name");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return names;
+    }
+
+    /** Sets role, unit (created when new), display name and title of a user. */
+    public void update(Connection c, long id, Role role, String unit, String displayName, String title)
+            throws SQLException {
+        long unitId = unitId(c, unit);
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE users SET role = ?, unit_id = ?, display_name = ?, title = ? WHERE id = ?")) {
+            ps.setString(1, role.id());
+            ps.setLong(2, unitId);
+            ps.setString(3, displayName);
+            ps.setString(4, title);
+            ps.setLong(5, id);
+            ps.executeUpdate();
+        }
+    }
+
+    public void setDisabled(Connection c, long id, boolean disabled) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE users SET disabled = ? WHERE id = ?")) {
+            ps.setBoolean(1, disabled);
+            ps.setLong(2, id);
+            ps.executeUpdate();
+        }
+    }
+
+    public void setPasswordHash(Connection c, long id, String hash) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE users SET password_hash = ? WHERE id = ?")) {
+            ps.setString(1, hash);
+            ps.setLong(2, id);
+            ps.executeUpdate();
+        }
+    }
+
+    public void recordLogin(Connection c, long id, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE users SET last_login_at = ? WHERE id = ?")) {
+            ps.setTimestamp(1, Timestamp.from(now));
+            ps.setLong(2, id);
+            ps.executeUpdate();
+        }
+    }
+
+    private static UserSummary summary(ResultSet rs) throws SQLException {
+        StoredUser stored = read(rs);
+        Timestamp last = rs.getTimestamp("last_login_at");
+        Timestamp created = rs.getTimestamp("created_at");
+        return new UserSummary(stored.user(), !stored.disabled(), last == null ? null : last.toInstant(),
+                created == null ? null : created.toInstant());
     }
 
     private Optional<StoredUser> one(Connection c, String sql, Object param) throws SQLException {

@@ -12,6 +12,7 @@ import se.dikta.asr.AsrConfig;
 import se.dikta.auth.AuthConfig;
 import se.dikta.db.DbConfig;
 import se.dikta.http.HttpConfig;
+
 import se.dikta.search.SearchConfig;
 import se.dikta.settings.ConfigException;
 import se.dikta.settings.Settings;
@@ -27,6 +28,7 @@ import se.dikta.timelog.TimeLogConfig;
  * @param demo seed example users, cases, notes and time-log rows
  * @param structure structuring of dictated text into journal notes
  * @param timelog time-saved reports: typing baseline, pseudonyms, suppression, bootstrap
+ * @param tls HTTPS served directly (certificate and key, or a keystore); off behind a TLS proxy
  */
 public record DiktaConfig(
         int port,
@@ -39,7 +41,8 @@ public record DiktaConfig(
         AsrConfig asr,
         SearchConfig search,
         StructureConfig structure,
-        TimeLogConfig timelog) {
+        TimeLogConfig timelog,
+        TlsConfig tls) {
 
     public static final String DEFAULT_CONFIG_FILE = "dikta.json";
 
@@ -93,7 +96,8 @@ public record DiktaConfig(
                 AsrConfig.from(s, dataDir, demo),
                 SearchConfig.from(s, dataDir),
                 StructureConfig.from(s, dataDir),
-                TimeLogConfig.from(s, dataDir));
+                TimeLogConfig.from(s, dataDir),
+                TlsConfig.from(s));
     }
 
     private static Map<String, String> readConfigFile(Path file) {
@@ -120,5 +124,10 @@ public record DiktaConfig(
                 out.put(key, v == null ? "" : String.valueOf(v));
             }
         }
+    }
+
+    /** The origin browsers use, when configured (https behind a proxy); for checks outside the web layer. */
+    public java.util.Optional<String> publicOrigin() {
+        return http.publicOrigin();
     }
 }

@@ -14,14 +14,27 @@ public final class RequestLog implements Handler<RoutingContext> {
 
     private static final Logger LOG = LoggerFactory.getLogger("se.dikta.access");
 
+    private final TrustedProxies proxies;
+    private final boolean hsts;
+
+    public RequestLog(TrustedProxies proxies, boolean hsts) {
+        this.proxies = proxies;
+        this.hsts = hsts;
+    }
+
     @Override
     public void handle(RoutingContext ctx) {
         long start = System.nanoTime();
+        ClientInfo client = ClientInfo.resolve(ctx.request(), proxies);
+        ctx.put(ClientInfo.CONTEXT_KEY, client);
+        if (hsts && client.https()) {
+            ctx.response().putHeader("Strict-Transport-Security", "max-age=31536000");
+        }
         ctx.addBodyEndHandler(v -> {
             Object user = ctx.get(AuthUser.CONTEXT_KEY);
-            LOG.info("{} {} {} {}ms user={}", ctx.request().method(), ctx.request().path(),
+            LOG.info("{} {} {} {}ms user={} from={}", ctx.request().method(), ctx.request().path(),
                     ctx.response().getStatusCode(), (System.nanoTime() - start) / 1_000_000,
-                    user instanceof AuthUser u ? u.id() : "-");
+                    user instanceof AuthUser u ? u.id() : "-", client.address());
         });
         ctx.response().putHeader("X-Content-Type-Options", "nosniff")
                 .putHeader("X-Frame-Options", "DENY")

@@ -17,6 +17,11 @@ public record NoteContent(LocalDate eventDate, List<NoteSection> sections, Strin
         words = words == null ? null : List.copyOf(words);
     }
 
+    /** The content with other metrics, e.g. the server's own instead of what a client claimed. */
+    public NoteContent withMetrics(NoteMetrics newMetrics) {
+        return new NoteContent(eventDate, sections, transcript, words, newMetrics, proposal);
+    }
+
     static <T> T orElse(T value, T fallback) {
         return value != null ? value : fallback;
     }

@@ -168,7 +168,7 @@ final class NoteJson {
         if (!(v instanceof JsonObject m)) {
             throw DomainException.invalid("Fältet 'metrics' ska vara ett objekt");
         }
-        Object mode = m.getValue("mode");
+        Object mode = m.getValue("mode", "typed"); // informational only: the server owns the mode
         NoteMode parsed = NoteMode.parse(mode instanceof String s ? s : null)
                 .orElseThrow(() -> DomainException.invalid("metrics.mode ska vara dictated eller typed"));
         try {

@@ -22,7 +22,17 @@ public record NoteMetrics(NoteMode mode, double audioSeconds, double editSeconds
         return new NoteMetrics(NoteMode.DICTATED, 0, 0);
     }
 
+    /** Dictated audio added: the note counts as dictated from now on. */
     public NoteMetrics withAudioAdded(double seconds) {
-        return new NoteMetrics(mode, audioSeconds + seconds, editSeconds);
+        return new NoteMetrics(NoteMode.DICTATED, audioSeconds + seconds, editSeconds);
+    }
+
+    /**
+     * Active editing seconds reported by the page since the last save at {@code lastSave}, counted at most
+     * as the wall-clock time from then to {@code now}.
+     */
+    public NoteMetrics withEditAdded(double reported, java.time.Instant lastSave, java.time.Instant now) {
+        double wall = Math.max(0, java.time.Duration.between(lastSave, now).toMillis() / 1000.0);
+        return new NoteMetrics(mode, audioSeconds, editSeconds + Math.min(reported, wall));
     }
 }

@@ -48,6 +48,7 @@ public final class NoteService {
     private final CaseStore cases;
     private final Clock clock;
     private final List<NoteListener> listeners;
+    private final DraftStreamStore drafts = new DraftStreamStore();
 
     /**
      * @param listeners told of every change, in this order (search index, time log, audit, ...)
@@ -87,7 +88,9 @@ public final class NoteService {
     }
 
     /**
-     * Saves a draft as a new version. Null parts of {@code content} keep what the note has.
+     * Saves a draft as a new version. Null parts of {@code content} keep what the note has. The server owns
+     * mode and audio seconds: of {@code content.metrics()} only {@code editSeconds} counts, as the active
+     * editing seconds since the previous save, added after bounding them by the wall-clock time since then.
      *
      * @param expectedVersion the version the editor started from; a different current version (someone or
      *        something saved in between) is a 409 rather than a silent overwrite
@@ -99,14 +102,17 @@ public final class NoteService {
                 throw DomainException.conflict("Anteckningen har sparats från annat håll (version " + old.version()
                         + "); ladda om den innan du sparar");
             }
+            Instant now = clock.instant();
+            NoteMetrics metrics = content.metrics() == null ? old.metrics() : old.metrics().withEditAdded(
+                    content.metrics().editSeconds(), drafts.lastSavedAt(c, noteId).orElse(now), now);
             Note note = old.edited(
                     NoteContent.orElse(content.eventDate(), old.eventDate()),
                     NoteContent.orElse(content.sections(), old.sections()),
                     NoteContent.orElse(content.transcript(), old.transcript()),
                     NoteContent.orElse(content.words(), old.words()),
-                    NoteContent.orElse(content.metrics(), old.metrics()),
+                    metrics,
                     NoteContent.orElse(content.proposal(), old.proposal()),
-                    old.version() + 1, clock.instant());
+                    old.version() + 1, now);
             store.update(c, note);
             store.insertVersion(c, versionOf(note, user));
             return note;
@@ -115,16 +121,18 @@ public final class NoteService {
 
     /**
      * Appends recognised text to a draft's transcript. Live dictation calls it before each {@code ack}, so
-     * an acknowledged frame's text is in the database. Adds {@code audioSeconds} to the note's audio time.
-     * Not a version: the editor's next save is.
+     * an acknowledged frame's text is in the database. Adds {@code audioSeconds} to the note's audio time;
+     * any text or audio makes the note {@code dictated}. Not a version: the editor's next save is.
      *
+     * @param seq the utterance's last audio frame: text of a frame at or below the last one stored with the
+     *        draft (re-sent after a resume) is not appended again; negative: no such check
      * @param words word times as sent in the {@code final} message ({@code {"word","start","end","conf"}})
      */
-    public Future<Void> appendTranscript(AuthUser user, String noteId, String text, JsonArray words,
+    public Future<Void> appendTranscript(AuthUser user, String noteId, long seq, String text, JsonArray words,
             double audioSeconds) {
         List<WordTiming> added;
         try {
-            added = words == null ? List.of() : NoteJsonCodec.words(words);
+            added = words == null ? new ArrayList<>() : new ArrayList<>(NoteJsonCodec.words(words));
         } catch (IllegalArgumentException | ClassCastException e) {
             return Future.failedFuture(DomainException.invalid("Ogiltiga ordtider: " + e.getMessage()));
         }
@@ -134,15 +142,35 @@ public final class NoteService {
         return change(user, NoteChange.Kind.TRANSCRIPT_APPENDED, c -> {
             Note old = editableDraft(c, user, noteId);
             String piece = text == null ? "" : text.strip();
+            if (seq >= 0) {
+                if (seq <= drafts.streamSeq(c, noteId)) {
+                    piece = "";
+                    added.clear();
+                } else {
+                    drafts.setStreamSeq(c, noteId, seq);
+                }
+            }
             String transcript = old.transcript().isEmpty() || piece.isEmpty() ? old.transcript() + piece
                     : old.transcript() + " " + piece;
             List<WordTiming> allWords = new ArrayList<>(old.words());
             allWords.addAll(added);
             Note note = old.edited(old.eventDate(), old.sections(), transcript, allWords,
-                    old.metrics().withAudioAdded(audioSeconds), old.proposal(), old.version(), clock.instant());
+                    piece.isEmpty() && audioSeconds == 0 ? old.metrics() : old.metrics().withAudioAdded(audioSeconds),
+                    old.proposal(), old.version(), clock.instant());
             store.update(c, note);
             return note;
         }).mapEmpty();
+    }
+
+    /** Checks that live dictation may write into the draft; a fresh (not resumed) stream resets its last frame. */
+    public Future<Note> openForDictation(AuthUser user, String noteId, boolean fresh) {
+        return db.tx(c -> {
+            Note note = editableDraft(c, user, noteId);
+            if (fresh) {
+                drafts.setStreamSeq(c, noteId, 0);
+            }
+            return note;
+        });
     }
 
     /** Locks the note under the author's name. */

@@ -41,7 +41,10 @@ public final class NotesApi implements ApiModule {
         JsonObject body = ApiRoutes.json(ctx);
         String caseId = ApiRoutes.requiredString(body, "caseId");
         String template = ApiRoutes.requiredString(body, "template");
-        return notes.create(AuthUser.of(ctx), caseId, template, NoteJson.content(body)).map(n -> {
+        // mode and audio seconds are the server's (a new note is typed until dictation reaches it), and no
+        // editing time can have been spent on a note before its first save
+        NoteContent content = NoteJson.content(body).withMetrics(new NoteMetrics(NoteMode.TYPED, 0, 0));
+        return notes.create(AuthUser.of(ctx), caseId, template, content).map(n -> {
             ctx.response().setStatusCode(201);
             return NoteJson.toJson(n, true);
         });

@@ -30,7 +30,7 @@ final class Figures {
     }
 
     /** Half-up on the decimal value, not the binary one, so 2.675 rounds to 2.68 as a person expects. */
-    private static double round(double value, int decimals) {
+    static double round(double value, int decimals) {
         return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).doubleValue();
     }
 }

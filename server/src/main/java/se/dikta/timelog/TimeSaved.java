@@ -3,8 +3,11 @@ package se.dikta.timelog;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A computed time-saved report: the method used, one row per group and a total row. */
-public record TimeSaved(ReportRequest request, Method method, List<Row> rows, Row total) {
+/**
+ * A computed time-saved report: the method used, one row per group, a total row, and how many notes (dictated
+ * or typed) were signed in the scope and period, for the share that was dictated.
+ */
+public record TimeSaved(ReportRequest request, Method method, List<Row> rows, Row total, long signedNotes) {
 
     /**
      * One group's dictated notes. Seconds are sums over the notes; mean and median are per note in

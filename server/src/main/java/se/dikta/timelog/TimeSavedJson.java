@@ -19,7 +19,31 @@ public final class TimeSavedJson {
                 .put("groupBy", request.groupBy().param())
                 .put("method", method(report.method()))
                 .put("rows", rows)
-                .put("total", row(report.total()));
+                .put("total", row(report.total()))
+                .put("headline", headline(report));
+    }
+
+    /**
+     * The figures a committee report quotes: saved hours in all, per worker, saved minutes per note, how many
+     * notes that rests on and the share of signed notes that were dictated. Only {@code suppressed} when the
+     * total row is.
+     */
+    private static JsonObject headline(TimeSaved report) {
+        TimeSaved.Row total = report.total();
+        if (total.suppressed()) {
+            return new JsonObject().put("suppressed", true);
+        }
+        double hours = total.savedSeconds() / 3600;
+        return new JsonObject()
+                .put("savedHours", Figures.round(hours, 1))
+                .put("savedHoursPerWorker", total.workers() == 0 ? null : Figures.round(hours / total.workers(), 1))
+                .put("savedMinutesPerNote", total.meanSavedMinutes() == null ? null
+                        : Figures.minutes(total.meanSavedMinutes()))
+                .put("dictatedNotes", total.notes())
+                .put("signedNotes", report.signedNotes())
+                .put("dictatedShare", report.signedNotes() == 0 ? null
+                        : Figures.round((double) total.notes() / report.signedNotes(), 3))
+                .put("workers", total.workers());
     }
 
     private static JsonObject method(TimeSaved.Method m) {

@@ -44,7 +44,7 @@ public final class TimeSavedReport {
 
     /** What a report reads from the database; {@link #summarise} computes from it without a connection. */
     record Measured(TypingBaseline baseline, Map<String, Sums> groups, Sums total,
-            Map<String, DoubleList> saved, Map<String, String> labels) {}
+            Map<String, DoubleList> saved, Map<String, String> labels, long signedNotes) {}
 
     /** Reads the sums and per-note minutes in one transaction; the connection is released before computing. */
     Future<Measured> measure(ReportRequest request) {
@@ -66,7 +66,8 @@ public final class TimeSavedReport {
             total.add(part, rate);
         }
         Map<String, DoubleList> saved = savedMinutes(c, scope, baseline);
-        return new Measured(baseline, groups, total, saved, labels(c, request, groups.keySet()));
+        return new Measured(baseline, groups, total, saved, labels(c, request, groups.keySet()),
+                SignedNotes.count(c, request));
     }
 
     /** CPU only (the bootstrap): run it on a worker pool, not on the event loop and not inside a transaction. */
@@ -86,7 +87,7 @@ public final class TimeSavedReport {
         TimeSaved.Row totalRow = suppress && total.notes > 0 && total.workers.size() < cfg.minWorkersPerRow()
                 ? TimeSaved.Row.suppressed(TOTAL)
                 : total.toRow(TOTAL, DoubleList.concat(m.saved().values()), bootstrap);
-        return new TimeSaved(request, method(request, m.baseline(), totalRow), rows, totalRow);
+        return new TimeSaved(request, method(request, m.baseline(), totalRow), rows, totalRow, m.signedNotes());
     }
 
     /** Sums per group, worker and unit: at most groups × workers rows, however many notes. */

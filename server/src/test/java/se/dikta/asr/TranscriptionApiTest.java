@@ -250,6 +250,23 @@ class TranscriptionApiTest {
     }
 
     @Test
+    void anUploadForADraftMakesItDictatedWithTheUploadsAudioSeconds() {
+        assertThat(anna.post("/api/cases", new JsonObject().put("id", "2026-0077")).status()).isIn(201, 409);
+        String noteId = anna.post("/api/notes", new JsonObject().put("caseId", "2026-0077")
+                .put("template", "journalanteckning")).json().getString("id");
+        ToneAudio audio = writer.render("samtal oro", 16000);
+
+        assertThat(bo.sendBytes("POST", "/api/transcriptions?noteId=" + noteId, audio.wav(), "audio/wav").status())
+                .isEqualTo(403);
+        ApiClient.Response r = anna.sendBytes("POST", "/api/transcriptions?noteId=" + noteId, audio.wav(), "audio/wav");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+
+        JsonObject metrics = anna.get("/api/notes/" + noteId).json().getJsonObject("metrics");
+        assertThat(metrics.getString("mode")).isEqualTo("dictated");
+        assertThat(metrics.getDouble("audioSeconds")).isCloseTo(audio.seconds(), within(0.001));
+    }
+
+    @Test
     void stereoUploadsAtAnyRateAreDownmixedAndResampled() {
         ToneAudio audio = writer.render("förskola oro | punkt", 44100, 2);
         ApiClient.Response r = anna.sendBytes("POST", "/api/transcriptions", audio.wav(), "audio/x-wav");

@@ -171,7 +171,7 @@ abstract class NotesBehaviour {
         assertThat(anna.delete("/api/notes/" + id).status()).isIn(404, 405);
         assertThat(anna.send("PATCH", "/api/notes/" + id, sections("KONTAKT", "x").encode(), "application/json")
                 .status()).isIn(404, 405);
-        assertThat(server.notes().appendTranscript(annaUser, id, "mer text", new JsonArray(), 1.0)
+        assertThat(server.notes().appendTranscript(annaUser, id, -1, "mer text", new JsonArray(), 1.0)
                 .toCompletionStage().toCompletableFuture())
                 .failsWithin(java.time.Duration.ofSeconds(10))
                 .withThrowableOfType(java.util.concurrent.ExecutionException.class)
@@ -297,8 +297,8 @@ abstract class NotesBehaviour {
         Note draft = notes.createDraft(annaUser, caseId, "journalanteckning").await();
         JsonArray words = new JsonArray().add(new JsonObject().put("word", "mamma").put("start", 0.5).put("end", 0.9)
                 .put("conf", 0.93)).add(new JsonObject().put("word", "berättar").put("start", 0.9).put("end", 1.4));
-        notes.appendTranscript(annaUser, draft.id(), "mamma berättar", words, 1.5).await();
-        notes.appendTranscript(annaUser, draft.id(), "att hon sover dåligt", null, 2.0).await();
+        notes.appendTranscript(annaUser, draft.id(), -1, "mamma berättar", words, 1.5).await();
+        notes.appendTranscript(annaUser, draft.id(), -1, "att hon sover dåligt", null, 2.0).await();
 
         JsonObject now = anna.get("/api/notes/" + draft.id()).json();
         assertThat(now.getString("transcript")).isEqualTo("mamma berättar att hon sover dåligt");

@@ -19,6 +19,14 @@ public final class Browser {
     private Browser() {}
 
     public static WebDriver start() {
+        return start(null);
+    }
+
+    /**
+     * A browser whose microphone plays {@code fakeMicrophoneWav} (looped) and grants microphone access without
+     * asking; null: no fake microphone.
+     */
+    public static WebDriver start(Path fakeMicrophoneWav) {
         Path chromium = firstExisting("/usr/bin/chromium", "/usr/bin/chromium-browser");
         Path driver = firstExisting("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
         if (chromium == null || driver == null) {
@@ -30,6 +38,11 @@ public final class Browser {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--window-size=1280,900", "--lang=sv-SE");
+        if (fakeMicrophoneWav != null) {
+            options.addArguments("--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
+                    "--use-file-for-fake-audio-capture=" + fakeMicrophoneWav.toAbsolutePath(),
+                    "--autoplay-policy=no-user-gesture-required");
+        }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(driver.toString()))
                 .usingAnyFreePort()

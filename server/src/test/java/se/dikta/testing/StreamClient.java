@@ -30,23 +30,36 @@ public final class StreamClient implements AutoCloseable {
     }
 
     private final Vertx vertx = Vertx.vertx();
-    private final WebSocketClient client = vertx.createWebSocketClient();
+    private final WebSocketClient client;
     private final int port;
     private final String sessionCookie;
+    private final boolean ssl;
 
     public StreamClient(int port, String sessionCookie) {
+        this(port, sessionCookie, null);
+    }
+
+    /** Over TLS ({@code wss:}) when {@code trustedCertPem} is given: the test's own certificate is trusted. */
+    public StreamClient(int port, String sessionCookie, java.nio.file.Path trustedCertPem) {
         this.port = port;
         this.sessionCookie = sessionCookie;
+        this.ssl = trustedCertPem != null;
+        io.vertx.core.http.WebSocketClientOptions options = new io.vertx.core.http.WebSocketClientOptions();
+        if (ssl) {
+            options.setSsl(true).setTrustOptions(new io.vertx.core.net.PemTrustOptions()
+                    .addCertPath(trustedCertPem.toString())).setVerifyHost(false);
+        }
+        this.client = vertx.createWebSocketClient(options);
     }
 
     public Connection connect() {
-        return connect("http://127.0.0.1:" + port);
+        return connect((ssl ? "https" : "http") + "://127.0.0.1:" + port);
     }
 
     /** Connects sending {@code origin} (null: no Origin header, like a non-browser client). */
     public Connection connect(String origin) {
         WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port)
-                .setURI("/api/asr/stream").addHeader("Cookie", "DIKTA_SESSION=" + sessionCookie);
+                .setURI("/api/asr/stream").setSsl(ssl).addHeader("Cookie", "DIKTA_SESSION=" + sessionCookie);
         if (origin != null) {
             options.addHeader("Origin", origin);
         }

@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import se.dikta.identity.AuthUser;
 import se.dikta.identity.Role;
 import se.dikta.testing.ApiClient;
 import se.dikta.testing.TestServer;
@@ -19,6 +20,7 @@ import se.dikta.testing.TestServer;
 class TimeLogNoteListenerTest {
 
     private TestServer server;
+    private AuthUser annaUser;
     private ApiClient anna;
 
     /** One logged row, as stored. */
@@ -28,7 +30,7 @@ class TimeLogNoteListenerTest {
     @BeforeEach
     void start() {
         server = TestServer.start();
-        server.addUser("anna", Role.WORKER, "Enhet A");
+        annaUser = server.addUser("anna", Role.WORKER, "Enhet A");
         server.addUser("chef", Role.MANAGER, "Enhet A");
         anna = server.login("anna");
         assertThat(anna.post("/api/cases", new JsonObject().put("id", "2026-0001").put("title", "Familj A")).status())
@@ -54,6 +56,9 @@ class TimeLogNoteListenerTest {
                 .put("metrics", new JsonObject().put("mode", "dictated").put("audioSeconds", 40).put("editSeconds", 15)));
         assertThat(created.status()).isEqualTo(201);
         String id = created.json().getString("id");
+        // 40 s of live dictation into the draft; the save reports 45 s of editing since the note was created
+        server.notes().appendTranscript(annaUser, id, -1, "", new JsonArray(), 40).await();
+        lastSavedAnHourAgo(id);
         assertThat(anna.put("/api/notes/" + id, new JsonObject().put("version", 1)
                 .put("sections", sections("Hembesök hos familjen.", "Mamman uppger att pojken sover mycket dåligt."))
                 .put("metrics", new JsonObject().put("mode", "dictated").put("audioSeconds", 40).put("editSeconds", 45)))
@@ -94,17 +99,31 @@ class TimeLogNoteListenerTest {
                 .put("sections", sections("Telefonsamtal med skolan.", "Ingen oro."))
                 .put("metrics", new JsonObject().put("mode", "typed").put("audioSeconds", 0).put("editSeconds", 60)))
                 .json().getString("id");
+        lastSavedAnHourAgo(id);
+        assertThat(anna.put("/api/notes/" + id, new JsonObject().put("metrics", new JsonObject().put("editSeconds", 60)))
+                .status()).isEqualTo(200);
         anna.post("/api/notes", new JsonObject().put("caseId", "2026-0001").put("template", "journalanteckning")
                 .put("sections", sections("Utkast.", "")));
         assertThat(anna.post("/api/notes/" + id + "/sign", new JsonObject()).status()).isEqualTo(200);
         assertThat(anna.post("/api/notes/" + id + "/amendments", new JsonObject().put("text", "Rättelse: mentorn ringde."))
                 .status()).isEqualTo(201);
 
-        assertThat(rows(id)).extracting(Row::event).containsExactly("save", "sign");
-        assertThat(rows(id).get(1)).isEqualTo(new Row("sign", "typed", true, 5, 0, 60, null, null));
+        assertThat(rows(id)).extracting(Row::event).containsExactly("save", "save", "sign");
+        assertThat(rows(id).get(2)).isEqualTo(new Row("sign", "typed", true, 5, 0, 60, null, null));
         // typed notes measure the baseline; the report counts dictated notes only
         JsonObject report = server.login("chef").get("/api/reports/time-saved").json();
         assertThat(report.getJsonObject("total").getLong("notes")).isZero();
+    }
+
+    /** Editing seconds a save reports are bounded by the time since the previous save: make that an hour. */
+    private void lastSavedAnHourAgo(String noteId) {
+        server.database().txBlocking(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE note_versions SET saved_at = saved_at - INTERVAL '1' HOUR WHERE note_id = ?")) {
+                ps.setString(1, noteId);
+                return ps.executeUpdate();
+            }
+        });
     }
 
     private List<Row> rows(String noteId) {

@@ -75,6 +75,23 @@ class TimeSavedApiTest {
     }
 
     @Test
+    void headlineQuotesHoursPerNoteAndTheDictatedShareOfSignedNotes() {
+        JsonObject headline = server.login("chef").get(T1 + "&groupBy=month").json().getJsonObject("headline");
+        assertThat(headline.getDouble("savedHours")).isEqualTo(0.2); // 630 s
+        assertThat(headline.getDouble("savedHoursPerWorker")).isEqualTo(0.1); // 630 s / 2 workers
+        assertThat(headline.getDouble("savedMinutesPerNote")).isEqualTo(2.1);
+        assertThat(headline.getLong("dictatedNotes")).isEqualTo(5);
+        // signed in T1 in unit A: D1–D5 dictated, Anna's and Bo's typed notes of March and February
+        assertThat(headline.getLong("signedNotes")).isEqualTo(7);
+        assertThat(headline.getDouble("dictatedShare")).isEqualTo(0.714);
+        assertThat(headline.getInteger("workers")).isEqualTo(2);
+
+        JsonObject own = server.login("bo").get(T1).json().getJsonObject("headline");
+        assertThat(own.getLong("dictatedNotes")).isEqualTo(2);
+        assertThat(own.getLong("signedNotes")).isEqualTo(3);
+    }
+
+    @Test
     void aWorkerGetsOnlyTheirOwnRow() {
         JsonObject json = server.login("anna").get(T1 + "&groupBy=worker").json();
         assertThat(json.getJsonArray("rows")).hasSize(1);
