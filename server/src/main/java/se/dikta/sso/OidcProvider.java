@@ -60,9 +60,9 @@ final class OidcProvider {
     private final Clock clock;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NEVER).build();
-    private Metadata metadata;
-    private Instant metadataFetched = Instant.MIN;
-    private JWKSource<SecurityContext> keys;
+    private volatile Metadata metadata;
+    private volatile Instant metadataFetched = Instant.MIN;
+    private volatile JWKSource<SecurityContext> keys;
 
     OidcProvider(OidcConfig config, Clock clock) {
         this.config = config;

@@ -70,6 +70,15 @@ final class OidcFlow {
         }
     }
 
+    /** Puts a cookie into this client's jar, as a browser that had kept it would send it. */
+    OidcFlow withCookie(String url, String name, String value) {
+        HttpCookie c = new HttpCookie(name, value);
+        c.setPath("/");
+        c.setVersion(0);
+        cookies.getCookieStore().add(URI.create(url), c);
+        return this;
+    }
+
     String cookie(String name) {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
                 .map(HttpCookie::getValue).findFirst().orElse(null);
