@@ -128,8 +128,9 @@ export async function signOut() {
     try { return Promise.resolve(fn()); } catch (e) { return Promise.resolve(); }
   })), timeout]);
   currentUser = null;
-  await api('POST', '/api/logout', {}, { reauth: false }).catch(() => {});
-  location.replace('/');
+  const done = await api('POST', '/api/logout', {}, { reauth: false }).catch(() => null);
+  // Signed in through the municipality's provider: end that session too (it returns to /).
+  location.replace(done && done.sso ? '/api/auth/oidc/logout' : '/');
 }
 
 let dialog = null;

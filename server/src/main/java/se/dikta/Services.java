@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import se.dikta.asr.DraftSink;
 import se.dikta.asr.ModelVerifier;
 import se.dikta.asr.NoteDraftSink;
@@ -33,6 +34,8 @@ import se.dikta.search.NoteIndexer;
 import se.dikta.search.SearchApi;
 import se.dikta.search.SearchService;
 import se.dikta.search.SwedishNoteAnalyzer;
+import se.dikta.sso.OidcApi;
+import se.dikta.sso.OidcService;
 import se.dikta.structure.StructureApi;
 import se.dikta.structure.StructureService;
 import se.dikta.structure.localnames.LocalNames;
@@ -85,8 +88,11 @@ public record Services(Vertx vertx, DiktaConfig config, Clock clock, Database db
         TranscriptionApi transcription = closer.add(new TranscriptionApi(vertx, speech, db, drafts,
                 config.asr(), registry, config.http().publicOrigin(), clock));
         LocalNames localNames = new LocalNames(db, audit);
+        Optional<OidcService> oidc = config.oidc().enabled()
+                ? Optional.of(new OidcService(vertx, db, auth, audit, config.oidc(), clock)) : Optional.empty();
         List<ApiModule> modules = List.of(
                 new AuthApi(auth, config.auth(), config.http().publicOrigin().map(u -> u.startsWith("https:")).orElse(false)),
+                new OidcApi(oidc, config.auth(), config.http().publicOrigin()),
                 new UserAdminApi(auth, new UserAdmin(auth, db, config.auth(), audit)),
                 new CasesApi(db, cases, audit, clock),
                 new NotesApi(notes),

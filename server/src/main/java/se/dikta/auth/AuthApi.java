@@ -43,25 +43,31 @@ public final class AuthApi implements ApiModule {
         ClientInfo client = ClientInfo.of(ctx);
         String address = client.address();
         return auth.login(username, password, address).map(signedIn -> {
-            boolean secure = secureCookies || client.https();
-            long maxAge = config.sessionMaxAge().toSeconds();
-            ctx.response().addCookie(Cookie.cookie(SessionAuthenticator.SESSION_COOKIE, signedIn.session().id())
-                    .setHttpOnly(true).setSameSite(CookieSameSite.STRICT).setSecure(secure).setPath("/")
-                    .setMaxAge(maxAge));
-            ctx.response().addCookie(Cookie.cookie(SessionAuthenticator.CSRF_COOKIE, signedIn.session().csrfToken())
-                    .setHttpOnly(false).setSameSite(CookieSameSite.STRICT).setSecure(secure).setPath("/")
-                    .setMaxAge(maxAge));
+            setSessionCookies(ctx, signedIn.session(), config, secureCookies || client.https());
             AuthUser u = signedIn.user();
             return new JsonObject().put("username", u.username()).put("role", u.role().id()).put("unit", u.unit())
                     .put("displayName", u.displayName()).put("title", u.title());
         });
     }
 
+    /** The session and CSRF cookies of a new session (password sign-in and single sign-on alike). */
+    public static void setSessionCookies(RoutingContext ctx, SessionStore.NewSession session, AuthConfig config,
+            boolean secure) {
+        long maxAge = config.sessionMaxAge().toSeconds();
+        ctx.response().addCookie(Cookie.cookie(SessionAuthenticator.SESSION_COOKIE, session.id())
+                .setHttpOnly(true).setSameSite(CookieSameSite.STRICT).setSecure(secure).setPath("/")
+                .setMaxAge(maxAge));
+        ctx.response().addCookie(Cookie.cookie(SessionAuthenticator.CSRF_COOKIE, session.csrfToken())
+                .setHttpOnly(false).setSameSite(CookieSameSite.STRICT).setSecure(secure).setPath("/")
+                .setMaxAge(maxAge));
+    }
+
     private Future<JsonObject> logout(RoutingContext ctx) {
-        return auth.logout(AuthUser.of(ctx), ctx.get(SessionAuthenticator.SESSION_ID_KEY)).map(v -> {
+        return auth.logout(AuthUser.of(ctx), ctx.get(SessionAuthenticator.SESSION_ID_KEY)).map(sso -> {
             ctx.response().removeCookie(SessionAuthenticator.SESSION_COOKIE);
             ctx.response().removeCookie(SessionAuthenticator.CSRF_COOKIE);
-            return new JsonObject().put("status", "utloggad");
+            // sso: the session began with single sign-on; the page may then also end the provider's session.
+            return new JsonObject().put("status", "utloggad").put("sso", sso);
         });
     }
 

@@ -13,6 +13,8 @@ import se.dikta.settings.Settings;
  * @param lockoutThreshold failed attempts that lock the user or address
  * @param lockoutDuration how long a lock lasts
  * @param passwordIterations PBKDF2 iterations for new hashes
+ * @param passwordLogin sign-in with a local password is allowed ({@code oidc.passwordLogin}; off when only
+ *     single sign-on may be used)
  */
 public record AuthConfig(
         Duration sessionMaxAge,
@@ -21,7 +23,8 @@ public record AuthConfig(
         Duration failureDelay,
         int lockoutThreshold,
         Duration lockoutDuration,
-        int passwordIterations) {
+        int passwordIterations,
+        boolean passwordLogin) {
 
     public static AuthConfig from(Settings s) {
         return new AuthConfig(
@@ -32,6 +35,7 @@ public record AuthConfig(
                 s.integer("auth.lockoutThreshold", 5, 1, 1000),
                 s.duration("auth.lockoutDuration", Duration.ofMinutes(15)),
                 s.integer("auth.passwordIterations", PasswordHasher.MIN_ITERATIONS, PasswordHasher.MIN_ITERATIONS,
-                        10_000_000));
+                        10_000_000),
+                s.bool("oidc.passwordLogin", true));
     }
 }

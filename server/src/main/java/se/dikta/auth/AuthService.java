@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import se.dikta.audit.AuditLog;
 import se.dikta.db.Database;
+import se.dikta.db.SqlWork;
 import se.dikta.failure.DomainException;
 import se.dikta.identity.AuthUser;
 import se.dikta.work.CpuPool;
@@ -31,6 +32,7 @@ public final class AuthService {
     private final WorkerExecutor hashing;
     private final AuditLog audit;
     private final Clock clock;
+    private final boolean passwordLogin;
 
     public AuthService(Vertx vertx, Database db, AuthConfig config, AuditLog audit, Clock clock) {
         this.vertx = vertx;
@@ -42,9 +44,14 @@ public final class AuthService {
         this.hashing = CpuPool.create(vertx, "password-hashing");
         this.audit = audit;
         this.clock = clock;
+        this.passwordLogin = config.passwordLogin();
     }
 
     public Future<SignedIn> login(String username, String password, String address) {
+        if (!passwordLogin) {
+            return Future.failedFuture(DomainException.forbidden(
+                    "Inloggning med lösenord är avstängd. Logga in med kommunens konto."));
+        }
         List<String> keys = List.of(LoginThrottle.userKey(username), LoginThrottle.addressKey(address));
         return db.tx(c -> {
             Optional<Duration> locked = throttle.lockedFor(c, keys, clock.instant());
@@ -100,15 +107,31 @@ public final class AuthService {
                 + "försök igen om " + minutes + " min.");
     }
 
+    /**
+     * Signs in a user whose identity the organisation's identity provider vouched for (single sign-on):
+     * {@code account} creates or updates the user on the given connection, then a session starts, all in one
+     * transaction. The session is the same as after a password sign-in, marked as single sign-on.
+     */
+    public Future<SignedIn> signInExternal(SqlWork<AuthUser> account, String address) {
+        return db.tx(c -> {
+            AuthUser user = account.run(c);
+            SessionStore.NewSession s = sessions.create(c, user.id(), clock.instant(), true);
+            audit.record(c, user, "login", "user", String.valueOf(user.id()), "sso from " + address);
+            return new SignedIn(user, s);
+        });
+    }
+
     public Future<Optional<SessionStore.ActiveSession>> session(String sessionId) {
         return db.tx(c -> sessions.touch(c, sessionId, clock.instant()));
     }
 
-    public Future<Void> logout(AuthUser user, String sessionId) {
+    /** Ends the session; completes with whether it had begun with single sign-on. */
+    public Future<Boolean> logout(AuthUser user, String sessionId) {
         return db.tx(c -> {
+            boolean sso = sessions.isSso(c, sessionId);
             sessions.delete(c, sessionId);
             audit.record(c, user, "logout", "user", String.valueOf(user.id()), null);
-            return null;
+            return sso;
         });
     }
 

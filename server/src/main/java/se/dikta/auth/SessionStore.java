@@ -35,15 +35,21 @@ public final class SessionStore {
     }
 
     public NewSession create(Connection c, long userId, Instant now) throws SQLException {
+        return create(c, userId, now, false);
+    }
+
+    /** A new session; {@code sso} records that it began with single sign-on. */
+    public NewSession create(Connection c, long userId, Instant now, boolean sso) throws SQLException {
         NewSession s = new NewSession(token(), token());
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO sessions (id_hash, user_id, csrf_token, "
-                + "created_at, last_seen, expires_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                + "created_at, last_seen, expires_at, sso) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, PasswordHasher.sha256Hex(s.id()));
             ps.setLong(2, userId);
             ps.setString(3, s.csrfToken());
             ps.setTimestamp(4, Timestamp.from(now));
             ps.setTimestamp(5, Timestamp.from(now));
             ps.setTimestamp(6, Timestamp.from(now.plus(config.sessionMaxAge())));
+            ps.setBoolean(7, sso);
             ps.executeUpdate();
         }
         return s;
@@ -82,6 +88,16 @@ public final class SessionStore {
             }
         }
         return Optional.of(active);
+    }
+
+    /** Whether the session began with single sign-on (false when it does not exist). */
+    public boolean isSso(Connection c, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT sso FROM sessions WHERE id_hash = ?")) {
+            ps.setString(1, PasswordHasher.sha256Hex(id));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
     }
 
     public void delete(Connection c, String id) throws SQLException {

@@ -16,6 +16,7 @@ import se.dikta.http.HttpConfig;
 import se.dikta.search.SearchConfig;
 import se.dikta.settings.ConfigException;
 import se.dikta.settings.Settings;
+import se.dikta.sso.OidcConfig;
 import se.dikta.structure.StructureConfig;
 import se.dikta.timelog.TimeLogConfig;
 
@@ -29,6 +30,7 @@ import se.dikta.timelog.TimeLogConfig;
  * @param structure structuring of dictated text into journal notes
  * @param timelog time-saved reports: typing baseline, pseudonyms, suppression, bootstrap
  * @param tls HTTPS served directly (certificate and key, or a keystore); off behind a TLS proxy
+ * @param oidc single sign-on with an OpenID Connect provider; off unless {@code oidc.issuer} is set
  */
 public record DiktaConfig(
         int port,
@@ -42,7 +44,8 @@ public record DiktaConfig(
         SearchConfig search,
         StructureConfig structure,
         TimeLogConfig timelog,
-        TlsConfig tls) {
+        TlsConfig tls,
+        OidcConfig oidc) {
 
     public static final String DEFAULT_CONFIG_FILE = "dikta.json";
 
@@ -85,6 +88,11 @@ public record DiktaConfig(
     public static DiktaConfig from(Settings s) {
         Path dataDir = s.path("dataDir", Path.of("data")).toAbsolutePath().normalize();
         boolean demo = s.bool("demo", false);
+        AuthConfig auth = AuthConfig.from(s);
+        OidcConfig oidc = OidcConfig.from(s);
+        if (!auth.passwordLogin() && !oidc.enabled()) {
+            throw s.invalid("oidc.passwordLogin", "password sign-in can only be switched off when oidc.issuer is set");
+        }
         return new DiktaConfig(
                 s.integer("port", 8080, 0, 65535),
                 s.string("host", "0.0.0.0"),
@@ -92,12 +100,13 @@ public record DiktaConfig(
                 demo,
                 DbConfig.from(s, dataDir),
                 HttpConfig.from(s),
-                AuthConfig.from(s),
+                auth,
                 AsrConfig.from(s, dataDir, demo),
                 SearchConfig.from(s, dataDir),
                 StructureConfig.from(s, dataDir),
                 TimeLogConfig.from(s, dataDir),
-                TlsConfig.from(s));
+                TlsConfig.from(s),
+                oidc);
     }
 
     private static Map<String, String> readConfigFile(Path file) {

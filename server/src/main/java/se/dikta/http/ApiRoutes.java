@@ -72,6 +72,11 @@ public final class ApiRoutes {
         return router.route(method, PREFIX + path).handler(jsonBody).respond(handler);
     }
 
+    /** A route open without sign-in whose handler writes the response itself (single sign-on redirects). */
+    public Route openRaw(HttpMethod method, String path, Handler<RoutingContext> handler) {
+        return router.route(method, PREFIX + path).handler(handler);
+    }
+
     private <T> Route json(HttpMethod method, String path, Set<Role> roles, Function<RoutingContext, Future<T>> handler) {
         Route route = router.route(method, PREFIX + path);
         if (method != HttpMethod.GET && method != HttpMethod.DELETE) {
