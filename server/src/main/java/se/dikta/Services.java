@@ -35,6 +35,8 @@ import se.dikta.search.SearchService;
 import se.dikta.search.SwedishNoteAnalyzer;
 import se.dikta.structure.StructureApi;
 import se.dikta.structure.StructureService;
+import se.dikta.structure.localnames.LocalNames;
+import se.dikta.structure.localnames.LocalNamesApi;
 import se.dikta.timelog.Periods;
 import se.dikta.timelog.Pseudonyms;
 import se.dikta.timelog.TimeLog;
@@ -82,13 +84,15 @@ public record Services(Vertx vertx, DiktaConfig config, Clock clock, Database db
         DraftSink drafts = new NoteDraftSink(notes, new UnsavedDictations());
         TranscriptionApi transcription = closer.add(new TranscriptionApi(vertx, speech, db, drafts,
                 config.asr(), registry, config.http().publicOrigin(), clock));
+        LocalNames localNames = new LocalNames(db, audit);
         List<ApiModule> modules = List.of(
                 new AuthApi(auth, config.auth(), config.http().publicOrigin().map(u -> u.startsWith("https:")).orElse(false)),
                 new UserAdminApi(auth, new UserAdmin(auth, db, config.auth(), audit)),
                 new CasesApi(db, cases, audit, clock),
                 new NotesApi(notes),
                 new SearchApi(new SearchService(vertx, o.indexer(), analyzer, config.search())),
-                new StructureApi(o.structure(), config.structure()),
+                new StructureApi(o.structure(), config.structure(), localNames),
+                new LocalNamesApi(localNames),
                 transcription,
                 new TimeSavedApi(vertx, new TimeSavedReport(db, config.timelog(), Pseudonyms.of(config.timelog())),
                         new TimeSavedPdf(), clock));

@@ -5,16 +5,23 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import se.dikta.config.DiktaConfig;
 import se.dikta.structure.NoteStructurer;
 import se.dikta.structure.StructureConfig;
 import se.dikta.structure.StructureService;
 import se.dikta.structure.core.NumberWords;
+import se.dikta.structure.corpus.SectionCorpus;
+import se.dikta.structure.eval.DictationQualityEvaluation;
 import se.dikta.structure.eval.EvaluationReport;
 import se.dikta.structure.eval.HeldOutNote;
 import se.dikta.structure.eval.NlpEvaluation;
+import se.dikta.structure.eval.RecogniserNoise;
+import se.dikta.structure.eval.SwedishConfusions;
 import se.dikta.structure.model.NlpModelStore;
 import se.dikta.structure.model.NlpModels;
 import se.dikta.structure.normalize.SpokenNumberNormalizer;
@@ -47,9 +54,16 @@ public final class NlpEvaluateCommand implements Command {
                 new NumberWords(normalizer)).loadOrTrain();
         TemplateCatalog templates = StructureService.templatesOnClasspath();
         NoteStructurer structurer = new NoteStructurer(models, templates, normalizer, config.longPauseSeconds());
-        NlpEvaluation.Result result = new NlpEvaluation(structurer, models, normalizer, templates)
-                .evaluate(HeldOutNote.readAll(heldout));
-        String markdown = EvaluationReport.markdown(result, models.fingerprint(), examples);
+        NlpEvaluation evaluation = new NlpEvaluation(structurer, models, normalizer, templates);
+        List<HeldOutNote> notes = HeldOutNote.readAll(heldout);
+        NlpEvaluation.Result result = evaluation.evaluate(notes);
+        Set<String> vocabulary = new HashSet<>();
+        SectionCorpus.read(StructureService.trainingSource(config)).sentences().forEach(s -> vocabulary.addAll(s.words()));
+        SwedishConfusions confusions = SwedishConfusions.derive(vocabulary);
+        DictationQualityEvaluation.Result quality = new DictationQualityEvaluation(structurer, templates, evaluation)
+                .evaluate(notes, new RecogniserNoise(confusions, vocabulary), confusions.size());
+        String markdown = EvaluationReport.markdown(result, models.fingerprint(), examples)
+                + DictationQualityEvaluation.markdown(quality, examples);
         out.print(markdown);
         Optional<String> report = option(cl, "--report");
         if (report.isPresent()) {

@@ -39,6 +39,8 @@ public final class NoteIndex implements Closeable {
 
     /** Commit user-data key holding the last revision included in the commit. */
     static final String REVISION_KEY = "dikta.revision";
+    /** The {@link SwedishNoteAnalyzer#VERSION} the index was built with. */
+    static final String ANALYZER_KEY = "dikta.analyzer";
 
     private final Directory directory;
     private final IndexWriter writer;
@@ -145,7 +147,8 @@ public final class NoteIndex implements Closeable {
         if (revision == committedRevision && !writer.hasUncommittedChanges() && DirectoryReader.indexExists(directory)) {
             return;
         }
-        writer.setLiveCommitData(Map.of(REVISION_KEY, Long.toString(revision)).entrySet());
+        writer.setLiveCommitData(Map.of(REVISION_KEY, Long.toString(revision),
+                ANALYZER_KEY, SwedishNoteAnalyzer.VERSION).entrySet());
         writer.commit();
         committedRevision = revision;
     }
@@ -188,6 +191,19 @@ public final class NoteIndex implements Closeable {
             writer.close();
             directory.close();
         }
+    }
+
+    /** The analyzer version of the last commit ({@link SwedishNoteAnalyzer#VERSION}); "1" before it was recorded. */
+    public String analyzerVersion() {
+        Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
+        if (data != null) {
+            for (Map.Entry<String, String> e : data) {
+                if (ANALYZER_KEY.equals(e.getKey())) {
+                    return e.getValue();
+                }
+            }
+        }
+        return "1";
     }
 
     private static long readRevision(IndexWriter writer) {

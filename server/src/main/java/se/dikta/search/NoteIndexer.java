@@ -90,6 +90,12 @@ public final class NoteIndexer implements NoteListener, AutoCloseable {
             rebuild = true;
         }
         long latest = feed.latestRevision();
+        if (!rebuild && !SwedishNoteAnalyzer.VERSION.equals(opened.analyzerVersion())) {
+            LOG.info("Search index was built with analyzer version {}, this server uses {}; rebuilding it",
+                    opened.analyzerVersion(), SwedishNoteAnalyzer.VERSION);
+            opened.clear();
+            rebuild = true;
+        }
         if (opened.committedRevision() > latest) {
             LOG.warn("Search index is at revision {} but the database only at {}; rebuilding it",
                     opened.committedRevision(), latest);

@@ -44,6 +44,11 @@ import org.apache.lucene.analysis.sv.SwedishMinimalStemFilter;
  *       the light stemmer maps "vårdnadshavare" and "vårdnadshavarna" apart.</li>
  * </ol>
  *
+ * <p>Between the stop filter and stemming, the index-time analyzer adds the parts of Swedish compounds
+ * ({@link CompoundPartsFilter}, {@link CompoundSplitter}): "barnavårdsutredningen" is indexed also as barn,
+ * vård, utredningen (then stemmed), so "utredning" finds it. Queries are analysed without that step
+ * ({@link #forQueries()}).
+ *
  * <p>{@link #normalize(String, TokenStream)} only lower-cases: that is what prefix queries
  * ({@code bedöm*}) see, since a prefix is not a whole word and must not be stemmed.
  *
@@ -60,22 +65,43 @@ public final class SwedishNoteAnalyzer extends Analyzer {
      */
     static final Pattern PERSONNUMMER = Pattern.compile("(?<![\\d-])(?:19|20)?(\\d{6})[-+]?(\\d{4})(?!\\d)");
 
+    /**
+     * Changes whenever the terms this analyzer produces change; the index records it with each commit and is
+     * rebuilt from the database when it was built with another version. 2: compound parts.
+     */
+    public static final String VERSION = "2";
+
     private final CharArraySet stopWords;
     private final boolean stemming;
+    private final CompoundSplitter compounds;
 
-    /** The index-time analyzer: words as written and stemmed. */
+    /** The index-time analyzer: words as written and stemmed, compounds also as their parts. */
     public SwedishNoteAnalyzer() {
-        this(true);
+        this(true, CompoundSplitter.packaged());
     }
 
-    private SwedishNoteAnalyzer(boolean stemming) {
+    private SwedishNoteAnalyzer(boolean stemming, CompoundSplitter compounds) {
         this.stopWords = SwedishAnalyzer.getDefaultStopSet();
         this.stemming = stemming;
+        this.compounds = compounds;
     }
 
     /** Words only as written (lower-cased, personnummer normalised): for exact phrases at query time. */
     public static SwedishNoteAnalyzer exactForms() {
-        return new SwedishNoteAnalyzer(false);
+        return new SwedishNoteAnalyzer(false, null);
+    }
+
+    /**
+     * The query-time analyzer: as at index time but without compound parts, so "hembesök" does not turn into
+     * "hem OR besök" (a compound query is matched whole, or as the phrase of its parts: {@link UserQueryParser}).
+     */
+    public SwedishNoteAnalyzer forQueries() {
+        return new SwedishNoteAnalyzer(stemming, null);
+    }
+
+    /** The compound splitter of the index-time analyzer, or null. */
+    CompoundSplitter compounds() {
+        return compounds;
     }
 
     @Override
@@ -88,6 +114,9 @@ public final class SwedishNoteAnalyzer extends Analyzer {
         Tokenizer tokenizer = new StandardTokenizer();
         TokenStream stream = new LowerCaseFilter(tokenizer);
         stream = new StopFilter(stream, stopWords);
+        if (compounds != null) {
+            stream = new CompoundPartsFilter(stream, compounds);
+        }
         if (stemming) {
             stream = new KeywordRepeatFilter(stream);
             stream = new SwedishMinimalStemFilter(stream);

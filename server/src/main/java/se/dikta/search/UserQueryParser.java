@@ -1,9 +1,13 @@
 package se.dikta.search;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.util.QueryBuilder;
 
@@ -17,6 +21,8 @@ import org.apache.lucene.util.QueryBuilder;
  *       their place); a quoted single word is that exact form;</li>
  *   <li>{@code hembesök -telefon} — the first word but not the second;</li>
  *   <li>{@code bedöm*} — any word starting with the prefix (not stemmed);</li>
+ *   <li>a compound ({@code hembesök}) also matches its parts written apart ({@code hem besök}); the index
+ *       holds the parts of every compound, so {@code utredning} finds {@code barnavårdsutredningen};</li>
  *   <li>{@code oro | rädsla} — either word; parentheses group; {@code "a b"~3} allows three words between.</li>
  * </ul>
  *
@@ -36,12 +42,19 @@ public final class UserQueryParser {
             | SimpleQueryParser.PRECEDENCE_OPERATORS | SimpleQueryParser.ESCAPE_OPERATOR
             | SimpleQueryParser.WHITESPACE_OPERATOR | SimpleQueryParser.NEAR_OPERATOR;
 
+    /** Two plain words, nothing else typed. */
+    private static final Pattern TWO_WORDS = Pattern.compile("\\s*\\p{L}+\\s+\\p{L}+\\s*");
+
     private final Analyzer analyzer;
     private final QueryBuilder exactForms;
+    private final QueryBuilder stemmedPhrases;
+    private final CompoundSplitter compounds;
 
     public UserQueryParser(SwedishNoteAnalyzer analyzer) {
-        this.analyzer = analyzer;
+        this.analyzer = analyzer.forQueries();
         this.exactForms = new QueryBuilder(SwedishNoteAnalyzer.exactForms());
+        this.stemmedPhrases = new QueryBuilder(this.analyzer);
+        this.compounds = analyzer.compounds();
     }
 
     /**
@@ -57,9 +70,56 @@ public final class UserQueryParser {
             protected Query newPhraseQuery(String phrase, int slop) {
                 return exactForms.createPhraseQuery(field, phrase, slop);
             }
+
+            @Override
+            protected Query newDefaultQuery(String text) {
+                return orSplitCompound(super.newDefaultQuery(text), text, field);
+            }
         };
         parser.setDefaultOperator(BooleanClause.Occur.MUST);
-        return parser.parse(text);
+        return boostJoinedCompound(parser.parse(text), text, field);
+    }
+
+    /**
+     * Two typed words that make a compound ("hem besök") still require both words, but notes that have the
+     * compound ("hembesök") or the two words side by side rank first.
+     */
+    private Query boostJoinedCompound(Query query, String text, String field) {
+        String[] words = text.strip().toLowerCase(Locale.ROOT).split("\\s+");
+        if (compounds == null || query == null || words.length != 2 || !TWO_WORDS.matcher(text).matches()
+                || !compounds.split(words[0] + words[1]).equals(List.of(words[0], words[1]))) {
+            return query;
+        }
+        BooleanQuery.Builder boosted = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST);
+        Query joined = stemmedPhrases.createBooleanQuery(field, words[0] + words[1]);
+        Query phrase = stemmedPhrases.createPhraseQuery(field, words[0] + " " + words[1]);
+        if (joined != null) {
+            boosted.add(joined, BooleanClause.Occur.SHOULD);
+        }
+        if (phrase != null) {
+            boosted.add(phrase, BooleanClause.Occur.SHOULD);
+        }
+        return boosted.build();
+    }
+
+    /**
+     * A typed compound also matches its parts written apart, as a phrase: "hembesök" finds "hem besök" (how a
+     * recogniser often writes it) but not a note that only has "hem" somewhere.
+     */
+    private Query orSplitCompound(Query whole, String text, String field) {
+        if (compounds == null || whole == null) {
+            return whole;
+        }
+        List<String> parts = compounds.split(text.toLowerCase(Locale.ROOT));
+        if (parts.isEmpty()) {
+            return whole;
+        }
+        Query phrase = stemmedPhrases.createPhraseQuery(field, String.join(" ", parts));
+        if (phrase == null) {
+            return whole;
+        }
+        return new BooleanQuery.Builder().add(whole, BooleanClause.Occur.SHOULD)
+                .add(phrase, BooleanClause.Occur.SHOULD).build();
     }
 
     /** A query the person must change; the message (Swedish) says why. */

@@ -18,13 +18,19 @@ import se.dikta.structure.classify.SectionPredictor;
 import se.dikta.structure.commands.CommandParser;
 import se.dikta.structure.commands.DictationItem;
 import se.dikta.structure.commands.HeadingVocabulary;
+import se.dikta.structure.entities.Lexicon;
 import se.dikta.structure.core.NumberWords;
 import se.dikta.structure.core.SectionKey;
 import se.dikta.structure.core.Transcript;
 import se.dikta.structure.entities.NameSpan;
+import se.dikta.structure.localnames.LocalName;
+import se.dikta.structure.localnames.LocalNameLexicon;
 import se.dikta.structure.lint.FactAssessmentLint;
+import se.dikta.structure.lint.SourceLint;
 import se.dikta.structure.model.NlpModels;
 import se.dikta.structure.normalize.SpokenNumberNormalizer;
+import se.dikta.structure.repair.Repair;
+import se.dikta.structure.repair.RepairDetector;
 import se.dikta.structure.segment.Segmentation;
 import se.dikta.structure.segment.SentenceSplitter;
 import se.dikta.structure.segment.SpokenSentence;
@@ -49,6 +55,8 @@ public final class NoteStructurer {
     private final SentenceWriter writer;
     private final SectionPredictor sections;
     private final FactAssessmentLint lint = new FactAssessmentLint();
+    private final SourceLint sourceLint = new SourceLint();
+    private final RepairDetector repairs;
 
     public NoteStructurer(NlpModels models, TemplateCatalog templates, SpokenNumberNormalizer normalizer,
                           double longPauseSeconds) {
@@ -62,19 +70,32 @@ public final class NoteStructurer {
         this.splitter = new SentenceSplitter(models.boundaries(), longPauseSeconds);
         this.writer = new SentenceWriter(normalizer, models.lexicon(), models.ordinaryWords());
         this.sections = new SectionPredictor(models.sections(), models.transitions());
+        Set<String> names = new HashSet<>(models.lexicon().words("first-names"));
+        names.addAll(models.lexicon().words("surnames"));
+        this.repairs = new RepairDetector(normalizer, numbers, names);
     }
 
     /** @param template one of the catalog's templates */
     public StructuredNote structure(Transcript transcript, Template template) {
-        List<DictationItem> items = parsers.get(template.id()).parse(transcript);
-        Segmentation segmentation = splitter.split(transcript, items);
+        return structure(transcript, template, List.of());
+    }
+
+    /**
+     * @param localNames the writer's unit's own names: capitalised as written and given to the name finder as
+     *                   lexicon context, without retraining
+     */
+    public StructuredNote structure(Transcript transcript, Template template, List<LocalName> localNames) {
+        Lexicon lexicon = models.lexicon().plus(LocalNameLexicon.entries(localNames));
+        SentenceWriter writer = this.writer.withLexicon(lexicon);
+        RepairDetector.Result repaired = repairs.apply(parsers.get(template.id()).parse(transcript));
+        Segmentation segmentation = splitter.split(transcript, repaired.items());
         List<SpokenSentence> spoken = segmentation.sentences();
 
         models.names().startNote();
         List<List<NameSpan>> names = new ArrayList<>(spoken.size());
         Set<String> noteNames = new HashSet<>();
         for (SpokenSentence sentence : spoken) {
-            List<NameSpan> found = models.names().find(sentence.words());
+            List<NameSpan> found = models.names().find(sentence.words(), lexicon);
             names.add(found);
             noteNames.addAll(writer.personWords(sentence.words(), found));
         }
@@ -85,7 +106,7 @@ public final class NoteStructurer {
         List<SectionDecision> decisions = sections.predict(
                 spoken.stream().map(SpokenSentence::words).toList(),
                 spoken.stream().map(SpokenSentence::forcedSection).toList());
-        return assemble(transcript, template, segmentation, written, decisions);
+        return assemble(transcript, template, segmentation, written, decisions, repaired.repairs());
     }
 
     /**
@@ -94,7 +115,7 @@ public final class NoteStructurer {
      */
     public WrittenSentence writeSentence(List<String> words) {
         Transcript transcript = new Transcript(words, List.of());
-        List<DictationItem> items = parsers.values().iterator().next().parse(transcript);
+        List<DictationItem> items = repairs.apply(parsers.values().iterator().next().parse(transcript)).items();
         SpokenSentence sentence = SentenceSplitter.asOneSentence(items);
         models.names().startNote();
         List<NameSpan> found = models.names().find(sentence.words());
@@ -102,7 +123,8 @@ public final class NoteStructurer {
     }
 
     private StructuredNote assemble(Transcript transcript, Template template, Segmentation segmentation,
-                                    List<WrittenSentence> written, List<SectionDecision> decisions) {
+                                    List<WrittenSentence> written, List<SectionDecision> decisions,
+                                    List<Repair> repairList) {
         List<SpokenSentence> spoken = segmentation.sentences();
         StringBuilder noteText = new StringBuilder();
         List<Sentence> sentences = new ArrayList<>();
@@ -132,6 +154,10 @@ public final class NoteStructurer {
             }
             sectionText.append(sentence.text());
             lint.check(placed, source.words()).ifPresent(f -> warnings.add(new Warning(sentences.size() - 1, f.message())));
+            List<String> previous = i > 0 && sentences.get(i - 1).section() == SectionKey.INFORMATION
+                    ? spoken.get(i - 1).words() : List.of();
+            sourceLint.check(placed, source.words(), previous)
+                    .ifPresent(m -> warnings.add(new Warning(sentences.size() - 1, m)));
             if (sentence.flags().contains(INVALID_CHECKSUM)) {
                 warnings.add(new Warning(sentences.size() - 1,
                         "Personnumret har fel kontrollsiffra. Kontrollera det mot ärendet."));
@@ -144,11 +170,32 @@ public final class NoteStructurer {
                 sections.add(new Section(section.key(), section.title(), text.toString()));
             }
         }
-        List<Removed> removed = segmentation.removed().stream()
+        List<Removed> removed = new ArrayList<>(segmentation.removed().stream()
                 .map(s -> new Removed(String.join(" ", s.words()), new WordRange(s.from(), s.to())))
-                .toList();
+                .toList());
+        for (Repair repair : repairList) {
+            int at = sentenceHolding(spoken, repair.keptFrom());
+            String taken = String.join(" ", repair.removed());
+            String kept = String.join(" ", repair.kept());
+            removed.add(new Removed(taken, new WordRange(repair.from(), repair.to()), Removed.REPAIR,
+                    at < 0 ? null : at, kept));
+            if (at >= 0) {
+                warnings.add(new Warning(at, "Rättelse under dikteringen: \"" + taken + "\" ströks och \"" + kept
+                        + "\" skrevs. Kontrollera och återställ vid behov."));
+            }
+        }
         return new StructuredNote(template.id(), sections, sentences, entities, warnings, removed,
                 noteText.toString());
+    }
+
+    /** Index of the sentence (deleted sentences not counted) holding transcript word {@code index}, or -1. */
+    private static int sentenceHolding(List<SpokenSentence> spoken, int index) {
+        for (int i = 0; i < spoken.size(); i++) {
+            if (spoken.get(i).wordIndices().contains(index)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static TimeRange times(Transcript transcript, SpokenSentence sentence) {

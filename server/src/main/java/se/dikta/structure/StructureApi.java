@@ -9,9 +9,11 @@ import java.util.List;
 import se.dikta.http.ApiException;
 import se.dikta.http.ApiModule;
 import se.dikta.http.ApiRoutes;
+import se.dikta.identity.AuthUser;
 import se.dikta.identity.Role;
 import se.dikta.structure.core.Transcript;
 import se.dikta.structure.core.Transcript.TimeSpan;
+import se.dikta.structure.localnames.LocalNames;
 import se.dikta.structure.template.Template;
 import se.dikta.structure.template.TemplateSection;
 
@@ -24,10 +26,12 @@ public final class StructureApi implements ApiModule {
 
     private final StructureService service;
     private final StructureConfig config;
+    private final LocalNames localNames;
 
-    public StructureApi(StructureService service, StructureConfig config) {
+    public StructureApi(StructureService service, StructureConfig config, LocalNames localNames) {
         this.service = service;
         this.config = config;
+        this.localNames = localNames;
     }
 
     @Override
@@ -47,7 +51,8 @@ public final class StructureApi implements ApiModule {
                 "Okänd mall '" + templateId + "'. Tillgängliga mallar: " + String.join(", ", service.templateIds())));
         Object words = body.getValue("words");
         // tokenising a long text is CPU work: it runs on the structuring pool, not on the event loop
-        return service.structure(() -> transcript(text, words), template);
+        return localNames.forUnit(AuthUser.of(ctx).unitId())
+                .compose(names -> service.structure(() -> transcript(text, words), template, names));
     }
 
     /** The text's words, with the times of {@code words} when sent (one entry per word of the text). */

@@ -19,6 +19,7 @@ import se.dikta.structure.core.Transcript;
 import se.dikta.structure.corpus.ClasspathFolder;
 import se.dikta.structure.corpus.CorpusSource;
 import se.dikta.structure.corpus.DirectoryCorpusSource;
+import se.dikta.structure.localnames.LocalName;
 import se.dikta.structure.model.NlpModelStore;
 import se.dikta.structure.model.NlpModels;
 import se.dikta.structure.normalize.SpokenNumberNormalizer;
@@ -96,18 +97,22 @@ public final class StructureService implements AutoCloseable {
 
     /** Structures on a worker thread; fails as unavailable while the models load. */
     public Future<StructuredNote> structure(Transcript transcript, Template template) {
-        return structure(() -> transcript, template);
+        return structure(() -> transcript, template, List.of());
     }
 
-    /** As above, with the transcript built (tokenised, validated) on the structuring pool as well. */
-    public Future<StructuredNote> structure(Supplier<Transcript> transcript, Template template) {
+    /**
+     * As above, with the transcript built (tokenised, validated) on the structuring pool as well, and the
+     * writer's unit's local names.
+     */
+    public Future<StructuredNote> structure(Supplier<Transcript> transcript, Template template,
+                                            List<LocalName> localNames) {
         NoteStructurer current = structurer;
         if (current == null) {
             return Future.failedFuture(DomainException.unavailable(state == State.FAILED
                     ? "Struktureringen kunde inte starta: språkmodellerna saknas eller är trasiga"
                     : "Struktureringen startar, försök igen om en stund"));
         }
-        return structuring.executeBlocking(() -> current.structure(transcript.get(), template), false);
+        return structuring.executeBlocking(() -> current.structure(transcript.get(), template, localNames), false);
     }
 
     public Optional<Template> template(String id) {

@@ -50,7 +50,21 @@ public record StructuredNote(String template, List<Section> sections, List<Sente
     public record Warning(int sentence, String message) {
     }
 
-    /** A sentence the speaker deleted with "radera senaste meningen" or "nej stryk det", in spoken form. */
-    public record Removed(String spoken, WordRange words) {
+    /**
+     * Words left out of the note, in spoken form. {@code reason} "deleted": a sentence the speaker deleted with
+     * "radera senaste meningen" or "nej stryk det". {@code reason} "repair": a self-correction ("den tolfte mars
+     * nej förlåt"), with {@code sentence} the index of the sentence that holds the repaired phrase and
+     * {@code replacement} that phrase in spoken form.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Removed(String spoken, WordRange words, String reason, Integer sentence, String replacement) {
+
+        public static final String DELETED = "deleted";
+        public static final String REPAIR = "repair";
+
+        /** A deleted sentence. */
+        public Removed(String spoken, WordRange words) {
+            this(spoken, words, DELETED, null, null);
+        }
     }
 }

@@ -208,6 +208,32 @@ abstract class IndexFollowingBehaviour {
     }
 
     @Test
+    void anIndexBuiltWithAnotherAnalyzerVersionIsRebuiltAtStart() throws Exception {
+        save("OBSERVATION", "Barnavårdsutredningen inleddes i går.");
+        NoteIndexer old = new NoteIndexer(config(dirs.resolve("node"), Duration.ofSeconds(10)), feed,
+                analyzer.forQueries()); // as a server without compound parts indexed
+        nodes.add(old);
+        old.start();
+        awaitApplied(old, feed.latestRevision());
+        stop(old);
+        try (org.apache.lucene.store.FSDirectory d = org.apache.lucene.store.FSDirectory.open(dirs.resolve("node"));
+             org.apache.lucene.index.IndexWriter w = new org.apache.lucene.index.IndexWriter(d,
+                     new org.apache.lucene.index.IndexWriterConfig(analyzer))) {
+            w.setLiveCommitData(Map.of(NoteIndex.REVISION_KEY, Long.toString(feed.latestRevision()),
+                    NoteIndex.ANALYZER_KEY, "1").entrySet());
+            w.commit();
+        }
+        try (NoteIndex before = NoteIndex.open(dirs.resolve("node"), analyzer)) {
+            assertThat(before.analyzerVersion()).isEqualTo("1");
+            assertThat(search(before, "utredning").total()).isZero();
+        }
+
+        NoteIndexer restarted = node("node", Duration.ofSeconds(10), feed);
+        assertThat(awaitHits(restarted, "utredning", 1)).isEqualTo(1);
+        assertThat(restarted.index().analyzerVersion()).isEqualTo(SwedishNoteAnalyzer.VERSION);
+    }
+
+    @Test
     void unreadableIndexIsRebuiltAtStartWhileSearchAnswers503() throws Exception {
         save("OBSERVATION", "En uggla hoade i skogen.");
         NoteIndexer first = node("node", Duration.ofSeconds(10), feed);

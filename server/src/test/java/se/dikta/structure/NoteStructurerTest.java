@@ -127,9 +127,31 @@ class NoteStructurerTest {
     void warnsAboutAssessmentsAmongFactsAndInvalidPersonnummer() {
         StructuredNote note = structure("rubrik information pappa verkar trött och orolig punkt"
                 + " hans personnummer är nitton åttiofyra noll tre tolv fyra fem sex åtta", "journalanteckning");
-        assertThat(note.warnings()).extracting(StructuredNote.Warning::sentence).containsExactly(0, 1);
+        assertThat(note.warnings()).extracting(StructuredNote.Warning::sentence).containsExactly(0, 0, 1);
         assertThat(note.warnings().get(0).message()).contains("verkar");
-        assertThat(note.warnings().get(1).message()).contains("kontrollsiffra");
+        assertThat(note.warnings().get(1).message()).contains("ingen källa");
+        assertThat(note.warnings().get(2).message()).contains("kontrollsiffra");
+    }
+
+    @Test
+    void warnsWhenInformationNamesNoSourceButNotWhenItDoes() {
+        StructuredNote note = structure("rubrik information hon har ont i höften punkt"
+                + " mamma berättar att hon sover dåligt punkt hon har också tappat aptiten punkt"
+                + " enligt skolan har pojken hög frånvaro", "journalanteckning");
+        assertThat(note.warnings()).extracting(StructuredNote.Warning::sentence).containsExactly(0);
+        assertThat(note.warnings().get(0).message()).contains("ingen källa", "SOSFS 2014:5");
+    }
+
+    @Test
+    void writesOnlyTheRepairedPhraseAndListsWhatWasTakenOut() {
+        StructuredNote note = structure("hembesök hos familjen den tolfte mars nej förlåt den trettonde mars"
+                + " punkt hon svarade nej", "journalanteckning");
+        assertThat(note.sentences()).extracting(Sentence::text)
+                .containsExactly("Hembesök hos familjen den 13 mars.", "Hon svarade nej.");
+        assertThat(note.removed()).containsExactly(new StructuredNote.Removed("den tolfte mars nej förlåt",
+                new StructuredNote.WordRange(3, 8), StructuredNote.Removed.REPAIR, 0, "den trettonde mars"));
+        assertThat(note.warnings()).filteredOn(w -> w.message().startsWith("Rättelse"))
+                .extracting(StructuredNote.Warning::sentence).containsExactly(0);
     }
 
     @Test

@@ -99,17 +99,17 @@ public final class CommandParser {
                 }
             }
             case "ny" -> {
-                if (isAt(words, i + 1, "rad") && !NOUN_MODIFIERS.contains(prev)) {
+                if (isAt(words, i + 1, "rad") && !modifiesNext(words, i)) {
                     return command(CommandKind.NEW_LINE, i, i + 2);
                 }
             }
             case "nytt" -> {
-                if (isAt(words, i + 1, "stycke") && !NOUN_MODIFIERS.contains(prev)) {
+                if (isAt(words, i + 1, "stycke") && !modifiesNext(words, i)) {
                     return command(CommandKind.NEW_PARAGRAPH, i, i + 2);
                 }
             }
             case "rubrik" -> {
-                if (!NOUN_MODIFIERS.contains(prev) && i + 1 < words.size()) {
+                if (!modifiesNext(words, i) && i + 1 < words.size()) {
                     return headings.match(words, i + 1)
                             .map(m -> new Command(CommandKind.HEADING, i, i + 1 + m.length(), m.key()));
                 }
@@ -136,7 +136,16 @@ public final class CommandParser {
         }
         // Adjectives in -ig ("viktig punkt"), but not the pronouns "mig", "dig", "sig".
         boolean adjective = prev.endsWith("ig") && prev.length() > 3;
-        return !NOUN_MODIFIERS.contains(prev) && !adjective;
+        return !modifiesNext(words, i) && !adjective;
+    }
+
+    /**
+     * The word before {@code i} makes word {@code i} a noun ("en punkt", "ett nytt stycke") — unless it is the
+     * last word of a spoken number, date or time ("klockan ett punkt", "paragraf ett ny rad").
+     */
+    private boolean modifiesNext(List<String> words, int i) {
+        String prev = i > 0 ? words.get(i - 1) : "";
+        return NOUN_MODIFIERS.contains(prev) && !numbers.endsWrittenNumber(words, i);
     }
 
     private boolean isVerbKomma(List<String> words, int i) {

@@ -131,6 +131,20 @@ public final class Lexicon {
         return contexts;
     }
 
+    /**
+     * This lexicon with more entries (a unit's local names), which win over entries for the same words. The
+     * list name of an addition should be one the name finder was trained with ("surnames", "places",
+     * "organizations") so that it gives the same context.
+     */
+    public Lexicon plus(Map<List<String>, Entry> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        Map<List<String>, Entry> all = new HashMap<>(entries);
+        all.putAll(more);
+        return new Lexicon(all);
+    }
+
     /** Single-word entries of a list ("first-names", "surnames") that are not also everyday words. */
     public Set<String> words(String list) {
         Set<String> words = new HashSet<>();

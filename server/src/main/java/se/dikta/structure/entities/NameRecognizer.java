@@ -74,7 +74,12 @@ public final class NameRecognizer {
     }
 
     public List<NameSpan> find(List<String> words) {
-        Span[] spans = finders.get().find(words.toArray(String[]::new), lexicon.contexts(words));
+        return find(words, lexicon);
+    }
+
+    /** As {@link #find(List)} with another lexicon's lists as context (the trained one plus a unit's names). */
+    public List<NameSpan> find(List<String> words, Lexicon context) {
+        Span[] spans = finders.get().find(words.toArray(String[]::new), context.contexts(words));
         List<NameSpan> names = new ArrayList<>(spans.length);
         for (Span span : spans) {
             Optional<EntityCategory> category = EntityCategory.parse(span.getType());

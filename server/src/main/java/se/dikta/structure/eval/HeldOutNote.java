@@ -13,8 +13,18 @@ import java.util.stream.Stream;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record HeldOutNote(String id, String caseType, String template, List<GoldSentence> sentences) {
 
+    /**
+     * A gold sentence. {@code repairs}: the spoken words of each self-correction the speaker made in it (what a
+     * repair takes out, marker included: "den tolfte mars nej förlåt"); {@code noSource}: an INFORMATION
+     * sentence that names no source (SOSFS 2014:5) — both optional.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record GoldSentence(String spoken, String written, String section, List<GoldEntity> entities) {
+    public record GoldSentence(String spoken, String written, String section, List<GoldEntity> entities,
+                               List<String> repairs, boolean noSource) {
+
+        public GoldSentence {
+            repairs = repairs == null ? List.of() : List.copyOf(repairs);
+        }
 
         public List<String> words() {
             return List.of(spoken.strip().split("\\s+"));

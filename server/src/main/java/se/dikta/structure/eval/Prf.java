@@ -27,6 +27,11 @@ public final class Prf {
         return p + r == 0 ? 0 : 2 * p * r / (p + r);
     }
 
+    /** Adds another count's figures to this one. */
+    public void addAll(Prf other) {
+        add(other.truePositives, other.falsePositives, other.falseNegatives);
+    }
+
     /** Gold items counted (true positives plus false negatives). */
     public int support() {
         return truePositives + falseNegatives;

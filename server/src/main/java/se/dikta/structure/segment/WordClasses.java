@@ -108,9 +108,14 @@ public final class WordClasses {
      * Two words no sentence boundary may separate: the parts of one spoken number (a phone number, "åtta | ett
      * tre fem") and a first name followed by a surname.
      */
+    private static final Set<String> CLOCK_WORDS = Set.of("klockan", "halv", "kvart");
+
     public boolean belongTogether(String left, String right) {
         if (numbers.isNumberWord(left) && (numbers.isNumberWord(right) || numbers.isCardinalOne(right))) {
             return true;
+        }
+        if (CLOCK_WORDS.contains(left) && (numbers.isNumberWord(right) || numbers.isCardinalOne(right))) {
+            return true; // "klockan halv | ett"
         }
         return names.contains(left) && surnames.contains(right);
     }

@@ -45,6 +45,11 @@ public final class SentenceWriter {
         this.ordinaryWords = Set.copyOf(ordinaryWords);
     }
 
+    /** This writer with another lexicon (the trained one plus a unit's local names). */
+    public SentenceWriter withLexicon(Lexicon other) {
+        return other == lexicon ? this : new SentenceWriter(normalizer, other, ordinaryWords);
+    }
+
     /** The words of the name finder's person spans that can be names; a note remembers them for later sentences. */
     public List<String> personWords(List<String> words, List<NameSpan> spans) {
         List<String> names = new ArrayList<>();

@@ -73,6 +73,14 @@ class CommandParserTest {
     }
 
     @Test
+    void readsACommandAfterASpokenNumberEndingInEttAsTheCommand() {
+        assertThat(parse("klockan ett punkt")).isEqualTo("klockan ett {FULL_STOP}");
+        assertThat(parse("klockan halv ett ny rad")).isEqualTo("klockan halv ett {NEW_LINE}");
+        assertThat(parse("paragraf ett rubrik bedömning")).isEqualTo("paragraf ett {HEADING:BEDOMNING}");
+        assertThat(parse("det finns ett frågetecken")).isEqualTo("det finns ett frågetecken");
+    }
+
+    @Test
     void keepsNounUsesOfTheOtherPunctuationWords() {
         assertThat(parse("det finns ett frågetecken kring boendet"))
                 .isEqualTo("det finns ett frågetecken kring boendet");

@@ -1,0 +1,116 @@
+package se.dikta.search;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.sv.SwedishAnalyzer;
+
+/**
+ * Splits Swedish compounds into known words: "barnavårdsutredningen" → barn, vård, utredningen; "hembesök" →
+ * hem, besök. A split needs a head of at least four letters and a modifier of at least three, both known words
+ * (the head also in an inflected form: "utredningen"), the modifier possibly with a linking letter
+ * ("arbets-", "barna-") or itself a compound. The longest head wins. Words come from
+ * {@code /search/compound-words.txt}, generated from the training corpus by
+ * {@code models/search/build-compound-dictionary.py}; Swedish stop words never count as parts. Immutable.
+ */
+public final class CompoundSplitter {
+
+    static final String RESOURCE = "/search/compound-words.txt";
+
+    private static final int MIN_WORD = 7;
+    private static final int MIN_HEAD = 4;
+    private static final int MIN_MODIFIER = 3;
+    private static final String LINKING = "saeuo";
+    private static final String[] ENDINGS = {"arna", "erna", "orna", "ens", "ets", "en", "et", "na", "ar", "er",
+        "or", "n", "t", "s"};
+
+    private final Set<String> words;
+
+    public CompoundSplitter(Set<String> words) {
+        CharArraySet stop = SwedishAnalyzer.getDefaultStopSet();
+        Set<String> known = new HashSet<>();
+        for (String w : words) {
+            if (w.length() >= MIN_MODIFIER && !stop.contains(w)) {
+                known.add(w);
+            }
+        }
+        this.words = Set.copyOf(known);
+    }
+
+    /** The splitter over the word list packaged with the server. */
+    public static CompoundSplitter packaged() {
+        try (InputStream in = CompoundSplitter.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is missing from the classpath");
+            }
+            Set<String> words = new HashSet<>();
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line; (line = reader.readLine()) != null; ) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    words.add(line.strip());
+                }
+            }
+            return new CompoundSplitter(words);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The parts of a compound (lower-case word), modifier parts first; empty when it is not one. */
+    public List<String> split(String word) {
+        if (word.length() < MIN_WORD) {
+            return List.of();
+        }
+        for (int k = MIN_MODIFIER; k <= word.length() - MIN_HEAD; k++) {
+            String head = word.substring(k);
+            if (!isHead(head)) {
+                continue;
+            }
+            List<String> modifier = modifier(word.substring(0, k));
+            if (!modifier.isEmpty()) {
+                List<String> parts = new ArrayList<>(modifier);
+                parts.add(head);
+                return parts;
+            }
+        }
+        return List.of();
+    }
+
+    private List<String> modifier(String m) {
+        if (words.contains(m)) {
+            return List.of(m);
+        }
+        String bare = m.substring(0, m.length() - 1);
+        if (LINKING.indexOf(m.charAt(m.length() - 1)) >= 0 && bare.length() >= MIN_MODIFIER) {
+            if (words.contains(bare)) {
+                return List.of(bare);
+            }
+            List<String> inner = split(bare);
+            if (!inner.isEmpty()) {
+                return inner;
+            }
+        }
+        return split(m);
+    }
+
+    private boolean isHead(String head) {
+        if (words.contains(head)) {
+            return true;
+        }
+        for (String ending : ENDINGS) {
+            if (head.endsWith(ending) && head.length() - ending.length() >= MIN_HEAD
+                    && words.contains(head.substring(0, head.length() - ending.length()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
