@@ -77,6 +77,7 @@ class DictationPageBrowserTest {
     static String dictateCleanly(Runnable openPage, Runnable toggle) {
         for (int attempt = 1; ; attempt++) {
             openPage.run();
+            f.await().until(d -> f.hook("record").isEnabled()); // the page has found the speech model ready
             toggle.run();
             f.await().until(d -> "true".equals(f.hook("record").getAttribute("aria-pressed")));
             f.awaitState("rec-state", "recording");
@@ -156,6 +157,7 @@ class DictationPageBrowserTest {
         f.signIn("/diktera");
         f.awaitState("rec-state", "idle");
         new Select(f.hook("case-select")).selectByValue("2026-0102");
+        f.await().until(d -> f.hook("record").isEnabled());
         StreamLog.install(f);
         f.hook("record").click();
         f.await().until(d -> f.hook("transcript").getText().contains("barnet"));
