@@ -1,5 +1,7 @@
 package se.dikta.asr;
 
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import java.util.List;
 import se.dikta.speech.WordTiming;
 
@@ -14,5 +16,11 @@ public record FinalResult(String text, List<WordTiming> words, long seq) {
 
     public boolean isEmpty() {
         return text.isEmpty();
+    }
+
+    /** The stream's {@code final} message (api.md). */
+    public JsonObject toJson() {
+        JsonArray json = new JsonArray(words.stream().map(WordTiming::toJson).toList());
+        return new JsonObject().put("type", "final").put("text", text).put("words", json).put("seq", seq);
     }
 }

@@ -6,14 +6,11 @@ import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.dikta.identity.AuthUser;
@@ -56,15 +53,10 @@ final class StreamSession implements DecodingQueue.Listener {
     private boolean stopRequested;
     private boolean backlogged;
     private final List<String> transcript = new ArrayList<>();
-    /** {seq, samples received up to and including that frame} of frames not yet acknowledged. */
-    private final ArrayDeque<long[]> unacked = new ArrayDeque<>();
-    private long receivedSamples;
-    private long ackedSamples;
+    private final AcknowledgedAudio acknowledged = new AcknowledgedAudio();
     private boolean audioRecorded;
-    private double reportedAudio;
-    private double reportedCpu;
-    private long lastActivity;
-    private long idleTimer;
+    private final DecodingProgress progress;
+    private IdleWatch idle;
 
     StreamSession(Vertx vertx, ServerWebSocket ws, AuthUser user, SpeechModel model, WorkerExecutor pool,
             DraftSink drafts, AsrConfig config, AsrMetrics metrics, Runnable releaseSlot) {
@@ -77,24 +69,20 @@ final class StreamSession implements DecodingQueue.Listener {
         this.config = config;
         this.metrics = metrics;
         this.releaseSlot = releaseSlot;
+        this.progress = new DecodingProgress(metrics, AsrMetrics.Source.STREAM);
     }
 
     void start() {
-        lastActivity = System.nanoTime();
+        idle = new IdleWatch(vertx, config.idleTimeout(), () -> fail(POLICY,
+                "Ingen aktivitet på " + config.idleTimeout().toSeconds() + " sekunder, anslutningen stängs"));
         ws.textMessageHandler(this::onText);
         ws.binaryMessageHandler(this::onBinary);
         ws.closeHandler(v -> end());
         ws.exceptionHandler(t -> end());
-        long checkMillis = Math.max(100, Math.min(1000, config.idleTimeout().toMillis() / 2));
-        idleTimer = vertx.setPeriodic(checkMillis, t -> {
-            if (System.nanoTime() - lastActivity > config.idleTimeout().toNanos()) {
-                fail(POLICY, "Ingen aktivitet på " + config.idleTimeout().toSeconds() + " sekunder, anslutningen stängs");
-            }
-        });
     }
 
     private void onText(String text) {
-        lastActivity = System.nanoTime();
+        idle.touch();
         JsonObject msg;
         try {
             msg = new JsonObject(text);
@@ -115,38 +103,24 @@ final class StreamSession implements DecodingQueue.Listener {
             fail(POLICY, "Strömmen har redan startats");
             return;
         }
-        Object rate = msg.getValue("sampleRate");
-        if (!(rate instanceof Number n) || n.doubleValue() != n.intValue()
-                || n.intValue() < WavReader.MIN_RATE || n.intValue() > WavReader.MAX_RATE) {
-            fail(POLICY, "Ogiltig samplingsfrekvens: ange sampleRate mellan " + WavReader.MIN_RATE + " och "
-                    + WavReader.MAX_RATE);
+        StartFrame frame;
+        try {
+            frame = StartFrame.parse(msg);
+        } catch (DomainException e) {
+            onFailure(e);
             return;
         }
-        Object resume = msg.getValue("resumeFrom");
-        if (resume != null && (!(resume instanceof Number r) || r.longValue() < 0 || r.doubleValue() != r.longValue())) {
-            fail(POLICY, "Ogiltigt resumeFrom: ange numret på den senast kvitterade ramen");
-            return;
-        }
-        Object note = msg.getValue("noteId");
-        Object caseId = msg.getValue("caseId");
-        Object template = msg.getValue("template");
-        if (note != null && !(note instanceof String) || caseId != null && !(caseId instanceof String)
-                || template != null && !(template instanceof String)) {
-            fail(POLICY, "Ogiltigt noteId, caseId eller template");
-            return;
-        }
-        sampleRate = n.intValue();
-        seq = resume == null ? 0 : ((Number) resume).longValue();
+        sampleRate = frame.sampleRate();
+        seq = frame.resumeFrom().orElse(0L);
         state = State.OPENING;
         updatePause();
-        drafts.open(user, new DraftSink.Target(Optional.ofNullable((String) note),
-                        Optional.ofNullable((String) caseId), Optional.ofNullable((String) template), resume != null))
+        drafts.open(user, frame.target())
                 .compose(id -> {
                     noteId = id;
                     return DecodingQueue.open(pool, model, sampleRate, config.maxQueuedSeconds(), this);
                 })
                 .onSuccess(this::opened)
-                .onFailure(t -> fail(t instanceof DomainException ? POLICY : INTERNAL, message(t)));
+                .onFailure(this::onFailure);
     }
 
     private void opened(DecodingQueue q) {
@@ -169,7 +143,7 @@ final class StreamSession implements DecodingQueue.Listener {
     }
 
     private void onBinary(Buffer frame) {
-        lastActivity = System.nanoTime();
+        idle.touch();
         int len = frame.length();
         switch (state) {
             case AWAIT_START -> {
@@ -192,8 +166,7 @@ final class StreamSession implements DecodingQueue.Listener {
         short[] samples = new short[len / 2];
         ByteBuffer.wrap(frame.getBytes()).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(samples);
         seq++;
-        receivedSamples += samples.length;
-        unacked.addLast(new long[] {seq, receivedSamples});
+        acknowledged.received(seq, samples.length);
         if (queue == null) {
             early.add(samples); // arrived while the draft and recogniser were being set up
         } else {
@@ -211,7 +184,7 @@ final class StreamSession implements DecodingQueue.Listener {
                 long last = seq;
                 queue.finish(last)
                         .compose(v -> drafts.finish(user, noteId, queue.audioSeconds()))
-                        .onFailure(t -> fail(t instanceof DomainException ? POLICY : INTERNAL, message(t)))
+                        .onFailure(this::onFailure)
                         .onSuccess(v -> {
                             send(new JsonObject().put("type", "done").put("noteId", noteId)
                                     .put("transcript", String.join(" ", transcript))
@@ -225,7 +198,7 @@ final class StreamSession implements DecodingQueue.Listener {
 
     @Override
     public Future<Void> onEvents(List<DecodeEvent> events) {
-        lastActivity = System.nanoTime(); // a long backlog after stop is activity too
+        idle.touch(); // a long backlog after stop is activity too
         Future<Void> persisted = Future.succeededFuture();
         long ack = -1;
         for (DecodeEvent e : events) {
@@ -235,28 +208,21 @@ final class StreamSession implements DecodingQueue.Listener {
                 FinalResult r = f.result();
                 ack = Math.max(ack, r.seq());
                 if (!r.isEmpty()) {
-                    send(finalMessage(r));
+                    send(r.toJson());
                     transcript.add(r.text());
                     persisted = persisted.compose(v -> drafts.append(user, noteId, r.seq(), r));
                 }
             }
         }
-        reportProgress();
+        progress.report(queue);
         if (ack < 0) {
             return persisted;
         }
         long acked = ack;
         return persisted.onSuccess(v -> {
-            while (!unacked.isEmpty() && unacked.peekFirst()[0] <= acked) {
-                ackedSamples = unacked.pollFirst()[1];
-            }
+            acknowledged.acknowledged(acked);
             send(new JsonObject().put("type", "ack").put("seq", acked));
         });
-    }
-
-    private static JsonObject finalMessage(FinalResult r) {
-        JsonArray words = new JsonArray(r.words().stream().map(WordTiming::toJson).toList());
-        return new JsonObject().put("type", "final").put("text", r.text()).put("words", words).put("seq", r.seq());
     }
 
     @Override
@@ -267,7 +233,12 @@ final class StreamSession implements DecodingQueue.Listener {
 
     @Override
     public void onFailure(Throwable cause) {
-        fail(cause instanceof DomainException ? POLICY : INTERNAL, message(cause));
+        if (cause instanceof DomainException e) {
+            fail(POLICY, e.getMessage());
+        } else {
+            LOG.warn("Live transcription failed: {}", cause.toString());
+            fail(INTERNAL, "Taligenkänningen misslyckades");
+        }
     }
 
     private void updatePause() {
@@ -293,7 +264,7 @@ final class StreamSession implements DecodingQueue.Listener {
             return;
         }
         state = State.CLOSED;
-        vertx.cancelTimer(idleTimer);
+        idle.close();
         recordAcknowledgedAudio();
         if (queue == null) {
             releaseSlot.run();
@@ -301,7 +272,7 @@ final class StreamSession implements DecodingQueue.Listener {
         }
         queue.close();
         queue.released().onComplete(v -> {
-            reportProgress();
+            progress.report(queue);
             metrics.finished(queue.audioSeconds(), queue.cpuSeconds());
             releaseSlot.run();
         });
@@ -312,33 +283,17 @@ final class StreamSession implements DecodingQueue.Listener {
      * {@code ack}, which the client will not send again (a resumed stream re-sends and counts the rest).
      */
     private void recordAcknowledgedAudio() {
-        if (audioRecorded || noteId == null || ackedSamples == 0) {
+        if (audioRecorded || noteId == null || acknowledged.samples() == 0) {
             return;
         }
         audioRecorded = true;
-        drafts.finish(user, noteId, ackedSamples / (double) sampleRate)
+        drafts.finish(user, noteId, acknowledged.samples() / (double) sampleRate)
                 .onFailure(t -> LOG.warn("Audio seconds of a dropped stream not recorded: {}", t.toString()));
-    }
-
-    private void reportProgress() {
-        double audio = queue.audioSeconds();
-        double cpu = queue.cpuSeconds();
-        metrics.decoded(AsrMetrics.Source.STREAM, audio - reportedAudio, cpu - reportedCpu);
-        reportedAudio = audio;
-        reportedCpu = cpu;
     }
 
     private void send(JsonObject msg) {
         if (!ws.isClosed()) {
             ws.writeTextMessage(msg.encode());
         }
-    }
-
-    private static String message(Throwable t) {
-        if (t instanceof DomainException e) {
-            return e.getMessage();
-        }
-        LOG.warn("Live transcription failed: {}", t.toString());
-        return "Taligenkänningen misslyckades";
     }
 }

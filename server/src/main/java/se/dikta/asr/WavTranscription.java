@@ -32,8 +32,7 @@ final class WavTranscription implements DecodingQueue.Listener {
     private boolean ended;
     private long bytes;
     private long seq;
-    private double reportedAudio;
-    private double reportedCpu;
+    private DecodingProgress progress;
 
     /**
      * @param reader   a reader that may already have consumed the start of the body
@@ -157,9 +156,10 @@ final class WavTranscription implements DecodingQueue.Listener {
     }
 
     private void report() {
-        metrics.decoded(AsrMetrics.Source.FILE, queue.audioSeconds() - reportedAudio, queue.cpuSeconds() - reportedCpu);
-        reportedAudio = queue.audioSeconds();
-        reportedCpu = queue.cpuSeconds();
+        if (progress == null) {
+            progress = new DecodingProgress(metrics, AsrMetrics.Source.FILE);
+        }
+        progress.report(queue);
     }
 
     @Override
