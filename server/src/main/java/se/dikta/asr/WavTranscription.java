@@ -1,6 +1,8 @@
 package se.dikta.asr;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.Promise;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
@@ -12,7 +14,8 @@ import se.dikta.failure.DomainException;
 /**
  * Decodes one WAV body read from a stream (an upload or a spooled file) without holding it in memory:
  * bytes go through the {@link WavReader}, samples into a {@link DecodingQueue}; while the queue is long
- * the source is paused. Runs on the caller's context.
+ * the source is paused. Runs on the caller's context; parsing the bytes into samples runs on a worker,
+ * chunk by chunk in arrival order, so a large inline upload does not hold the event loop.
  */
 final class WavTranscription implements DecodingQueue.Listener {
 
@@ -33,6 +36,9 @@ final class WavTranscription implements DecodingQueue.Listener {
     private long bytes;
     private long seq;
     private DecodingProgress progress;
+    private Context context;
+    /** The chain of chunks being parsed off the event loop, in arrival order. */
+    private Future<Void> fed = Future.succeededFuture();
 
     /**
      * @param reader   a reader that may already have consumed the start of the body
@@ -55,6 +61,10 @@ final class WavTranscription implements DecodingQueue.Listener {
 
     /** Reads the source to its end; fails with an {@link DomainException} for bad audio or size. */
     Future<FileTranscript> run() {
+        context = Vertx.currentContext();
+        if (context == null) {
+            throw new IllegalStateException("WavTranscription runs on a Vert.x context");
+        }
         source.handler(this::onBytes);
         source.exceptionHandler(this::fail);
         source.endHandler(v -> onEnd());
@@ -80,11 +90,22 @@ final class WavTranscription implements DecodingQueue.Listener {
             fail(DomainException.tooLarge(TranscriptionApi.tooLarge(maxBytes)));
             return;
         }
-        short[] samples;
-        try {
-            samples = reader.feed(buf.getBytes());
-        } catch (AudioFormatException e) {
-            fail(e.failure());
+        byte[] data = buf.getBytes();
+        // WAV parsing and PCM conversion run on a worker, one chunk after the other.
+        fed = fed.compose(v -> context.executeBlocking(() -> reader.feed(data), true))
+                .map(samples -> {
+                    accept(samples);
+                    return (Void) null;
+                });
+        fed.onFailure(this::failParsing);
+    }
+
+    private void failParsing(Throwable t) {
+        fail(t instanceof AudioFormatException e ? e.failure() : t);
+    }
+
+    private void accept(short[] samples) {
+        if (result.future().isComplete()) {
             return;
         }
         if (samples.length > 0) {
@@ -124,16 +145,18 @@ final class WavTranscription implements DecodingQueue.Listener {
     }
 
     private void onEnd() {
-        ended = true;
-        try {
-            reader.end();
-        } catch (AudioFormatException e) {
-            fail(e.failure());
-            return;
-        }
-        if (queue != null) {
-            finish();
-        }
+        fed.onSuccess(v -> {
+            ended = true;
+            try {
+                reader.end();
+            } catch (AudioFormatException e) {
+                fail(e.failure());
+                return;
+            }
+            if (queue != null) {
+                finish();
+            }
+        });
     }
 
     private void finish() {
