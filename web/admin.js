@@ -3,6 +3,7 @@
 import { startPage } from './shell.js';
 import { get, post, put } from './api.js';
 import { el, replace, banner, clearBanners, errorSummary, fieldError, formatDateTime, busy } from './ui.js';
+import { initLocalNames } from './local-names.js';
 
 const ROLE_TEXT = { worker: 'Handläggare', manager: 'Chef', admin: 'Administratör' };
 const USERNAME = /^[\p{L}\p{N}._@-]{2,100}$/u;
@@ -30,6 +31,7 @@ async function load() {
     users = list.users;
     replace(document.getElementById('unit-list'), units.units.map((u) => el('option', { value: u })));
     render();
+    initLocalNames(units.unitList);
   } catch (e) {
     banner(e.message, 'error');
   }

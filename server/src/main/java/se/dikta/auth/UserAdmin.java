@@ -37,8 +37,8 @@ public final class UserAdmin {
         return db.tx(users::summaries);
     }
 
-    public Future<List<String>> units() {
-        return db.tx(users::unitNames);
+    public Future<List<UserStore.Unit>> units() {
+        return db.tx(users::units);
     }
 
     public Future<UserStore.UserSummary> summary(String username) {

@@ -44,8 +44,10 @@ public final class UserAdminApi implements ApiModule {
                         ctx.get(SessionAuthenticator.SESSION_ID_KEY), username(ctx),
                         ApiRoutes.requiredString(ApiRoutes.json(ctx), "password"))
                 .map(UserAdminApi::toJson));
-        api.get("/admin/units", ADMINS, ctx -> admin.units().map(units -> new JsonObject().put("units",
-                new JsonArray(units))));
+        api.get("/admin/units", ADMINS, ctx -> admin.units().map(units -> new JsonObject()
+                .put("units", new JsonArray(units.stream().map(UserStore.Unit::name).toList()))
+                .put("unitList", new JsonArray(units.stream()
+                        .map(u -> new JsonObject().put("id", u.id()).put("name", u.name())).toList()))));
     }
 
     private Future<JsonObject> addUser(RoutingContext ctx) {

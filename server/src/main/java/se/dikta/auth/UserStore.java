@@ -116,15 +116,18 @@ public final class UserStore {
     }
 
     /** The names of all units, sorted. */
-    public List<String> unitNames(Connection c) throws SQLException {
-        List<String> names = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT name FROM units ORDER BY name");
+    /** A unit as the administration lists it. */
+    public record Unit(long id, String name) {}
+
+    public List<Unit> units(Connection c) throws SQLException {
+        List<Unit> units = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, name FROM units ORDER BY name");
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                names.add(rs.getString(1));
+                units.add(new Unit(rs.getLong(1), rs.getString(2)));
             }
         }
-        return names;
+        return units;
     }
 
     /** Sets role, unit (created when new), display name and title of a user. */
