@@ -27,6 +27,10 @@ public final class RequestLog implements Handler<RoutingContext> {
         long start = System.nanoTime();
         ClientInfo client = ClientInfo.resolve(ctx.request(), proxies);
         ctx.put(ClientInfo.CONTEXT_KEY, client);
+        if (ctx.request().path().startsWith("/api/")) {
+            // API answers carry secret content (notes, transcripts, search hits): no browser or proxy may keep them.
+            ctx.response().putHeader("Cache-Control", "no-store");
+        }
         if (hsts && client.https()) {
             ctx.response().putHeader("Strict-Transport-Security", "max-age=31536000");
         }

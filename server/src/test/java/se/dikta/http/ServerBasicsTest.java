@@ -53,6 +53,22 @@ class ServerBasicsTest {
     }
 
     @Test
+    void apiAnswersAreNotCachedAndEveryAnswerCarriesTheSecurityHeaders() {
+        JsonObject created = worker.post("/api/cases", new JsonObject().put("id", "2026-0900").put("title", "Cachetest")).json();
+        assertThat(created.getString("id")).isEqualTo("2026-0900");
+        for (ApiClient.Response r : new ApiClient.Response[] {worker.get("/api/me"), worker.get("/api/cases"),
+                worker.get("/api/notes?caseId=2026-0900"), worker.get("/api/does-not-exist")}) {
+            assertThat(r.headers().firstValue("Cache-Control")).hasValue("no-store");
+            assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+            assertThat(r.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+            assertThat(r.headers().firstValue("Content-Security-Policy").orElse(""))
+                    .contains("frame-ancestors 'none'").doesNotContain("unsafe-inline");
+        }
+        ApiClient.Response page = server.anonymous().get("/");
+        assertThat(page.headers().firstValue("Content-Security-Policy").orElse("")).contains("default-src 'self'");
+    }
+
+    @Test
     void wrongMethodIsJson405() {
         ApiClient.Response r = worker.put("/api/cases", new JsonObject());
         assertThat(r.status()).isEqualTo(405);
