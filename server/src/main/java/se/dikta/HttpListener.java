@@ -44,12 +44,12 @@ final class HttpListener {
                 // No cleartext HTTP/2 upgrade: browsers never use it, and with Vert.x 5.0.5 an upgraded
                 // response larger than one HTTP/2 frame (16 KiB, e.g. /metrics) never completes.
                 .setHttp2ClearTextEnabled(false);
-        if (tls.enabled()) {
-            options.setSsl(true)
-                    .setKeyCertOptions(keyCert(tls))
-                    .setEnabledSecureTransportProtocols(Set.of("TLSv1.2", "TLSv1.3"));
-        }
-        return vertx.createHttpServer(options).requestHandler(router).listen().compose(server -> {
+        // The certificate files are read on a worker, like every later reload.
+        Future<HttpServerOptions> ready = !tls.enabled() ? Future.succeededFuture(options)
+                : vertx.executeBlocking(() -> keyCert(tls), false).map(keyCert -> options.setSsl(true)
+                        .setKeyCertOptions(keyCert)
+                        .setEnabledSecureTransportProtocols(Set.of("TLSv1.2", "TLSv1.3")));
+        return ready.compose(o -> vertx.createHttpServer(o).requestHandler(router).listen()).compose(server -> {
             if (!tls.enabled()) {
                 return Future.succeededFuture(server);
             }

@@ -28,8 +28,9 @@ public final class BackupCommands {
     record H2File(Path dir, String name) {
         static H2File of(DiktaConfig config) {
             String url = config.db().url();
-            if (!url.startsWith("jdbc:h2:file:") && !(url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:")
-                    && !url.startsWith("jdbc:h2:tcp:"))) {
+            boolean embeddedFile = url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:")
+                    && !url.startsWith("jdbc:h2:tcp:") && !url.startsWith("jdbc:h2:ssl:");
+            if (!embeddedFile) {
                 throw new IllegalArgumentException("backup and restore handle the embedded H2 database only; "
                         + "back up PostgreSQL with pg_dump and restore it with pg_restore (see docs/operations.md)");
             }

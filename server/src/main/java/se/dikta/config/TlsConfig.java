@@ -32,19 +32,21 @@ public record TlsConfig(Optional<Path> cert, Optional<Path> key, Optional<Path> 
         if (keystore.isPresent() && cert.isPresent()) {
             throw s.invalid("tls.keystore", "give either tls.keystore or tls.cert and tls.key, not both");
         }
-        for (var entry : new Object[][] {{"tls.cert", cert}, {"tls.key", key}, {"tls.keystore", keystore}}) {
-            @SuppressWarnings("unchecked")
-            Optional<Path> p = (Optional<Path>) entry[1];
-            if (p.isPresent() && !Files.isReadable(p.get())) {
-                throw s.invalid((String) entry[0], "cannot read " + p.get());
-            }
-        }
+        requireReadable(s, "tls.cert", cert);
+        requireReadable(s, "tls.key", key);
+        requireReadable(s, "tls.keystore", keystore);
         int redirect = s.integer("tls.redirectPort", -1, -1, 65535);
         boolean enabled = cert.isPresent() || keystore.isPresent();
         return new TlsConfig(cert, key, keystore, s.string("tls.keystorePassword", ""),
                 redirect < 0 ? Optional.empty() : Optional.of(redirect),
                 s.bool("tls.hsts", enabled),
                 s.duration("tls.reloadInterval", Duration.ofSeconds(30)));
+    }
+
+    private static void requireReadable(Settings s, String key, Optional<Path> file) {
+        if (file.isPresent() && !Files.isReadable(file.get())) {
+            throw s.invalid(key, "cannot read " + file.get());
+        }
     }
 
     public boolean enabled() {

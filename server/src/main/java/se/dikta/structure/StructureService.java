@@ -30,7 +30,7 @@ import se.dikta.work.CpuPool;
 /**
  * The structuring service of the running server. The models are trained (first start) or loaded from the
  * cache (later starts) in the background, so start-up is not held up; until they are ready
- * {@link #structure} fails as {@link DomainException.Unavailable}. Structuring runs on a pool of its own ({@link CpuPool}).
+ * {@link #structure} fails as an unavailable {@link DomainException}. Structuring runs on a pool of its own ({@link CpuPool}).
  */
 public final class StructureService implements AutoCloseable {
 

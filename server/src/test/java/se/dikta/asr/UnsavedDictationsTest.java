@@ -38,7 +38,8 @@ class UnsavedDictationsTest {
     void draftsBelongToTheirCreator() {
         String id = sink.open(ANNA, Optional.empty()).await();
         assertThat(sink.open(BO, Optional.of(id)).failed()).isTrue();
-        assertThat(sink.append(BO, id, 1, utterance("x", 1)).cause()).isInstanceOf(DomainException.NotFound.class);
+        assertThat(sink.append(BO, id, 1, utterance("x", 1)).cause()).isInstanceOfSatisfying(DomainException.class,
+                e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.NOT_FOUND));
         assertThat(sink.open(ANNA, Optional.of("no-such-draft")).cause()).hasMessage("Utkastet finns inte");
     }
 
@@ -56,7 +57,8 @@ class UnsavedDictationsTest {
 
         clock.advance(Duration.ofMinutes(2));
         assertThat(held.text(id)).isEmpty();
-        assertThat(held.append(ANNA, id, 3, utterance("sent", 3)).cause()).isInstanceOf(DomainException.NotFound.class);
+        assertThat(held.append(ANNA, id, 3, utterance("sent", 3)).cause()).isInstanceOfSatisfying(DomainException.class,
+                e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.NOT_FOUND));
         assertThat(held.size()).isZero();
     }
 
@@ -67,7 +69,8 @@ class UnsavedDictationsTest {
         held.open(ANNA, Optional.empty()).await();
         held.open(BO, Optional.empty()).await();
 
-        assertThat(held.open(ANNA, Optional.empty()).cause()).isInstanceOf(DomainException.Unavailable.class);
+        assertThat(held.open(ANNA, Optional.empty()).cause()).isInstanceOfSatisfying(DomainException.class,
+                e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.UNAVAILABLE));
 
         clock.advance(Duration.ofMinutes(31));
         assertThat(held.open(ANNA, Optional.empty()).succeeded()).isTrue();

@@ -175,7 +175,8 @@ abstract class NotesBehaviour {
                 .toCompletionStage().toCompletableFuture())
                 .failsWithin(java.time.Duration.ofSeconds(10))
                 .withThrowableOfType(java.util.concurrent.ExecutionException.class)
-                .havingCause().isInstanceOf(DomainException.Conflict.class);
+                .havingCause().isInstanceOfSatisfying(DomainException.class,
+                        e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.CONFLICT));
 
         JsonObject after = anna.get("/api/notes/" + id).json();
         assertThat(after).isEqualTo(before);

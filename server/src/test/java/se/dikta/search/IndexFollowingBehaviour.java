@@ -252,7 +252,8 @@ abstract class IndexFollowingBehaviour {
         assertThat(restarted.state()).isEqualTo(NoteIndexer.State.REBUILDING);
         Throwable refused = service.search(anna, b -> b.query("uggla")).toCompletionStage().toCompletableFuture()
                 .handle((r, e) -> e).get(10, TimeUnit.SECONDS);
-        assertThat(refused).isInstanceOf(DomainException.Unavailable.class);
+        assertThat(refused).isInstanceOfSatisfying(DomainException.class,
+                e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.UNAVAILABLE));
 
         gated.open();
         assertThat(awaitHits(restarted, "uggla", 1)).isEqualTo(1);
