@@ -1,5 +1,6 @@
 package se.dikta;
 
+
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -21,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import se.dikta.audit.AuditAnchor;
 import se.dikta.auth.SessionAuthenticator;
 import se.dikta.config.DiktaConfig;
+import java.time.Clock;
 
 /**
  * The running service. It only assembles: {@link Services} wires the features, {@link WebRouter} holds the
@@ -45,6 +47,14 @@ public final class DiktaServer {
 
     /** Starts a server with its own Vert.x instance, which {@link #stop()} closes. */
     public static Future<DiktaServer> start(DiktaConfig config) {
+        return start(config, Clock.systemUTC());
+    }
+
+    /**
+     * Starts a server whose services read time from {@code clock} (sessions, throttling, retention, the audit
+     * log): tests pass a clock they move; production uses the system clock.
+     */
+    public static Future<DiktaServer> start(DiktaConfig config, Clock clock) {
         Closer closer = new Closer();
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(registry);
@@ -61,7 +71,7 @@ public final class DiktaServer {
                 .build();
         // Completed outside Vert.x's contexts, so callers still hear of a failure after the instance is closed.
         Promise<DiktaServer> started = Promise.promise();
-        boot(vertx, config, registry, closer).onComplete(ar -> {
+        boot(vertx, config, clock, registry, closer).onComplete(ar -> {
             if (ar.succeeded()) {
                 started.complete(ar.result());
             } else {
@@ -74,9 +84,9 @@ public final class DiktaServer {
         return started.future();
     }
 
-    private static Future<DiktaServer> boot(Vertx vertx, DiktaConfig config, PrometheusMeterRegistry registry,
-            Closer closer) {
-        return Services.open(vertx, config, registry, closer).compose(services -> {
+    private static Future<DiktaServer> boot(Vertx vertx, DiktaConfig config, Clock clock,
+            PrometheusMeterRegistry registry, Closer closer) {
+        return Services.open(vertx, config, clock, registry, closer).compose(services -> {
             closer.add(SessionPurge.start(vertx, services.auth()));
             closer.add(AuditAnchor.start(vertx, services.db(), registry));
             Router router = WebRouter.create(vertx, config.http(), config.tls().hsts(), registry,

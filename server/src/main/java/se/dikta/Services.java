@@ -58,8 +58,8 @@ public record Services(Vertx vertx, DiktaConfig config, Clock clock, Database db
         List<ApiModule> modules, List<HealthContributor> health) {
 
     /** Opens the database, the search index and the structuring models (on a worker), then wires the rest. */
-    static Future<Services> open(Vertx vertx, DiktaConfig config, PrometheusMeterRegistry registry, Closer closer) {
-        Clock clock = Clock.systemUTC();
+    static Future<Services> open(Vertx vertx, DiktaConfig config, Clock clock, PrometheusMeterRegistry registry,
+            Closer closer) {
         SwedishNoteAnalyzer analyzer = new SwedishNoteAnalyzer();
         NoteStore noteStore = new NoteStore();
         return vertx.executeBlocking(() -> {

@@ -1,5 +1,7 @@
 package se.dikta.asr;
 
+import se.dikta.testing.MutableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -75,28 +77,5 @@ class UnsavedDictationsTest {
         clock.advance(Duration.ofMinutes(31));
         assertThat(held.open(ANNA, Optional.empty()).succeeded()).isTrue();
         assertThat(held.size()).isEqualTo(1);
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-03-02T08:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -3,6 +3,7 @@ package se.dikta.testing;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
+import java.time.Clock;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +42,11 @@ public final class TestServer implements AutoCloseable {
 
     /** Starts with configuration overrides given as dotted keys ({@code "asr.maxStreams" -> "2"}). */
     public static TestServer start(Map<String, String> overrides) {
+        return start(overrides, Clock.systemUTC());
+    }
+
+    /** Starts with overrides and a clock the test controls (e.g. a {@link MutableClock}). */
+    public static TestServer start(Map<String, String> overrides, Clock clock) {
         Path dir;
         try {
             dir = Files.createTempDirectory("dikta-test-");
@@ -57,7 +63,7 @@ public final class TestServer implements AutoCloseable {
         values.putAll(overrides);
         DiktaConfig config = DiktaConfig.forTest(dir, values);
         try {
-            return new TestServer(dir, DiktaServer.start(config).await());
+            return new TestServer(dir, DiktaServer.start(config, clock).await());
         } catch (RuntimeException e) {
             deleteTree(dir);
             throw e;
