@@ -77,11 +77,11 @@ public record Services(Vertx vertx, DiktaConfig config, Clock clock, Database db
     private static Services wire(Vertx vertx, DiktaConfig config, PrometheusMeterRegistry registry, Closer closer,
             Clock clock, SwedishNoteAnalyzer analyzer, NoteStore noteStore, Opened o) {
         Database db = o.db();
-        AuditLog audit = new AuditLog(clock);
+        AuditLog audit = new AuditLog(db, clock);
         AuthService auth = new AuthService(vertx, db, config.auth(), audit, clock);
         CaseStore cases = new CaseStore();
         TimeLog timeLog = new TimeLog(db, Periods.stockholm());
-        NoteService notes = new NoteService(db, noteStore, cases, clock,
+        NoteService notes = new NoteService(db, noteStore, cases, audit, clock,
                 List.of(o.indexer(), new TimeLogNoteListener(timeLog)));
         VoskEngine speech = closer.add(new VoskEngine(config.asr(), new ModelVerifier()));
         DraftSink drafts = new NoteDraftSink(notes, new UnsavedDictations());

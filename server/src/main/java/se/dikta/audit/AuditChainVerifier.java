@@ -32,14 +32,14 @@ public final class AuditChainVerifier {
             }
             String previous = AuditRow.GENESIS;
             long expected = 1;
-            try (ResultSet rs = s.executeQuery("SELECT at, user_id, username, action, entity, entity_id, detail, "
-                    + "seq, prev_hash, hash, id FROM audit_log ORDER BY seq")) {
+            try (ResultSet rs = s.executeQuery("SELECT " + AuditRow.COLUMNS
+                    + ", seq, prev_hash, hash, id FROM audit_log ORDER BY seq")) {
                 while (rs.next()) {
-                    AuditRow row = AuditRow.read(rs, 1);
-                    long seq = rs.getLong(8);
-                    String prev = rs.getString(9);
-                    String hash = rs.getString(10);
-                    long id = rs.getLong(11);
+                    AuditRow row = AuditRow.readFull(rs, 1);
+                    long seq = rs.getLong(14);
+                    String prev = rs.getString(15);
+                    String hash = rs.getString(16);
+                    long id = rs.getLong(17);
                     if (seq > expected) {
                         return fail(expected - 1, previous, "rad " + expected + (seq - expected > 1 ? "–" + (seq - 1) : "")
                                 + " saknas (raderad) före rad " + seq + " (id " + id + ")");
@@ -51,7 +51,8 @@ public final class AuditChainVerifier {
                         return fail(expected - 1, previous, "rad " + seq + " (id " + id
                                 + ") pekar inte på raden före (infogad eller ändrad kedja)");
                     }
-                    if (!row.hash(seq, prev).equals(hash)) {
+                    if (!row.hash(seq, prev).equals(hash) || row.outcome() == null && (row.role() != null
+                            || row.unitId() != null || row.unit() != null || row.address() != null || row.caseId() != null)) {
                         return fail(expected - 1, previous, "rad " + seq + " (id " + id + ") är ändrad i efterhand");
                     }
                     previous = hash;

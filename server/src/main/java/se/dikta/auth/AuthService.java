@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import se.dikta.audit.AuditEntry;
 import se.dikta.audit.AuditLog;
+import se.dikta.audit.AuditOutcome;
 import se.dikta.db.Database;
 import se.dikta.db.SqlWork;
 import se.dikta.failure.DomainException;
@@ -59,7 +61,11 @@ public final class AuthService {
                 throw locked(locked.get());
             }
             return users.findByUsername(c, username);
-        }).compose(found -> hashing.executeBlocking(() -> {
+        }).recover(e -> e instanceof DomainException d && d.kind() == DomainException.Kind.THROTTLED
+                ? audit.recordAlone(AuditEntry.anonymous(username, address, "login-failed").on("user", null)
+                        .outcome(AuditOutcome.DENIED).detail("låst efter misslyckade inloggningar"))
+                        .compose(v -> Future.failedFuture(e))
+                : Future.failedFuture(e)).compose(found -> hashing.executeBlocking(() -> {
             // Hashing is slow on purpose: it runs on a worker, never holding a database connection.
             if (found.isEmpty()) {
                 hasher.burn(password);
@@ -67,7 +73,8 @@ public final class AuthService {
             }
             boolean ok = !found.get().disabled() && hasher.matches(password, found.get().passwordHash());
             return ok ? Optional.of(found.get().user()) : Optional.<AuthUser>empty();
-        }, false)).compose(user -> user.isPresent() ? startSession(user.get(), address) : fail(username, keys));
+        }, false)).compose(user -> user.isPresent() ? startSession(user.get().withAddress(address), address)
+                : fail(username, address, keys));
     }
 
     private Future<SignedIn> startSession(AuthUser user, String address) {
@@ -75,18 +82,19 @@ public final class AuthService {
             throttle.reset(c, LoginThrottle.userKey(user.username()));
             SessionStore.NewSession s = sessions.create(c, user.id(), clock.instant());
             users.recordLogin(c, user.id(), clock.instant());
-            audit.record(c, user, "login", "user", String.valueOf(user.id()), "from " + address);
+            audit.record(c, AuditEntry.by(user, "login").on("user", String.valueOf(user.id())));
             return new SignedIn(user, s);
         });
     }
 
-    private <T> Future<T> fail(String username, List<String> keys) {
+    private <T> Future<T> fail(String username, String address, List<String> keys) {
         return db.tx(c -> {
             int worst = 0;
             for (String key : keys) {
                 worst = Math.max(worst, throttle.recordFailure(c, key, clock.instant()));
             }
-            audit.record(c, null, username, "login-failed", "user", null, null);
+            audit.record(c, AuditEntry.anonymous(username, address, "login-failed").on("user", null)
+                    .outcome(AuditOutcome.FAILED).detail("fel användarnamn eller lösenord"));
             return worst;
         }).compose(failures -> {
             Duration delay = throttle.delayAfter(failures);
@@ -114,9 +122,9 @@ public final class AuthService {
      */
     public Future<SignedIn> signInExternal(SqlWork<AuthUser> account, String address) {
         return db.tx(c -> {
-            AuthUser user = account.run(c);
+            AuthUser user = account.run(c).withAddress(address);
             SessionStore.NewSession s = sessions.create(c, user.id(), clock.instant(), true);
-            audit.record(c, user, "login", "user", String.valueOf(user.id()), "sso from " + address);
+            audit.record(c, AuditEntry.by(user, "login").on("user", String.valueOf(user.id())).detail("sso"));
             return new SignedIn(user, s);
         });
     }

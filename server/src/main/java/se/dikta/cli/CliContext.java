@@ -50,7 +50,7 @@ public final class CliContext implements AutoCloseable {
     }
 
     public AuthService auth() {
-        return new AuthService(vertx, db, config.auth(), new AuditLog(clock), clock);
+        return new AuthService(vertx, db, config.auth(), new AuditLog(db, clock), clock);
     }
 
     @Override

@@ -93,7 +93,10 @@ public final class ApiRoutes {
         return route
                 .handler(authenticate)
                 .handler(ctx -> {
-                    if (admitted.contains(AuthUser.of(ctx).role())) {
+                    // The domain records who did what from where: the address rides along with the user.
+                    AuthUser user = AuthUser.of(ctx).withAddress(ClientInfo.of(ctx).address());
+                    ctx.put(AuthUser.CONTEXT_KEY, user);
+                    if (admitted.contains(user.role())) {
                         ctx.next();
                     } else {
                         ctx.fail(ApiException.forbidden("Din roll har inte behörighet till detta"));

@@ -5,7 +5,6 @@ import io.vertx.core.json.JsonArray;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +12,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.dikta.audit.AuditLog;
 import se.dikta.calendar.OfficeCalendar;
 import se.dikta.identity.AuthUser;
 import se.dikta.identity.Role;
@@ -22,19 +22,14 @@ import se.dikta.failure.DomainException;
 import se.dikta.speech.WordTiming;
 
 /**
- * The one way notes are read and written. Every operation checks access, runs in one database
- * transaction on the JDBC workers and tells the {@link NoteListener}s.
- *
- * <p>Rules:
- * <ul>
- *   <li>Workers and managers read the notes of their own unit; admins read no note content. A note the
- *       user may not read is answered exactly like one that does not exist (404), so ids reveal nothing.</li>
- *   <li>Only the author changes, dictates into or signs a draft; every save is a new version and the
- *       previous versions stay.</li>
- *   <li>A signed note never changes. A correction is an {@link Amendment}, kept beside the original
- *       (SoL 11 kap.); any reader in the unit may add one, under their own name.</li>
- * </ul>
- * Failures a person can act on are failed futures holding an {@link DomainException} with a Swedish message.
+ * The one way notes are read and written. Every operation checks access, runs in one database transaction
+ * on the JDBC workers, is recorded in the audit log ({@link NoteAudit}) and tells the {@link NoteListener}s.
+ * Rules: workers and managers read the notes of their own unit; admins read no note content. A note the user
+ * may not read is answered exactly like one that does not exist (404), so ids reveal nothing. Only the
+ * author changes, dictates into or signs a draft; every save is a new version and the previous versions
+ * stay. A signed note never changes: a correction is an {@link Amendment}, kept beside the original
+ * (SoL 11 kap.); any reader in the unit may add one, under their own name. Failures a person can act on
+ * are failed futures holding a {@link DomainException} with a Swedish message.
  */
 public final class NoteService {
 
@@ -48,13 +43,17 @@ public final class NoteService {
     private final CaseStore cases;
     private final Clock clock;
     private final List<NoteListener> listeners;
+    private final NoteAudit audit;
     private final DraftStreamStore drafts = new DraftStreamStore();
 
     /**
-     * @param listeners told of every change, in this order (search index, time log, audit, ...)
+     * @param audit where every access is recorded: allowed ones in their own transaction, refusals after it
+     * @param listeners told of every change, in this order (search index, time log, ...)
      */
-    public NoteService(Database db, NoteStore store, CaseStore cases, Clock clock, List<NoteListener> listeners) {
+    public NoteService(Database db, NoteStore store, CaseStore cases, AuditLog audit, Clock clock,
+            List<NoteListener> listeners) {
         this.db = db;
+        this.audit = new NoteAudit(db, audit, store, cases);
         this.store = store;
         this.cases = cases;
         this.clock = clock;
@@ -66,20 +65,20 @@ public final class NoteService {
         if (template == null || !TEMPLATE.matcher(template).matches()) {
             return Future.failedFuture(DomainException.invalid("Ogiltig mall: ange mallens id"));
         }
-        return change(user, NoteChange.Kind.CREATED, c -> {
+        return audit.refusals(user, "note-create", NoteAudit.CASE, caseId, change(user, NoteChange.Kind.CREATED, c -> {
             CaseStore.Case kase = cases.find(c, caseId).filter(k -> k.unitId() == user.unitId())
                     .orElseThrow(() -> DomainException.notFound(CASE_NOT_FOUND));
             Instant now = clock.instant();
             Note note = new Note(UUID.randomUUID().toString(), kase.id(), kase.unitId(), template,
                     NoteContent.orElse(content.eventDate(), OfficeCalendar.today(clock)), now,
-                    person(user), NoteContent.orElse(content.sections(), List.of()),
+                    Person.of(user), NoteContent.orElse(content.sections(), List.of()),
                     NoteContent.orElse(content.transcript(), ""), NoteContent.orElse(content.words(), List.of()),
                     NoteContent.orElse(content.metrics(), new NoteMetrics(NoteMode.TYPED, 0, 0)),
                     content.proposal(), NoteStatus.DRAFT, 1, null, now, 0, List.of());
             store.insert(c, note);
-            store.insertVersion(c, versionOf(note, user));
+            store.insertVersion(c, NoteVersion.of(note, Person.of(user)));
             return note;
-        });
+        }));
     }
 
     /** An empty dictated draft, opened when live dictation starts without a note. */
@@ -96,7 +95,7 @@ public final class NoteService {
      *        something saved in between) is a 409 rather than a silent overwrite
      */
     public Future<Note> save(AuthUser user, String noteId, NoteContent content, Optional<Integer> expectedVersion) {
-        return change(user, NoteChange.Kind.SAVED, c -> {
+        return audit.refusals(user, "note-save", NoteAudit.NOTE, noteId, change(user, NoteChange.Kind.SAVED, c -> {
             Note old = editableDraft(c, user, noteId);
             if (expectedVersion.isPresent() && expectedVersion.get() != old.version()) {
                 throw DomainException.conflict("Anteckningen har sparats från annat håll (version " + old.version()
@@ -114,9 +113,9 @@ public final class NoteService {
                     NoteContent.orElse(content.proposal(), old.proposal()),
                     old.version() + 1, now);
             store.update(c, note);
-            store.insertVersion(c, versionOf(note, user));
+            store.insertVersion(c, NoteVersion.of(note, Person.of(user)));
             return note;
-        });
+        }));
     }
 
     /**
@@ -133,11 +132,11 @@ public final class NoteService {
         List<WordTiming> added;
         try {
             added = words == null ? new ArrayList<>() : new ArrayList<>(NoteJsonCodec.words(words));
+            if (!(audioSeconds >= 0) || Double.isInfinite(audioSeconds)) {
+                return Future.failedFuture(DomainException.invalid("Ogiltig ljudlängd"));
+            }
         } catch (IllegalArgumentException | ClassCastException e) {
             return Future.failedFuture(DomainException.invalid("Ogiltiga ordtider: " + e.getMessage()));
-        }
-        if (!(audioSeconds >= 0) || Double.isInfinite(audioSeconds)) {
-            return Future.failedFuture(DomainException.invalid("Ogiltig ljudlängd"));
         }
         return change(user, NoteChange.Kind.TRANSCRIPT_APPENDED, c -> {
             Note old = editableDraft(c, user, noteId);
@@ -164,26 +163,27 @@ public final class NoteService {
 
     /** Checks that live dictation may write into the draft; a fresh (not resumed) stream resets its last frame. */
     public Future<Note> openForDictation(AuthUser user, String noteId, boolean fresh) {
-        return db.tx(c -> {
+        return audit.refusals(user, "note-dictate", NoteAudit.NOTE, noteId, db.tx(c -> {
             Note note = editableDraft(c, user, noteId);
             if (fresh) {
                 drafts.setStreamSeq(c, noteId, 0);
             }
+            audit.allowed(c, user, "note-dictate", note, fresh ? "ny inspelning" : "återupptagen inspelning");
             return note;
-        });
+        }));
     }
 
     /** Locks the note under the author's name. */
     public Future<Note> sign(AuthUser user, String noteId) {
-        return change(user, NoteChange.Kind.SIGNED, c -> {
+        return audit.refusals(user, "note-sign", NoteAudit.NOTE, noteId, change(user, NoteChange.Kind.SIGNED, c -> {
             Note old = editableDraft(c, user, noteId);
             if (old.text().isBlank()) {
                 throw DomainException.invalid("En tom anteckning kan inte signeras");
             }
-            Note note = old.signed(new Signature(person(user), clock.instant()));
+            Note note = old.signed(new Signature(Person.of(user), clock.instant()));
             store.update(c, note);
             return note;
-        });
+        }));
     }
 
     /**
@@ -198,40 +198,49 @@ public final class NoteService {
         if (section != null && !NoteSection.isValidKey(section)) {
             return Future.failedFuture(DomainException.invalid("Okänd rubrik '" + section + "'"));
         }
-        return change(user, NoteChange.Kind.AMENDED, c -> {
+        return audit.refusals(user, "note-amend", NoteAudit.NOTE, noteId, change(user, NoteChange.Kind.AMENDED, c -> {
             Note old = readable(c, user, noteId, true);
             if (!old.isSigned()) {
                 throw DomainException.conflict("Ett utkast ändras direkt; rättelser görs på signerade anteckningar");
             }
             Instant now = clock.instant();
             List<Amendment> all = new ArrayList<>(old.amendments());
-            all.add(store.insertAmendment(c, new Amendment(0, old.id(), person(user), now, section, text.strip())));
+            all.add(store.insertAmendment(c, new Amendment(0, old.id(), Person.of(user), now, section, text.strip())));
             Note note = old.withAmendments(all, now);
             store.update(c, note);
             return note;
-        });
+        }));
     }
 
+    /** A note; its audit row is committed before the note is returned. */
     public Future<Note> get(AuthUser user, String noteId) {
-        return db.tx(c -> readable(c, user, noteId, false));
+        return audit.refusals(user, "note-read", NoteAudit.NOTE, noteId, db.tx(c -> {
+            Note note = readable(c, user, noteId, false);
+            audit.allowed(c, user, "note-read", note, "version " + note.version());
+            return note;
+        }));
     }
 
     /** The notes of a case in the user's unit, newest contact first; 404 for a case of another unit. */
     public Future<List<Note>> listByCase(AuthUser user, String caseId) {
-        return db.tx(c -> {
+        return audit.refusals(user, "note-list", NoteAudit.CASE, caseId, db.tx(c -> {
             requireReader(user, CASE_NOT_FOUND);
             cases.find(c, caseId).filter(k -> k.unitId() == user.unitId())
                     .orElseThrow(() -> DomainException.notFound(CASE_NOT_FOUND));
-            return store.byCase(c, caseId);
-        });
+            List<Note> list = store.byCase(c, caseId);
+            audit.allowedCase(c, user, "note-list", caseId, "anteckningar: " + NoteAudit.ids(list));
+            return list;
+        }));
     }
 
     /** Every saved version of a note, oldest first. */
     public Future<List<NoteVersion>> versions(AuthUser user, String noteId) {
-        return db.tx(c -> {
-            readable(c, user, noteId, false);
-            return store.versions(c, noteId);
-        });
+        return audit.refusals(user, "note-versions", NoteAudit.NOTE, noteId, db.tx(c -> {
+            Note note = readable(c, user, noteId, false);
+            List<NoteVersion> versions = store.versions(c, noteId);
+            audit.allowed(c, user, "note-versions", note, versions.size() + " versioner");
+            return versions;
+        }));
     }
 
     /** Runs a write, tells the listeners inside and after the transaction; the revision is stamped last. */
@@ -239,6 +248,7 @@ public final class NoteService {
         return db.tx(c -> {
             requireReader(user, kind == NoteChange.Kind.CREATED ? CASE_NOT_FOUND : NOTE_NOT_FOUND);
             Note note = write.run(c);
+            audit.changed(c, user, kind, note);
             NoteChange change = new NoteChange(kind, note, user, note.updatedAt());
             for (NoteListener l : listeners) {
                 l.inTransaction(c, change);
@@ -276,19 +286,10 @@ public final class NoteService {
     }
 
     /** Admins (and any role without note access) see no note at all, as if none existed. */
-    private static void requireReader(AuthUser user, String notFound) {
+    static void requireReader(AuthUser user, String notFound) {
         if (!Role.NOTE_READERS.contains(user.role())) {
             throw DomainException.notFound(notFound);
         }
-    }
-
-    private static Person person(AuthUser user) {
-        return new Person(user.id(), user.displayName(), user.title());
-    }
-
-    private static NoteVersion versionOf(Note note, AuthUser user) {
-        return new NoteVersion(note.id(), note.version(), note.updatedAt(), person(user), note.sections(),
-                note.transcript(), note.metrics());
     }
 
     @FunctionalInterface

@@ -10,4 +10,10 @@ public record NoteVersion(String noteId, int version, Instant savedAt, Person sa
     public NoteVersion {
         sections = List.copyOf(sections);
     }
+
+    /** The state {@code note} is in now, saved by {@code by}. */
+    static NoteVersion of(Note note, Person by) {
+        return new NoteVersion(note.id(), note.version(), note.updatedAt(), by, note.sections(), note.transcript(),
+                note.metrics());
+    }
 }
