@@ -86,7 +86,7 @@ public record Services(Vertx vertx, DiktaConfig config, Clock clock, Database db
         VoskEngine speech = closer.add(new VoskEngine(config.asr(), new ModelVerifier()));
         DraftSink drafts = new NoteDraftSink(notes, new UnsavedDictations());
         TranscriptionApi transcription = closer.add(new TranscriptionApi(vertx, speech, db, drafts,
-                config.asr(), registry, config.http().publicOrigin(), clock));
+                config.asr(), registry, config.http().publicOrigin(), clock, audit));
         LocalNames localNames = new LocalNames(db, audit);
         Optional<OidcService> oidc = config.oidc().enabled()
                 ? Optional.of(new OidcService(vertx, db, auth, audit, config.oidc(), clock)) : Optional.empty();
@@ -96,11 +96,11 @@ public record Services(Vertx vertx, DiktaConfig config, Clock clock, Database db
                 new UserAdminApi(auth, new UserAdmin(auth, db, config.auth(), audit)),
                 new CasesApi(db, cases, audit, clock),
                 new NotesApi(notes),
-                new SearchApi(new SearchService(vertx, o.indexer(), analyzer, config.search())),
+                new SearchApi(new SearchService(vertx, o.indexer(), analyzer, config.search(), audit)),
                 new StructureApi(o.structure(), config.structure(), localNames),
                 new LocalNamesApi(localNames),
                 transcription,
-                new TimeSavedApi(vertx, new TimeSavedReport(db, config.timelog(), Pseudonyms.of(config.timelog())),
+                new TimeSavedApi(vertx, new TimeSavedReport(db, config.timelog(), Pseudonyms.of(config.timelog()), audit),
                         new TimeSavedPdf(), clock));
         List<HealthContributor> health = List.of(new DatabaseHealth(db), new IndexHealth(o.indexer()),
                 o.structure().health(), transcription.health());

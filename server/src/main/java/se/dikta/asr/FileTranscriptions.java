@@ -18,6 +18,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.dikta.audit.AuditEntry;
+import se.dikta.audit.AuditLog;
 import se.dikta.identity.AuthUser;
 import se.dikta.failure.DomainException;
 
@@ -41,10 +43,12 @@ final class FileTranscriptions {
     private final AsrConfig config;
     private final AsrMetrics metrics;
     private final DraftSink drafts;
+    private final AuditLog audit;
 
     FileTranscriptions(Vertx vertx, VoskEngine engine, WorkerExecutor pool, TranscriptionJobs jobs,
-            AsrConfig config, AsrMetrics metrics, DraftSink drafts) {
+            AsrConfig config, AsrMetrics metrics, DraftSink drafts, AuditLog audit) {
         this.drafts = drafts;
+        this.audit = audit;
         this.vertx = vertx;
         this.engine = engine;
         this.pool = pool;
@@ -103,12 +107,12 @@ final class FileTranscriptions {
             }
             user = AuthUser.of(ctx);
             noteId = req.getParam("noteId");
-            if (noteId != null) {
-                drafts.open(user, new DraftSink.Target(java.util.Optional.of(noteId), java.util.Optional.empty(),
-                        java.util.Optional.empty(), true)).onSuccess(id -> read()).onFailure(this::fail);
-            } else {
-                read();
-            }
+            // the draft's opening is recorded (or refused) by the note service; the upload before any audio is read
+            Future<?> draft = noteId == null ? Future.succeededFuture() : drafts.open(user, new DraftSink.Target(
+                    java.util.Optional.of(noteId), java.util.Optional.empty(), java.util.Optional.empty(), true));
+            draft.compose(v -> audit.recordAlone(AuditEntry.by(user, "transcribe-file").on(noteId == null ? null : "note",
+                    noteId).detail("ljudfil, " + (contentLength < 0 ? "okänd längd" : contentLength + " byte"))))
+                    .onSuccess(v -> read()).onFailure(this::fail);
         }
 
         private void read() {

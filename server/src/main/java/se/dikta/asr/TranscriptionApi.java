@@ -12,6 +12,7 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import se.dikta.audit.AuditLog;
 import se.dikta.identity.AuthUser;
 import se.dikta.identity.Role;
 import se.dikta.db.Database;
@@ -46,7 +47,7 @@ public final class TranscriptionApi implements ApiModule, AutoCloseable {
     private final AsrConfig config;
 
     public TranscriptionApi(Vertx vertx, VoskEngine engine, Database db, DraftSink drafts, AsrConfig config,
-            MeterRegistry registry, Optional<String> publicOrigin, Clock clock) {
+            MeterRegistry registry, Optional<String> publicOrigin, Clock clock, AuditLog audit) {
         this.engine = engine;
         this.vertx = vertx;
         this.config = config;
@@ -57,7 +58,7 @@ public final class TranscriptionApi implements ApiModule, AutoCloseable {
         this.jobs = new TranscriptionJobs(db, clock);
         this.live = new LiveStreams(vertx, engine, streamPool, slots, drafts, config, metrics);
         this.publicOrigin = publicOrigin;
-        this.files = new FileTranscriptions(vertx, engine, filePool, jobs, config, metrics, drafts);
+        this.files = new FileTranscriptions(vertx, engine, filePool, jobs, config, metrics, drafts, audit);
     }
 
     /**

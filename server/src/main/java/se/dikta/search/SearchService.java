@@ -5,6 +5,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.util.function.UnaryOperator;
 import org.apache.lucene.search.IndexSearcher;
+import se.dikta.audit.AuditEntry;
+import se.dikta.audit.AuditLog;
 import se.dikta.failure.DomainException;
 import se.dikta.identity.AuthUser;
 import se.dikta.identity.Role;
@@ -20,8 +22,11 @@ public final class SearchService {
     private final SwedishNoteAnalyzer analyzer;
     private final SearchConfig config;
     private final WorkerExecutor searching;
+    private final AuditLog audit;
 
-    public SearchService(Vertx vertx, NoteIndexer indexer, SwedishNoteAnalyzer analyzer, SearchConfig config) {
+    public SearchService(Vertx vertx, NoteIndexer indexer, SwedishNoteAnalyzer analyzer, SearchConfig config,
+            AuditLog audit) {
+        this.audit = audit;
         this.indexer = indexer;
         this.analyzer = analyzer;
         this.config = config;
@@ -32,8 +37,9 @@ public final class SearchService {
      * Runs a search on the search pool.
      *
      * @param request fills in the query, filters and page of a search already bound to the user's unit
-     * @return the result; or a failed future with 400 (query or page not servable, with the reason),
-     *         403 (a role that reads no notes) or 503 (the index is being built)
+     * @return the result, once its audit row (the query and the ids of the hits shown, never their text) is
+     *         written; or a failed future with 400 (query or page not servable, with the reason), 403 (a role
+     *         that reads no notes) or 503 (the index is being built, or the audit row cannot be written)
      */
     public Future<SearchResult> search(AuthUser user, UnaryOperator<NoteSearch.Builder> request) {
         if (!Role.NOTE_READERS.contains(user.role())) {
@@ -63,6 +69,20 @@ public final class SearchService {
             } catch (IndexSearcher.TooManyClauses e) {
                 throw DomainException.invalid("Sökfrågan är för omfattande; använd färre eller längre ord");
             }
-        }, false);
+        }, false).compose(result -> audit.recordAlone(AuditEntry.by(user, "search").on("search", null)
+                .inCase(search.caseId().orElse(null)).detail(detail(search, result))).map(result));
+    }
+
+    /** What a search asked and which notes it showed: the row a log follow-up reads, with no note text. */
+    static String detail(NoteSearch search, SearchResult result) {
+        StringBuilder sb = new StringBuilder("fråga: ").append(search.query() == null ? "" : search.query());
+        search.caseId().ifPresent(v -> sb.append("; ärende: ").append(v));
+        search.author().ifPresent(v -> sb.append("; författare: ").append(v));
+        search.status().ifPresent(v -> sb.append("; status: ").append(v));
+        search.from().ifPresent(v -> sb.append("; från: ").append(v));
+        search.to().ifPresent(v -> sb.append("; till: ").append(v));
+        sb.append("; sida ").append(result.page()).append(", ").append(result.total()).append(" träffar; visade: ");
+        sb.append(String.join(",", result.hits().stream().map(SearchResult.Hit::id).toList()));
+        return sb.toString();
     }
 }

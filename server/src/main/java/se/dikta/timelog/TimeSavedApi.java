@@ -12,6 +12,7 @@ import java.time.ZonedDateTime;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
+import se.dikta.audit.AuditEntry;
 import se.dikta.calendar.OfficeCalendar;
 import se.dikta.failure.DomainException;
 import se.dikta.http.ApiException;
@@ -47,7 +48,10 @@ public final class TimeSavedApi implements ApiModule {
 
     @Override
     public void mount(ApiRoutes api) {
-        api.get("/reports/time-saved", READERS, ctx -> compute(request(ctx)).map(TimeSavedJson::of));
+        api.get("/reports/time-saved", READERS, ctx -> {
+            ReportRequest request = request(ctx);
+            return compute(request, seen(ctx, request, "report-view", "json")).map(TimeSavedJson::of);
+        });
         api.raw(HttpMethod.GET, "/reports/time-saved.csv", READERS, ctx -> download(ctx, "csv", TimeSavedCsv.CONTENT_TYPE,
                 computed -> reports.executeBlocking(() -> TimeSavedCsv.bytes(computed), false)));
         api.raw(HttpMethod.GET, "/reports/time-saved.pdf", READERS, ctx -> download(ctx, "pdf", TimeSavedPdf.CONTENT_TYPE,
@@ -65,7 +69,7 @@ public final class TimeSavedApi implements ApiModule {
             ctx.fail(e);
             return;
         }
-        compute(request).compose(render).onSuccess(bytes -> ctx.response()
+        compute(request, seen(ctx, request, "report-export", extension)).compose(render).onSuccess(bytes -> ctx.response()
                         .putHeader("Content-Type", contentType)
                         .putHeader("Content-Disposition", "attachment; filename=\"" + fileName(request, extension) + "\"")
                         .putHeader("Cache-Control", "no-store")
@@ -74,8 +78,14 @@ public final class TimeSavedApi implements ApiModule {
     }
 
     /** Reads in one transaction, then computes on the reports pool with the connection already released. */
-    private Future<TimeSaved> compute(ReportRequest request) {
-        return report.measure(request).compose(m -> reports.executeBlocking(() -> report.summarise(request, m), false));
+    private Future<TimeSaved> compute(ReportRequest request, AuditEntry seen) {
+        return report.measure(request, seen).compose(m -> reports.executeBlocking(() -> report.summarise(request, m), false));
+    }
+
+    /** The audit row of a report shown or exported: which report, period, grouping and format. */
+    private static AuditEntry seen(RoutingContext ctx, ReportRequest r, String action, String format) {
+        return AuditEntry.by(AuthUser.of(ctx), action).on("report", "time-saved")
+                .detail(r.from() + "–" + r.to() + ", " + r.groupBy().param() + ", " + format);
     }
 
     /** The report the caller may see, or a 400/403 explaining why not. */

@@ -16,6 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import se.dikta.audit.AuditEntry;
+import se.dikta.audit.AuditLog;
 import se.dikta.db.Database;
 
 /**
@@ -35,9 +37,11 @@ public final class TimeSavedReport {
     private final Database db;
     private final TimeLogConfig cfg;
     private final Pseudonyms pseudonyms;
+    private final AuditLog audit;
 
-    public TimeSavedReport(Database db, TimeLogConfig cfg, Pseudonyms pseudonyms) {
+    public TimeSavedReport(Database db, TimeLogConfig cfg, Pseudonyms pseudonyms, AuditLog audit) {
         this.db = db;
+        this.audit = audit;
         this.cfg = cfg;
         this.pseudonyms = pseudonyms;
     }
@@ -46,9 +50,16 @@ public final class TimeSavedReport {
     record Measured(TypingBaseline baseline, Map<String, Sums> groups, Sums total,
             Map<String, DoubleList> saved, Map<String, String> labels, long signedNotes) {}
 
-    /** Reads the sums and per-note minutes in one transaction; the connection is released before computing. */
-    Future<Measured> measure(ReportRequest request) {
-        return db.tx(c -> measure(c, request));
+    /**
+     * Reads the sums and per-note minutes in one transaction, which also writes the viewing's audit row
+     * ({@code seen}); the connection is released before computing.
+     */
+    Future<Measured> measure(ReportRequest request, AuditEntry seen) {
+        return db.tx(c -> {
+            Measured measured = measure(c, request);
+            audit.record(c, seen);
+            return measured;
+        });
     }
 
     public TimeSaved compute(Connection c, ReportRequest request) throws SQLException {

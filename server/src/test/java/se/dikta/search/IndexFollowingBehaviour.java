@@ -248,7 +248,7 @@ abstract class IndexFollowingBehaviour {
         GatedFeed gated = new GatedFeed(feed);
         NoteIndexer restarted = node("node", Duration.ofSeconds(10), gated);
         SearchService service = new SearchService(server.vertx(), restarted, analyzer,
-                config(dirs.resolve("node"), Duration.ofSeconds(10)));
+                config(dirs.resolve("node"), Duration.ofSeconds(10)), server.audit());
         assertThat(restarted.state()).isEqualTo(NoteIndexer.State.REBUILDING);
         Throwable refused = service.search(anna, b -> b.query("uggla")).toCompletionStage().toCompletableFuture()
                 .handle((r, e) -> e).get(10, TimeUnit.SECONDS);

@@ -95,6 +95,11 @@ public final class TestServer implements AutoCloseable {
         return server.services().notes();
     }
 
+    /** The audit log the server writes (for tests that build a service of their own). */
+    public se.dikta.audit.AuditLog audit() {
+        return server.services().audit();
+    }
+
     public DiktaConfig config() {
         return server.services().config();
     }

@@ -75,7 +75,8 @@ abstract class TimeSavedReportContract {
     }
 
     private TimeSaved report(TimeLogConfig cfg, ReportRequest request) {
-        TimeSavedReport report = new TimeSavedReport(database(), cfg, new Pseudonyms(SECRET));
+        TimeSavedReport report = new TimeSavedReport(database(), cfg, new Pseudonyms(SECRET),
+                new se.dikta.audit.AuditLog(database(), java.time.Clock.systemUTC()));
         return database().txBlocking(c -> report.compute(c, request));
     }
 
