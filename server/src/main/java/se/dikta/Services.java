@@ -14,6 +14,8 @@ import se.dikta.asr.TranscriptionApi;
 import se.dikta.asr.UnsavedDictations;
 import se.dikta.asr.VoskEngine;
 import se.dikta.audit.AuditLog;
+import se.dikta.auditlog.AuditApi;
+import se.dikta.auditlog.AuditReader;
 import se.dikta.auth.AuthApi;
 import se.dikta.auth.UserAdmin;
 import se.dikta.auth.UserAdminApi;
@@ -99,6 +101,7 @@ public record Services(Vertx vertx, DiktaConfig config, Clock clock, Database db
                 new SearchApi(new SearchService(vertx, o.indexer(), analyzer, config.search(), audit)),
                 new StructureApi(o.structure(), config.structure(), localNames),
                 new LocalNamesApi(localNames),
+                new AuditApi(vertx, new AuditReader(db, audit), clock),
                 transcription,
                 new TimeSavedApi(vertx, new TimeSavedReport(db, config.timelog(), Pseudonyms.of(config.timelog()), audit),
                         new TimeSavedPdf(), clock));
