@@ -37,6 +37,7 @@ public final class ApiClient {
     private final CookieManager cookies = new CookieManager();
     private final HttpClient http;
     private boolean sendCsrf = true;
+    private final java.util.Map<String, String> extraHeaders = new java.util.LinkedHashMap<>();
 
     public ApiClient(String baseUrl) {
         this.baseUrl = baseUrl;
@@ -46,6 +47,12 @@ public final class ApiClient {
     /** Stop sending the CSRF header (to test that the server rejects such requests). */
     public ApiClient withoutCsrf() {
         sendCsrf = false;
+        return this;
+    }
+
+    /** Send {@code name: value} on every request from now on (e.g. X-Forwarded-For as a proxy would). */
+    public ApiClient withHeader(String name, String value) {
+        extraHeaders.put(name, value);
         return this;
     }
 
@@ -85,6 +92,7 @@ public final class ApiClient {
         if (contentType != null) {
             b.header("Content-Type", contentType);
         }
+        extraHeaders.forEach(b::header);
         String csrf = cookie("XSRF-TOKEN");
         if (sendCsrf && csrf != null) {
             b.header("X-XSRF-TOKEN", csrf);
