@@ -1,9 +1,10 @@
 // /admin: user management for admins (list, create, change role/unit/name, deactivate/activate, new
-// password). The audit log has its place at the bottom; it comes with the audit-trail issue.
+// password), a unit's local names, and the audit log at the bottom (audit-log.js).
 import { startPage } from './shell.js';
 import { get, post, put } from './api.js';
 import { el, replace, banner, clearBanners, errorSummary, fieldError, formatDateTime, busy } from './ui.js';
 import { initLocalNames } from './local-names.js';
+import { initAuditLog } from './audit-log.js';
 
 const ROLE_TEXT = { worker: 'Handläggare', manager: 'Chef', admin: 'Administratör' };
 const USERNAME = /^[\p{L}\p{N}._@-]{2,100}$/u;
@@ -23,6 +24,7 @@ function init() {
     button.addEventListener('click', () => button.closest('dialog').close());
   }
   load();
+  initAuditLog();
 }
 
 async function load() {

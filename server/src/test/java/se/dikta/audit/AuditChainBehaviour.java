@@ -114,4 +114,65 @@ abstract class AuditChainBehaviour {
         execute("DELETE FROM audit_log WHERE seq = (SELECT MAX(seq) FROM audit_log)");
         assertThat(verify().problem()).hasValueSatisfying(p -> assertThat(p).contains("borttagna i slutet"));
     }
+
+    @Test
+    void rowsWrittenBeforeV80StillVerifyBetweenNewerRows() {
+        // a row as the application wrote them before V80: no role, unit, address, case or outcome, old hash
+        sql(c -> {
+            String previous;
+            long seq;
+            try (Statement s = c.createStatement();
+                    java.sql.ResultSet rs = s.executeQuery("SELECT last_hash, row_count FROM audit_chain WHERE id = 1")) {
+                rs.next();
+                previous = rs.getString(1);
+                seq = rs.getLong(2) + 1;
+            }
+            AuditRow old = new AuditRow(java.time.Instant.now(), 7L, "gammal", "login", "user", "7", "from 10.0.0.1");
+            try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO audit_log (at, user_id, username, action, "
+                    + "entity, entity_id, detail, seq, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                ps.setTimestamp(1, java.sql.Timestamp.from(old.at()));
+                ps.setLong(2, 7L);
+                ps.setString(3, "gammal");
+                ps.setString(4, "login");
+                ps.setString(5, "user");
+                ps.setString(6, "7");
+                ps.setString(7, "from 10.0.0.1");
+                ps.setLong(8, seq);
+                ps.setString(9, previous);
+                ps.setString(10, old.hash(seq, previous));
+                ps.executeUpdate();
+            }
+            try (java.sql.PreparedStatement ps = c.prepareStatement(
+                    "UPDATE audit_chain SET last_hash = ?, row_count = ? WHERE id = 1")) {
+                ps.setString(1, old.hash(seq, previous));
+                ps.setLong(2, seq);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+        server.login("bo");
+        assertThat(verify().problem()).isEmpty();
+
+        execute("UPDATE audit_log SET address = '10.9.9.9' WHERE username = 'gammal'");
+        assertThat(verify().problem()).hasValueSatisfying(p -> assertThat(p).contains("ändrad"));
+    }
+
+    @Test
+    void theWhoWhereAndOutcomeOfNewerRowsAreCoveredByTheHash() {
+        execute("UPDATE audit_log SET address = '10.9.9.9' WHERE seq = 2");
+        assertThat(verify().problem()).hasValueSatisfying(p -> assertThat(p).contains("rad 2").contains("ändrad"));
+        execute("UPDATE audit_log SET address = (SELECT address FROM audit_log WHERE seq = 1) WHERE seq = 2");
+        assertThat(verify().problem()).isEmpty();
+
+        execute("UPDATE audit_log SET outcome = NULL, role = NULL, unit = NULL, unit_id = NULL, address = NULL "
+                + "WHERE seq = 3");
+        assertThat(verify().problem()).hasValueSatisfying(p -> assertThat(p).contains("rad 3").contains("ändrad"));
+    }
+
+    @Test
+    void aDeniedOutcomeCannotBeTurnedIntoAnAllowedOne() {
+        server.anonymous().post("/api/login", new JsonObject().put("username", "anna").put("password", "fel"));
+        execute("UPDATE audit_log SET outcome = 'allowed' WHERE action = 'login-failed'");
+        assertThat(verify().problem()).hasValueSatisfying(p -> assertThat(p).contains("ändrad"));
+    }
 }
