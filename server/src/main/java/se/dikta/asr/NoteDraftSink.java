@@ -3,7 +3,6 @@ package se.dikta.asr;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import se.dikta.identity.AuthUser;
-import se.dikta.failure.DomainException;
 import se.dikta.notes.Note;
 import se.dikta.notes.NoteService;
 import se.dikta.speech.WordTiming;
@@ -30,8 +29,8 @@ public final class NoteDraftSink implements DraftSink {
     public Future<String> open(AuthUser user, Target target) {
         if (target.noteId().isPresent()) {
             String noteId = target.noteId().get();
-            return notes.get(user, noteId).map(note -> editable(user, note))
-                    .compose(id -> notes.openForDictation(user, id, !target.resumed())).map(Note::id);
+            // one call, one audit row (note-dictate): allowed, or refused when the draft is not the user's to dictate into
+            return notes.openForDictation(user, noteId, !target.resumed()).map(Note::id);
         }
         if (target.caseId().isPresent()) {
             return notes.createDraft(user, target.caseId().get(), target.template().orElse(Template.DEFAULT_ID))
@@ -42,16 +41,6 @@ public final class NoteDraftSink implements DraftSink {
 
     /** Scratch ids are marked so later calls go to the same place as the open. */
     private static final String UNFILED_PREFIX = "osparad-";
-
-    private static String editable(AuthUser user, Note note) {
-        if (note.isSigned()) {
-            throw DomainException.conflict("Anteckningen är signerad; diktera en ny anteckning eller en rättelse");
-        }
-        if (note.author().userId() != user.id()) {
-            throw DomainException.forbidden("Bara den som skrev utkastet kan diktera i det");
-        }
-        return note.id();
-    }
 
     @Override
     public Future<Void> append(AuthUser user, String noteId, long seq, FinalResult result) {

@@ -75,6 +75,7 @@ class AuditLogAdminBrowserTest {
                 .isEqualTo("Handläggare, Ekonomiskt bistånd");
         assertThat(rows.get(0).findElement(By.cssSelector("[data-col=address]")).getText()).isNotBlank();
         assertThat(rows.get(2).getAttribute("data-action")).isEqualTo("note-create");
+        admin.js("document.getElementById('audit-count').scrollIntoView()");
         admin.screenshot("admin-audit-log");
 
         new Select(admin.hook("audit-filter-outcome")).selectByValue("denied");
