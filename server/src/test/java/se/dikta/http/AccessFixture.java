@@ -120,6 +120,18 @@ final class AccessFixture implements AutoCloseable {
         }
     }
 
+    /** What a stream into {@code noteId} answers {@code who}: the error message and the close code. */
+    String streamError(Who who, String noteId) {
+        ApiClient client = clients.get(who);
+        try (StreamClient streams = new StreamClient(server.port(), client.cookie("DIKTA_SESSION"))) {
+            StreamClient.Connection c = streams.connect();
+            c.send(new JsonObject().put("type", "start").put("sampleRate", 16000).put("noteId", noteId)
+                    .put("csrf", client.cookie("XSRF-TOKEN")));
+            String error = c.awaitType("error", java.time.Duration.ofSeconds(30)).json().getString("error");
+            return error + " / close " + c.awaitClose(java.time.Duration.ofSeconds(30));
+        }
+    }
+
     static ApiClient.Response expect(ApiClient.Response r, int status) {
         if (r.status() != status) {
             throw new IllegalStateException("Fixture: expected " + status + ", got " + r.status() + " " + r.body());

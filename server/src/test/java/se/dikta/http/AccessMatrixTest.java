@@ -211,6 +211,52 @@ class AccessMatrixTest {
                 "POST /api/logout", "PUT /api/admin/units/:unitId/local-names");
     }
 
+    @Test
+    void anotherUnitsIdsAnswerExactlyLikeIdsThatDoNotExist() {
+        String none = java.util.UUID.randomUUID().toString();
+        byte[] wav = f.tones.render("hallå mötet", 16000).wav();
+        JsonObject amendment = new JsonObject().put("text", "Rättelse.");
+        JsonObject save = new JsonObject().put("sections", new JsonArray()
+                .add(new JsonObject().put("key", "BEDOMNING").put("text", "Ingen oro.")));
+        String noUnit = "IFO Ingen";
+        // Each kind of id: what unit A has, and the same request with an id that does not exist.
+        List<Probe> probes = List.of(
+                new Probe("note", f.draftA, none, id -> get("/api/notes/" + id)),
+                new Probe("versions", f.draftA, none, id -> get("/api/notes/" + id + "/versions")),
+                new Probe("save draft", f.draftA, none, id -> json("PUT", "/api/notes/" + id, save)),
+                new Probe("sign draft", f.draftA, none, id -> json("POST", "/api/notes/" + id + "/sign", null)),
+                new Probe("amend", f.signedA, none, id -> json("POST", "/api/notes/" + id + "/amendments", amendment)),
+                new Probe("notes of case", CASE_A, "X-" + none, id -> get("/api/notes?caseId=" + id)),
+                new Probe("new note in case", CASE_A, "X-" + none,
+                        id -> json("POST", "/api/notes", new JsonObject().put("caseId", id).put("template", "journalanteckning"))),
+                new Probe("search in case", CASE_A, "X-" + none, id -> get("/api/search?q=samtal&caseId=" + id)),
+                new Probe("job", f.jobA, none, id -> get("/api/transcriptions/" + id)),
+                new Probe("upload into draft", f.draftA, none,
+                        id -> new Call("POST", "/api/transcriptions?noteId=" + id, wav, "audio/wav", null)),
+                new Probe("report of unit", UNIT_A, noUnit, id -> get("/api/reports/time-saved?unit=" + id.replace(" ", "+"))));
+        SoftAssertions soft = new SoftAssertions();
+        for (Who who : List.of(Who.WORKER_B, Who.MANAGER_B)) {
+            for (Probe p : probes) {
+                ApiClient.Response theirs = send(who, p.call().apply(p.theirs()));
+                ApiClient.Response missing = send(who, p.call().apply(p.missing()));
+                soft.assertThat(theirs.status()).as("%s as %s: status", p.label(), who).isEqualTo(missing.status())
+                        .isIn(200, 403, 404);
+                soft.assertThat(theirs.body()).as("%s as %s: body", p.label(), who)
+                        .isEqualTo(missing.body().replace(p.missing(), p.theirs()));
+            }
+            soft.assertThat(f.streamError(who, f.draftA)).as("stream into A's draft as %s", who)
+                    .isEqualTo(f.streamError(who, none));
+        }
+        soft.assertAll();
+    }
+
+    /** A request about one kind of id, made with unit A's id and with one that does not exist. */
+    record Probe(String label, String theirs, String missing, Function<String, Call> call) {}
+
+    private static ApiClient.Response send(Who who, Call call) {
+        return f.client(who).sendBytes(call.method(), call.path(), call.body(), call.contentType());
+    }
+
     private static String abbreviated(String body) {
         return body.length() > 200 ? body.substring(0, 200) + "…" : body;
     }
