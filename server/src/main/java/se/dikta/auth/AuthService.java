@@ -52,7 +52,9 @@ public final class AuthService {
             return Future.failedFuture(DomainException.forbidden(
                     "Inloggning med lösenord är avstängd. Logga in med kommunens konto."));
         }
-        List<String> keys = List.of(LoginThrottle.userKey(username), LoginThrottle.addressKey(address));
+        // The user name is locked only together with the address: a wrong password elsewhere cannot lock a worker out.
+        List<String> keys = List.of(LoginThrottle.pairKey(username, address), LoginThrottle.addressKey(address),
+                LoginThrottle.userKey(username));
         return db.tx(c -> {
             Optional<Duration> locked = throttle.lockedFor(c, keys, clock.instant());
             if (locked.isPresent()) {
@@ -72,6 +74,7 @@ public final class AuthService {
 
     private Future<SignedIn> startSession(AuthUser user, String address) {
         return db.tx(c -> {
+            throttle.reset(c, LoginThrottle.pairKey(user.username(), address));
             throttle.reset(c, LoginThrottle.userKey(user.username()));
             SessionStore.NewSession s = sessions.create(c, user.id(), clock.instant());
             users.recordLogin(c, user.id(), clock.instant());
@@ -136,7 +139,10 @@ public final class AuthService {
     }
 
     public Future<Integer> purgeSessions() {
-        return db.tx(c -> sessions.purge(c, clock.instant()));
+        return db.tx(c -> {
+            throttle.purge(c, clock.instant());
+            return sessions.purge(c, clock.instant());
+        });
     }
 
     /** A password's hash, computed on the hashing pool (never on the event loop). */

@@ -37,6 +37,7 @@ public final class ApiClient {
     private final CookieManager cookies = new CookieManager();
     private final HttpClient http;
     private boolean sendCsrf = true;
+    private final java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
 
     public ApiClient(String baseUrl) {
         this.baseUrl = baseUrl;
@@ -46,6 +47,18 @@ public final class ApiClient {
     /** Stop sending the CSRF header (to test that the server rejects such requests). */
     public ApiClient withoutCsrf() {
         sendCsrf = false;
+        return this;
+    }
+
+    /** Sends {@code X-Forwarded-For: address} on every request (believed when the server trusts loopback as a proxy). */
+    public ApiClient from(String address) {
+        headers.put("X-Forwarded-For", address);
+        return this;
+    }
+
+    /** Sends this header on every request. */
+    public ApiClient withHeader(String name, String value) {
+        headers.put(name, value);
         return this;
     }
 
@@ -85,6 +98,7 @@ public final class ApiClient {
         if (contentType != null) {
             b.header("Content-Type", contentType);
         }
+        headers.forEach(b::header);
         String csrf = cookie("XSRF-TOKEN");
         if (sendCsrf && csrf != null) {
             b.header("X-XSRF-TOKEN", csrf);
