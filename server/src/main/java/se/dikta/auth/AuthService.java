@@ -128,6 +128,17 @@ public final class AuthService {
         return db.tx(c -> sessions.touch(c, sessionId, clock.instant()));
     }
 
+    /**
+     * Ends a session a browser still presented when it signed in again (session fixation: whatever id was set
+     * before sign-in, by us or anyone, is dropped; the sign-in always issues a new one).
+     */
+    public Future<Void> discardSession(String sessionId) {
+        return db.tx(c -> {
+            sessions.delete(c, sessionId);
+            return null;
+        });
+    }
+
     /** Ends the session; completes with whether it had begun with single sign-on. */
     public Future<Boolean> logout(AuthUser user, String sessionId) {
         return db.tx(c -> {

@@ -71,6 +71,15 @@ public final class ApiClient {
                 .map(HttpCookie::getValue).findFirst().orElse(null);
     }
 
+    /** Puts a cookie into this client's jar, as if the server (or someone else) had set it. */
+    public ApiClient setCookie(String name, String value) {
+        HttpCookie cookie = new HttpCookie(name, value);
+        cookie.setPath("/");
+        cookie.setVersion(0);
+        cookies.getCookieStore().add(URI.create(baseUrl + "/"), cookie);
+        return this;
+    }
+
     public Response get(String path) {
         return send("GET", path, null, null);
     }
