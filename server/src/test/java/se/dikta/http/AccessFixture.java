@@ -123,12 +123,29 @@ final class AccessFixture implements AutoCloseable {
     /** What a stream into {@code noteId} answers {@code who}: the error message and the close code. */
     String streamError(Who who, String noteId) {
         ApiClient client = clients.get(who);
-        try (StreamClient streams = new StreamClient(server.port(), client.cookie("DIKTA_SESSION"))) {
+        try (StreamClient streams = new StreamClient(server.port(), client)) {
             StreamClient.Connection c = streams.connect();
-            c.send(new JsonObject().put("type", "start").put("sampleRate", 16000).put("noteId", noteId)
-                    .put("csrf", client.cookie("XSRF-TOKEN")));
+            c.send(new JsonObject().put("type", "start").put("sampleRate", 16000).put("noteId", noteId));
             String error = c.awaitType("error", java.time.Duration.ofSeconds(30)).json().getString("error");
             return error + " / close " + c.awaitClose(java.time.Duration.ofSeconds(30));
+        }
+    }
+
+    /** What a start message with this {@code csrf} field (null: none) answers worker A: error and close code. */
+    String startWithCsrf(Object csrf) {
+        try (StreamClient streams = new StreamClient(server.port(), clients.get(Who.WORKER_A).cookie("DIKTA_SESSION"))) {
+            StreamClient.Connection c = streams.connect();
+            JsonObject start = new JsonObject().put("type", "start").put("sampleRate", 16000);
+            c.send(csrf == null ? start : start.put("csrf", csrf));
+            String error = c.awaitType("error", java.time.Duration.ofSeconds(30)).json().getString("error");
+            return error + " / close " + c.awaitClose(java.time.Duration.ofSeconds(30));
+        }
+    }
+
+    /** The status the upgrade answers worker A with when the page's origin is {@code origin}. */
+    int upgradeFrom(String origin) {
+        try (StreamClient streams = new StreamClient(server.port(), clients.get(Who.WORKER_A))) {
+            return streams.rejectedStatus(origin);
         }
     }
 

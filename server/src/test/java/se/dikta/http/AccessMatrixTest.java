@@ -250,6 +250,22 @@ class AccessMatrixTest {
         soft.assertAll();
     }
 
+    @Test
+    void theStreamsStartMessageNeedsTheSessionsCsrfTokenAndTheUpgradeOurOwnOrigin() {
+        String refused = "CSRF-token saknas eller är fel – ladda om sidan / close 1008";
+        assertThat(f.startWithCsrf(null)).isEqualTo(refused);
+        assertThat(f.startWithCsrf("fel-token")).isEqualTo(refused);
+        assertThat(f.startWithCsrf(f.client(Who.WORKER_B).cookie("XSRF-TOKEN"))).as("another session's token")
+                .isEqualTo(refused);
+        assertThat(f.startWithCsrf(42)).isEqualTo(refused);
+        assertThat(f.streamError(Who.WORKER_A, "finns-inte")).as("with the token, the start itself is read")
+                .doesNotContain("CSRF").endsWith("close 1008");
+        assertThat(f.upgradeFrom(f.server.baseUrl())).isEqualTo(101);
+        assertThat(f.upgradeFrom(null)).as("not a browser").isEqualTo(101);
+        assertThat(f.upgradeFrom("https://angripare.example")).isEqualTo(403);
+        assertThat(f.upgradeFrom("http://localhost:" + f.server.port())).as("another host name").isEqualTo(403);
+    }
+
     /** A request about one kind of id, made with unit A's id and with one that does not exist. */
     record Probe(String label, String theirs, String missing, Function<String, Call> call) {}
 
