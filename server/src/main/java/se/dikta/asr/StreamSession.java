@@ -39,7 +39,7 @@ final class StreamSession implements DecodingQueue.Listener {
     private final Vertx vertx;
     private final ServerWebSocket ws;
     private final AuthUser user;
-    /** The session's CSRF token, which the start message must carry (the socket cannot send a header). */
+    /** The session's CSRF token, which the start message must carry (a socket cannot send a header); null: not checked. */
     private final String csrfToken;
     private final SpeechModel model;
     private final WorkerExecutor pool;
@@ -108,7 +108,7 @@ final class StreamSession implements DecodingQueue.Listener {
             fail(POLICY, "Strömmen har redan startats");
             return;
         }
-        if (!CsrfToken.matches(csrfToken, msg.getValue("csrf"))) {
+        if (csrfToken != null && !CsrfToken.matches(csrfToken, msg.getValue("csrf"))) {
             fail(POLICY, CSRF_MISSING);
             return;
         }

@@ -131,11 +131,14 @@ final class AccessFixture implements AutoCloseable {
         }
     }
 
-    /** What a start message with this {@code csrf} field (null: none) answers worker A: error and close code. */
-    String startWithCsrf(Object csrf) {
+    /**
+     * What a start into a draft that does not exist answers worker A, with this {@code csrf} field (null: none),
+     * from a page of {@code origin} (null: a client that is not a browser and sends no Origin): error and close code.
+     */
+    String startWithCsrf(Object csrf, String origin) {
         try (StreamClient streams = new StreamClient(server.port(), clients.get(Who.WORKER_A).cookie("DIKTA_SESSION"))) {
-            StreamClient.Connection c = streams.connect();
-            JsonObject start = new JsonObject().put("type", "start").put("sampleRate", 16000);
+            StreamClient.Connection c = streams.connect(origin);
+            JsonObject start = new JsonObject().put("type", "start").put("sampleRate", 16000).put("noteId", "finns-inte");
             c.send(csrf == null ? start : start.put("csrf", csrf));
             String error = c.awaitType("error", java.time.Duration.ofSeconds(30)).json().getString("error");
             return error + " / close " + c.awaitClose(java.time.Duration.ofSeconds(30));

@@ -253,13 +253,16 @@ class AccessMatrixTest {
     @Test
     void theStreamsStartMessageNeedsTheSessionsCsrfTokenAndTheUpgradeOurOwnOrigin() {
         String refused = "CSRF-token saknas eller är fel – ladda om sidan / close 1008";
-        assertThat(f.startWithCsrf(null)).isEqualTo(refused);
-        assertThat(f.startWithCsrf("fel-token")).isEqualTo(refused);
-        assertThat(f.startWithCsrf(f.client(Who.WORKER_B).cookie("XSRF-TOKEN"))).as("another session's token")
+        String own = f.server.baseUrl();
+        assertThat(f.startWithCsrf(null, own)).isEqualTo(refused);
+        assertThat(f.startWithCsrf("fel-token", own)).isEqualTo(refused);
+        assertThat(f.startWithCsrf(f.client(Who.WORKER_B).cookie("XSRF-TOKEN"), own)).as("another session's token")
                 .isEqualTo(refused);
-        assertThat(f.startWithCsrf(42)).isEqualTo(refused);
-        assertThat(f.streamError(Who.WORKER_A, "finns-inte")).as("with the token, the start itself is read")
-                .doesNotContain("CSRF").endsWith("close 1008");
+        assertThat(f.startWithCsrf(42, own)).isEqualTo(refused);
+        String read = f.streamError(Who.WORKER_A, "finns-inte");
+        assertThat(read).as("with the token, the start itself is read").doesNotContain("CSRF").endsWith("close 1008");
+        assertThat(f.startWithCsrf(f.client(Who.WORKER_A).cookie("XSRF-TOKEN"), own)).isEqualTo(read);
+        assertThat(f.startWithCsrf(null, null)).as("not a browser: no Origin, no token needed").isEqualTo(read);
         assertThat(f.upgradeFrom(f.server.baseUrl())).isEqualTo(101);
         assertThat(f.upgradeFrom(null)).as("not a browser").isEqualTo(101);
         assertThat(f.upgradeFrom("https://angripare.example")).isEqualTo(403);

@@ -81,6 +81,8 @@ public final class StreamClient implements AutoCloseable {
                 .setURI("/api/asr/stream").setSsl(ssl).addHeader("Cookie", "DIKTA_SESSION=" + sessionCookie);
         if (origin != null) {
             options.addHeader("Origin", origin);
+        } else {
+            options.setAllowOriginHeader(false); // Vert.x would otherwise send one of its own
         }
         ClientWebSocket ws = client.webSocket();
         Connection connection = new Connection(ws, csrfToken); // handlers first: the server may speak at once
