@@ -179,6 +179,7 @@ class AccessMatrixTest {
                 if (expected >= 400 && call.path().startsWith("/api/")) {
                     soft.assertThat(r.body()).as("%s as %s: a JSON error", row.route(), who).startsWith("{\"error\":");
                 }
+                securityHeaders(soft, row.route() + " as " + who, call.path(), r);
             }
         }
         soft.assertAll();
@@ -274,6 +275,20 @@ class AccessMatrixTest {
 
     private static ApiClient.Response send(Who who, Call call) {
         return f.client(who).sendBytes(call.method(), call.path(), call.body(), call.contentType());
+    }
+
+    /** The headers every answer carries, whatever its status; API answers are never stored. */
+    private static void securityHeaders(SoftAssertions soft, String what, String path, ApiClient.Response r) {
+        soft.assertThat(r.headers().firstValue("X-Content-Type-Options")).as(what).hasValue("nosniff");
+        soft.assertThat(r.headers().firstValue("Referrer-Policy")).as(what).hasValue("no-referrer");
+        soft.assertThat(r.headers().firstValue("Content-Security-Policy")).as(what).hasValueSatisfying(csp ->
+                assertThat(csp).startsWith("default-src 'self';").contains("frame-ancestors 'none'")
+                        .contains("object-src 'none'").contains("base-uri 'none'").doesNotContain("unsafe-inline")
+                        .doesNotContain("ws: ").doesNotContain("wss:;").doesNotContain("*")
+                        .contains("connect-src 'self' ws://127.0.0.1:" + f.server.port() + " wss://127.0.0.1:" + f.server.port() + ";"));
+        if (path.startsWith("/api/")) {
+            soft.assertThat(r.headers().firstValue("Cache-Control")).as(what).hasValue("no-store");
+        }
     }
 
     private static String abbreviated(String body) {
