@@ -45,8 +45,12 @@ public final class TranscriptionApi implements ApiModule, AutoCloseable {
     private final Vertx vertx;
     private final AsrConfig config;
 
+    /**
+     * @param keepAudio keep an uploaded file after its transcription ends (retention.audio is set); the
+     *        retention pass removes it when its time is up. By default the file is deleted at once.
+     */
     public TranscriptionApi(Vertx vertx, VoskEngine engine, Database db, DraftSink drafts, AsrConfig config,
-            MeterRegistry registry, Optional<String> publicOrigin, Clock clock) {
+            MeterRegistry registry, Optional<String> publicOrigin, Clock clock, boolean keepAudio) {
         this.engine = engine;
         this.vertx = vertx;
         this.config = config;
@@ -57,7 +61,7 @@ public final class TranscriptionApi implements ApiModule, AutoCloseable {
         this.jobs = new TranscriptionJobs(db, clock);
         this.live = new LiveStreams(vertx, engine, streamPool, slots, drafts, config, metrics);
         this.publicOrigin = publicOrigin;
-        this.files = new FileTranscriptions(vertx, engine, filePool, jobs, config, metrics, drafts);
+        this.files = new FileTranscriptions(vertx, engine, filePool, jobs, config, metrics, drafts, keepAudio);
     }
 
     /**

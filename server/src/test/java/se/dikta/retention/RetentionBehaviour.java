@@ -1,0 +1,312 @@
+package se.dikta.retention;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import se.dikta.audit.AuditChainVerifier;
+import se.dikta.audit.AuditLog;
+import se.dikta.db.SqlWork;
+import se.dikta.failure.DomainException;
+import se.dikta.identity.AuthUser;
+import se.dikta.identity.Role;
+import se.dikta.notes.Note;
+import se.dikta.notes.NoteContent;
+import se.dikta.notes.NoteMetrics;
+import se.dikta.notes.NoteMode;
+import se.dikta.notes.NoteSection;
+import se.dikta.testing.MutableClock;
+import se.dikta.testing.TestServer;
+
+/**
+ * Retention (gallring) with a clock the test moves: what is due leaves the database, the upload folder and
+ * the running server's search index, with one audit row of counts; what is still within its period stays;
+ * a dry run changes nothing; the daily pass runs once per day and only on the node holding the day's lease.
+ */
+abstract class RetentionBehaviour {
+
+    static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
+
+    protected abstract Map<String, String> databaseSettings();
+
+    final MutableClock clock = new MutableClock(T0);
+    TestServer server;
+    AuthUser anna;
+
+    TestServer start(Map<String, String> extra) {
+        Map<String, String> settings = new HashMap<>(databaseSettings());
+        settings.put("search.pollInterval", "0.05");
+        settings.put("retention.daily", "false");
+        settings.put("retention.signedNoteYears", "5");
+        settings.putAll(extra);
+        server = TestServer.start(settings, clock);
+        anna = server.addUser("anna", Role.WORKER, "IFO Vuxen");
+        return server;
+    }
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    RetentionPass pass() {
+        return new RetentionPass(server.database(), server.config().retention(), server.config().asr().uploadDir(),
+                new AuditLog(clock), clock);
+    }
+
+    String newCase() {
+        String id = "R-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(server.login("anna").post("/api/cases", new JsonObject().put("id", id)).status()).isEqualTo(201);
+        return id;
+    }
+
+    Note note(String caseId, String text) {
+        return server.notes().create(anna, caseId, "journalanteckning", new NoteContent(null,
+                List.of(new NoteSection("OBSERVATION", text)), null, null, new NoteMetrics(NoteMode.TYPED, 0, 10), null))
+                .await();
+    }
+
+    Note signed(String caseId, String text) {
+        return server.notes().sign(anna, note(caseId, text).id()).await();
+    }
+
+    <T> T sql(SqlWork<T> work) {
+        return server.database().txBlocking(work);
+    }
+
+    long count(String sql, String arg) {
+        return sql(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                if (arg != null) {
+                    ps.setString(1, arg);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    boolean exists(Note note) {
+        return count("SELECT COUNT(*) FROM notes WHERE id = ?", note.id()) == 1;
+    }
+
+    String job(Instant updated) {
+        String id = UUID.randomUUID().toString();
+        sql(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO transcription_jobs (id, user_id, status, progress, "
+                    + "transcript, created_at, updated_at) VALUES (?, ?, 'done', 1, 'text', ?, ?)")) {
+                ps.setString(1, id);
+                ps.setLong(2, anna.id());
+                ps.setTimestamp(3, Timestamp.from(updated));
+                ps.setTimestamp(4, Timestamp.from(updated));
+                ps.executeUpdate();
+            }
+            return null;
+        });
+        return id;
+    }
+
+    Path upload(String name, Instant written) throws Exception {
+        Path dir = server.config().asr().uploadDir();
+        Files.createDirectories(dir);
+        Path f = Files.write(dir.resolve(name), new byte[] {1, 2, 3});
+        Files.setLastModifiedTime(f, FileTime.from(written));
+        return f;
+    }
+
+    /** Hits for {@code word} through the running server's search API, once the index agrees with {@code expected}. */
+    long searchHits(String word, String caseId, long expected) throws InterruptedException {
+        var anna = server.login("anna");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long total;
+        do {
+            var r = anna.get("/api/search?q=" + word + "&caseId=" + caseId);
+            total = r.status() == 200 ? r.json().getLong("total") : -1;
+            if (total == expected) {
+                return total;
+            }
+            Thread.sleep(50);
+        } while (System.nanoTime() < deadline);
+        return total;
+    }
+
+    List<String> retentionAuditDetails() {
+        return sql(c -> {
+            List<String> out = new java.util.ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT detail FROM audit_log WHERE action = 'retention.run' ORDER BY seq");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        });
+    }
+
+    @Test
+    void dueDraftsJobsAndAudioGoFromDatabaseDiskAndIndexWhileYoungerOnesStay() throws Exception {
+        start(Map.of());
+        String caseId = newCase();
+        Note old = note(caseId, "Gammal grävling i utkastet.");
+        Note signedEarly = signed(caseId, "Underskriven grävling.");
+        String oldJob = job(T0);
+        clock.advance(Duration.ofDays(1));
+        Note younger = note(caseId, "Yngre grävling i utkastet.");
+        String youngerJob = job(clock.instant());
+        clock.advance(Duration.ofDays(29).plusHours(1)); // old draft: 30 days and an hour; younger: a day less
+        Path oldAudio = upload("old.wav", clock.instant().minus(Duration.ofDays(2)));
+        Path freshAudio = upload("fresh.wav", clock.instant().minus(Duration.ofHours(2)));
+        assertThat(searchHits("gr%C3%A4vling", caseId, 3)).isEqualTo(3);
+
+        RetentionPlan dry = pass().plan();
+        assertThat(dry.drafts()).containsExactly(old.id());
+        assertThat(dry.signedNotes()).isEmpty();
+        assertThat(dry.transcriptionJobs()).containsExactly(oldJob);
+        assertThat(dry.audioFiles()).containsExactly(oldAudio);
+        assertThat(exists(old)).isTrue();
+        assertThat(Files.exists(oldAudio)).isTrue();
+        assertThat(count("SELECT COUNT(*) FROM transcription_jobs WHERE id = ?", oldJob)).isEqualTo(1);
+        assertThat(retentionAuditDetails()).isEmpty();
+
+        RetentionPlan done = pass().apply(Optional.empty(), "test");
+        assertThat(done.counts()).isEqualTo("drafts=1 signedNotes=0 transcriptionJobs=1 audioFiles=1");
+
+        assertThat(exists(old)).isFalse();
+        assertThat(count("SELECT COUNT(*) FROM note_versions WHERE note_id = ?", old.id())).isZero();
+        assertThat(count("SELECT COUNT(*) FROM deleted_notes WHERE note_id = ?", old.id())).isEqualTo(1);
+        assertThatThrownBy(() -> server.notes().get(anna, old.id()).await())
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.NOT_FOUND));
+        assertThat(count("SELECT COUNT(*) FROM transcription_jobs WHERE id = ?", oldJob)).isZero();
+        assertThat(Files.exists(oldAudio)).isFalse();
+
+        assertThat(exists(younger)).isTrue();
+        assertThat(exists(signedEarly)).isTrue();
+        assertThat(count("SELECT COUNT(*) FROM transcription_jobs WHERE id = ?", youngerJob)).isEqualTo(1);
+        assertThat(Files.exists(freshAudio)).isTrue();
+
+        assertThat(searchHits("gr%C3%A4vling", caseId, 2)).isEqualTo(2);
+        assertThat(searchHits("gammal", caseId, 0)).isZero();
+        assertThat(retentionAuditDetails()).containsExactly("drafts=1 signedNotes=0 transcriptionJobs=1 audioFiles=1");
+        assertThat(sql(c -> new AuditChainVerifier().verify(c)).intact()).isTrue();
+    }
+
+    @Test
+    void signedNotesGoOnlyWhenTheLastNoteOfTheirCaseIsOlderThanTheRetentionYears() throws Exception {
+        start(Map.of("retention.drafts", "0"));
+        String quiet = newCase();
+        String active = newCase();
+        Note quietNote = signed(quiet, "Lodjur i det tysta ärendet.");
+        Note activeFirst = signed(active, "Lodjur i det aktiva ärendet.");
+        Note draft = note(quiet, "Ett utkast som aldrig gallras.");
+        sql(c -> {
+            try (var s = c.createStatement()) { // the draft is the case's newest note only by its own clock
+                s.executeUpdate("UPDATE notes SET updated_at = TIMESTAMP '2026-03-01 00:00:00', "
+                        + "entry_time = TIMESTAMP '2026-03-01 00:00:00' WHERE id = '" + draft.id() + "'");
+            }
+            return null;
+        });
+        clock.advance(Duration.ofDays(365));
+        Note activeLater = signed(active, "Lodjur igen ett år senare.");
+        clock.set(T0.plus(Duration.ofDays(5 * 365 + 2)));
+        assertThat(searchHits("lodjur", quiet, 1)).isEqualTo(1);
+
+        RetentionPlan done = pass().apply(Optional.empty(), "test");
+
+        assertThat(done.signedNotes()).containsExactly(quietNote.id());
+        assertThat(done.drafts()).isEmpty();
+        assertThat(exists(quietNote)).isFalse();
+        assertThat(exists(draft)).isTrue();
+        assertThat(exists(activeFirst)).isTrue();
+        assertThat(exists(activeLater)).isTrue();
+        assertThat(searchHits("lodjur", quiet, 0)).isZero();
+        assertThat(searchHits("lodjur", active, 2)).isEqualTo(2);
+        assertThat(retentionAuditDetails()).containsExactly("drafts=0 signedNotes=1 transcriptionJobs=0 audioFiles=0");
+    }
+
+    @Test
+    void signedNotesStayForeverByDefault() {
+        start(Map.of("retention.signedNoteYears", "0"));
+        String caseId = newCase();
+        Note note = signed(caseId, "Bevaras i verksamhetssystemet.");
+        clock.advance(Duration.ofDays(50 * 365));
+        RetentionPlan done = pass().apply(Optional.empty(), "test");
+        assertThat(done.signedNotes()).isEmpty();
+        assertThat(exists(note)).isTrue();
+    }
+
+    @Test
+    void theDayIsLeasedToOneNodeAndTheOtherOnlySweepsItsUploadFolder() throws Exception {
+        start(Map.of());
+        String caseId = newCase();
+        Note old = note(caseId, "Ett gammalt utkast.");
+        clock.advance(Duration.ofDays(31));
+        Path leftover = upload("leftover.wav", clock.instant().minus(Duration.ofDays(3)));
+        LocalDate day = LocalDate.of(2026, 4, 2);
+
+        RetentionPlan first = pass().apply(Optional.of(day), "node-a");
+        assertThat(first.databasePart()).isTrue();
+        assertThat(first.drafts()).containsExactly(old.id());
+        assertThat(Files.exists(leftover)).isFalse();
+
+        Note later = note(caseId, "Skrivet efter dagens gallring.");
+        sql(c -> {
+            try (var s = c.createStatement()) {
+                s.executeUpdate("UPDATE notes SET updated_at = TIMESTAMP '2026-01-01 00:00:00' WHERE id = '"
+                        + later.id() + "'");
+            }
+            return null;
+        });
+        Path another = upload("another.wav", clock.instant().minus(Duration.ofDays(3)));
+        RetentionPlan second = pass().apply(Optional.of(day), "node-b");
+        assertThat(second.databasePart()).isFalse();
+        assertThat(second.drafts()).isEmpty();
+        assertThat(exists(later)).isTrue();
+        assertThat(Files.exists(another)).isFalse();
+        assertThat(retentionAuditDetails()).containsExactly("drafts=1 signedNotes=0 transcriptionJobs=0 audioFiles=1",
+                "drafts=0 signedNotes=0 transcriptionJobs=0 audioFiles=1 (upload folder only)");
+
+        RetentionPlan nextDay = pass().apply(Optional.of(day.plusDays(1)), "node-b");
+        assertThat(nextDay.drafts()).containsExactly(later.id());
+    }
+
+    @Test
+    void theDailyPassRunsOnceTheClockPassesRunAtOnANewDay() throws Exception {
+        start(Map.of("retention.daily", "true", "retention.checkInterval", "0.05", "retention.runAt", "03:00"));
+        String caseId = newCase();
+        Note old = note(caseId, "Utkast som den dagliga gallringen tar.");
+        clock.set(Instant.parse("2026-04-02T00:30:00Z")); // 02:30 in Stockholm (summer time): not yet
+        Thread.sleep(300);
+        assertThat(exists(old)).isTrue();
+        clock.set(Instant.parse("2026-04-02T01:30:00Z")); // 03:30 in Stockholm
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (exists(old) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(exists(old)).isFalse();
+        assertThat(count("SELECT COUNT(*) FROM retention_runs WHERE run_date = DATE '2026-04-02'", null)).isEqualTo(1);
+        Thread.sleep(300);
+        assertThat(retentionAuditDetails()).containsExactly("drafts=1 signedNotes=0 transcriptionJobs=0 audioFiles=0");
+    }
+}
