@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vertx.core.json.JsonObject;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -21,6 +25,10 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import se.dikta.cli.CommandLine;
+import se.dikta.cli.RetentionCommand;
+import se.dikta.settings.Settings;
 import se.dikta.audit.AuditChainVerifier;
 import se.dikta.audit.AuditLog;
 import se.dikta.db.SqlWork;
@@ -51,14 +59,23 @@ abstract class RetentionBehaviour {
     AuthUser anna;
 
     TestServer start(Map<String, String> extra) {
+        restart(extra);
+        anna = server.addUser("anna", Role.WORKER, "IFO Vuxen");
+        return server;
+    }
+
+    /** Starts a server without adding users: the database may already have them. */
+    void restart(Map<String, String> extra) {
+        server = TestServer.start(settings(extra), clock);
+    }
+
+    Map<String, String> settings(Map<String, String> extra) {
         Map<String, String> settings = new HashMap<>(databaseSettings());
         settings.put("search.pollInterval", "0.05");
         settings.put("retention.daily", "false");
         settings.put("retention.signedNoteYears", "5");
         settings.putAll(extra);
-        server = TestServer.start(settings, clock);
-        anna = server.addUser("anna", Role.WORKER, "IFO Vuxen");
-        return server;
+        return settings;
     }
 
     @AfterEach
@@ -243,6 +260,46 @@ abstract class RetentionBehaviour {
         assertThat(searchHits("lodjur", quiet, 0)).isZero();
         assertThat(searchHits("lodjur", active, 2)).isEqualTo(2);
         assertThat(retentionAuditDetails()).containsExactly("drafts=0 signedNotes=1 transcriptionJobs=0 audioFiles=0");
+    }
+
+    /** Runs {@code retention run} as the command line does, with the server's settings as environment. */
+    String command(Path dataDir, String mode) throws Exception {
+        Map<String, String> env = new HashMap<>();
+        settings(Map.of("dataDir", dataDir.toString())).forEach((k, v) -> {
+            if (!k.startsWith("search.")) {
+                env.put(Settings.envName(k), v);
+            }
+        });
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = new RetentionCommand().run(CommandLine.parse(new String[] {"retention", "run", mode}), env,
+                new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8));
+        assertThat(code).isZero();
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theCommandRemovesDueNotesAndAServerStartedAfterwardsNoLongerFindsThem(@TempDir Path dataDir) throws Exception {
+        clock.set(Instant.now().minus(Duration.ofDays(40))); // the command reads the real clock
+        start(Map.of("dataDir", dataDir.toString()));
+        String caseId = newCase();
+        Note old = note(caseId, "En utter i ett glömt utkast.");
+        Note kept = signed(caseId, "En utter i en underskriven anteckning.");
+        assertThat(searchHits("utter", caseId, 2)).isEqualTo(2);
+        server.close(); // the index is committed with both notes in it
+        server = null;
+
+        String dry = command(dataDir, "--dry-run");
+        assertThat(dry).contains("drafts=1 signedNotes=0").contains("draft " + old.id()).doesNotContain(kept.id())
+                .doesNotContain("utter");
+        String applied = command(dataDir, "--apply");
+        assertThat(applied).contains("Removed: drafts=1 signedNotes=0");
+
+        clock.set(Instant.now());
+        restart(Map.of("dataDir", dataDir.toString()));
+        assertThat(exists(old)).isFalse();
+        assertThat(exists(kept)).isTrue();
+        assertThat(searchHits("utter", caseId, 1)).isEqualTo(1);
+        assertThat(retentionAuditDetails()).containsExactly("drafts=1 signedNotes=0 transcriptionJobs=0 audioFiles=0");
     }
 
     @Test
