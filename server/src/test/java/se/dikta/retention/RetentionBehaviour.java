@@ -69,8 +69,14 @@ abstract class RetentionBehaviour {
         server = TestServer.start(settings(extra), clock);
     }
 
+    /** One database per test (a PostgreSQL subclass creates a new one per call). */
+    private Map<String, String> database;
+
     Map<String, String> settings(Map<String, String> extra) {
-        Map<String, String> settings = new HashMap<>(databaseSettings());
+        if (database == null) {
+            database = databaseSettings();
+        }
+        Map<String, String> settings = new HashMap<>(database);
         settings.put("search.pollInterval", "0.05");
         settings.put("retention.daily", "false");
         settings.put("retention.signedNoteYears", "5");
