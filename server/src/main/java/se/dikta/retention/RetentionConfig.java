@@ -17,12 +17,14 @@ import se.dikta.settings.Settings;
  *        ({@code retention.transcriptionJobs}, default 30 days; 0 keeps them)
  * @param signedNoteYears signed notes are removed this many years after the last note of their case
  *        ({@code retention.signedNoteYears}); the default 0 removes none, the journal system of record keeps them
+ * @param auditLogYears audit rows older than this many years are removed, behind a checkpoint row from which
+ *        {@code audit verify} starts ({@code retention.auditLogYears}); the default 0 keeps the whole log
  * @param daily run the pass once a day on one of the nodes ({@code retention.daily}, default true)
  * @param runAt the local time (Europe/Stockholm) after which a day's pass runs ({@code retention.runAt}, "02:00")
  * @param checkInterval how often a node checks whether the day's pass is due ({@code retention.checkInterval})
  */
 public record RetentionConfig(Duration drafts, Duration audio, Duration transcriptionJobs, int signedNoteYears,
-        boolean daily, LocalTime runAt, Duration checkInterval) {
+        int auditLogYears, boolean daily, LocalTime runAt, Duration checkInterval) {
 
     /** Files in the upload folder younger than this are never removed: a long transcription may still read them. */
     public static final Duration UPLOAD_GRACE = Duration.ofDays(1);
@@ -44,6 +46,7 @@ public record RetentionConfig(Duration drafts, Duration audio, Duration transcri
                 s.duration("retention.audio", Duration.ZERO),
                 s.duration("retention.transcriptionJobs", Duration.ofDays(30)),
                 s.integer("retention.signedNoteYears", 0, 0, 100),
+                s.integer("retention.auditLogYears", 0, 0, 100),
                 s.bool("retention.daily", true),
                 runAt,
                 check);

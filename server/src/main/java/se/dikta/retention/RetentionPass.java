@@ -20,12 +20,14 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.dikta.audit.AuditLog;
+import se.dikta.audit.AuditRetention;
 import se.dikta.db.Database;
 import se.dikta.notes.NoteDeletion;
 
 /**
  * One retention pass: finds what is due by {@link RetentionConfig} and the clock, and removes it from the
- * database (notes with a tombstone for the search index, transcription jobs) and from the upload folder.
+ * database (notes with a tombstone for the search index, transcription jobs, old audit rows behind a
+ * checkpoint) and from the upload folder.
  * The database part and its audit row commit in one transaction; files go after the commit, so a crash in
  * between leaves only files, which the next pass removes. Blocking: run it on a worker thread.
  *
@@ -44,6 +46,7 @@ public final class RetentionPass {
     private final AuditLog audit;
     private final Clock clock;
     private final NoteDeletion deletion = new NoteDeletion();
+    private final AuditRetention auditRetention;
 
     public RetentionPass(Database db, RetentionConfig config, Path uploadDir, AuditLog audit, Clock clock) {
         this.db = db;
@@ -51,6 +54,7 @@ public final class RetentionPass {
         this.uploadDir = uploadDir;
         this.audit = audit;
         this.clock = clock;
+        this.auditRetention = new AuditRetention(audit);
     }
 
     /** What is due now; changes nothing (the dry run). */
@@ -73,7 +77,7 @@ public final class RetentionPass {
         RetentionPlan done = db.txBlocking(c -> {
             boolean databasePart = day.isEmpty() || takeLease(c, day.get(), node, now);
             RetentionPlan plan = databasePart ? due(c, now, true, files)
-                    : new RetentionPlan(now, List.of(), List.of(), List.of(), files, false);
+                    : new RetentionPlan(now, List.of(), List.of(), List.of(), files, 0, false);
             if (plan.isEmpty() && day.isPresent()) {
                 return plan; // a quiet day: the lease row says it ran, no audit row for nothing
             }
@@ -81,6 +85,9 @@ public final class RetentionPass {
             notes.addAll(plan.signedNotes());
             deletion.delete(c, notes, now);
             deleteJobs(c, plan.transcriptionJobs());
+            if (plan.auditRows() > 0) {
+                auditRetention.removeBefore(c, auditCutoff(now));
+            }
             audit.record(c, (Long) null, "retention", AUDIT_ACTION, "retention", day.map(LocalDate::toString).orElse(null),
                     plan.counts() + (databasePart ? "" : " (upload folder only)"));
             return plan;
@@ -135,7 +142,12 @@ public final class RetentionPass {
         List<String> jobs = config.transcriptionJobs().isZero() ? List.of()
                 : ids(c, "SELECT id FROM transcription_jobs WHERE updated_at < ? ORDER BY id" + forUpdate,
                         now.minus(config.transcriptionJobs()), 1);
-        return new RetentionPlan(now, drafts, signed, jobs, files, true);
+        long auditRows = config.auditLogYears() == 0 ? 0 : auditRetention.countBefore(c, auditCutoff(now));
+        return new RetentionPlan(now, drafts, signed, jobs, files, auditRows, true);
+    }
+
+    private Instant auditCutoff(Instant now) {
+        return now.atZone(ZoneOffset.UTC).minusYears(config.auditLogYears()).toInstant();
     }
 
     private static List<String> ids(Connection c, String sql, Instant cutoff, int times) throws SQLException {

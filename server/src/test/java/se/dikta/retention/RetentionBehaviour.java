@@ -214,7 +214,7 @@ abstract class RetentionBehaviour {
         assertThat(retentionAuditDetails()).isEmpty();
 
         RetentionPlan done = pass().apply(Optional.empty(), "test");
-        assertThat(done.counts()).isEqualTo("drafts=1 signedNotes=0 transcriptionJobs=1 audioFiles=1");
+        assertThat(done.counts()).isEqualTo("drafts=1 signedNotes=0 transcriptionJobs=1 audioFiles=1 auditRows=0");
 
         assertThat(exists(old)).isFalse();
         assertThat(count("SELECT COUNT(*) FROM note_versions WHERE note_id = ?", old.id())).isZero();
@@ -231,7 +231,7 @@ abstract class RetentionBehaviour {
 
         assertThat(searchHits("gr%C3%A4vling", caseId, 2)).isEqualTo(2);
         assertThat(searchHits("gammal", caseId, 0)).isZero();
-        assertThat(retentionAuditDetails()).containsExactly("drafts=1 signedNotes=0 transcriptionJobs=1 audioFiles=1");
+        assertThat(retentionAuditDetails()).containsExactly("drafts=1 signedNotes=0 transcriptionJobs=1 audioFiles=1 auditRows=0");
         assertThat(sql(c -> new AuditChainVerifier().verify(c)).intact()).isTrue();
     }
 
@@ -265,7 +265,7 @@ abstract class RetentionBehaviour {
         assertThat(exists(activeLater)).isTrue();
         assertThat(searchHits("lodjur", quiet, 0)).isZero();
         assertThat(searchHits("lodjur", active, 2)).isEqualTo(2);
-        assertThat(retentionAuditDetails()).containsExactly("drafts=0 signedNotes=1 transcriptionJobs=0 audioFiles=0");
+        assertThat(retentionAuditDetails()).containsExactly("drafts=0 signedNotes=1 transcriptionJobs=0 audioFiles=0 auditRows=0");
     }
 
     /** Runs {@code retention run} as the command line does, with the server's settings as environment. */
@@ -305,7 +305,68 @@ abstract class RetentionBehaviour {
         assertThat(exists(old)).isFalse();
         assertThat(exists(kept)).isTrue();
         assertThat(searchHits("utter", caseId, 1)).isEqualTo(1);
-        assertThat(retentionAuditDetails()).containsExactly("drafts=1 signedNotes=0 transcriptionJobs=0 audioFiles=0");
+        assertThat(retentionAuditDetails()).containsExactly("drafts=1 signedNotes=0 transcriptionJobs=0 audioFiles=0 auditRows=0");
+    }
+
+    String checkpointDetail() {
+        return sql(c -> {
+            try (var st = c.createStatement(); var rs = st.executeQuery(
+                    "SELECT detail FROM audit_log WHERE action = 'audit.checkpoint' ORDER BY seq DESC")) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        });
+    }
+
+    long auditRows() {
+        return count("SELECT COUNT(*) FROM audit_log", null);
+    }
+
+    @Test
+    void oldAuditRowsGoBehindACheckpointFromWhichTheChainStillVerifies() throws Exception {
+        start(Map.of("retention.auditLogYears", "2"));
+        newCase();
+        newCase();
+        long old = auditRows();
+        assertThat(old).isGreaterThanOrEqualTo(4); // user added, sign-ins, cases
+        clock.advance(Duration.ofDays(2 * 366));
+        newCase();
+        long young = auditRows() - old;
+        String lastOldHash = sql(c -> {
+            try (var st = c.createStatement(); var rs = st.executeQuery("SELECT hash FROM audit_log WHERE seq = " + old)) {
+                rs.next();
+                return rs.getString(1);
+            }
+        });
+        assertThat(pass().plan().auditRows()).isEqualTo(old);
+        assertThat(auditRows()).isEqualTo(old + young);
+
+        RetentionPlan done = pass().apply(Optional.empty(), "test");
+
+        assertThat(done.auditRows()).isEqualTo(old);
+        assertThat(auditRows()).isEqualTo(young + 2); // the checkpoint and the pass's own row
+        AuditChainVerifier.Result result = sql(c -> new AuditChainVerifier().verify(c));
+        assertThat(result.problem()).isEmpty();
+        assertThat(result.rows()).isEqualTo(old + young + 2);
+        assertThat(checkpointDetail()).isEqualTo("removed=" + old + " throughSeq=" + old + " lastHash=" + lastOldHash);
+        assertThat(retentionAuditDetails()).containsExactly(
+                "drafts=0 signedNotes=0 transcriptionJobs=0 audioFiles=0 auditRows=" + old);
+
+        // A second pass years later removes the first checkpoint with the rest and writes a new one.
+        clock.advance(Duration.ofDays(3 * 366));
+        server.login("anna");
+        RetentionPlan again = pass().apply(Optional.empty(), "test");
+        assertThat(again.auditRows()).isEqualTo(young + 2);
+        assertThat(sql(c -> new AuditChainVerifier().verify(c)).problem()).isEmpty();
+
+        // Removing rows behind retention's back is still found: the oldest remaining row, then the checkpoint.
+        long first = count("SELECT MIN(seq) FROM audit_log", null);
+        sql(c -> {
+            try (var st = c.createStatement()) {
+                st.executeUpdate("DELETE FROM audit_log WHERE seq = " + first);
+            }
+            return null;
+        });
+        assertThat(sql(c -> new AuditChainVerifier().verify(c)).problem()).get().asString().contains("saknas");
     }
 
     @Test
@@ -347,8 +408,8 @@ abstract class RetentionBehaviour {
         assertThat(second.drafts()).isEmpty();
         assertThat(exists(later)).isTrue();
         assertThat(Files.exists(another)).isFalse();
-        assertThat(retentionAuditDetails()).containsExactly("drafts=1 signedNotes=0 transcriptionJobs=0 audioFiles=1",
-                "drafts=0 signedNotes=0 transcriptionJobs=0 audioFiles=1 (upload folder only)");
+        assertThat(retentionAuditDetails()).containsExactly("drafts=1 signedNotes=0 transcriptionJobs=0 audioFiles=1 auditRows=0",
+                "drafts=0 signedNotes=0 transcriptionJobs=0 audioFiles=1 auditRows=0 (upload folder only)");
 
         RetentionPlan nextDay = pass().apply(Optional.of(day.plusDays(1)), "node-b");
         assertThat(nextDay.drafts()).containsExactly(later.id());
@@ -370,6 +431,6 @@ abstract class RetentionBehaviour {
         assertThat(exists(old)).isFalse();
         assertThat(count("SELECT COUNT(*) FROM retention_runs WHERE run_date = DATE '2026-04-02'", null)).isEqualTo(1);
         Thread.sleep(300);
-        assertThat(retentionAuditDetails()).containsExactly("drafts=1 signedNotes=0 transcriptionJobs=0 audioFiles=0");
+        assertThat(retentionAuditDetails()).containsExactly("drafts=1 signedNotes=0 transcriptionJobs=0 audioFiles=0 auditRows=0");
     }
 }
