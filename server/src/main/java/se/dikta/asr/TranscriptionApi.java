@@ -44,6 +44,7 @@ public final class TranscriptionApi implements ApiModule, AutoCloseable {
     private final VoskEngine engine;
     private final Vertx vertx;
     private final AsrConfig config;
+    private final boolean keepAudio;
 
     /**
      * @param keepAudio keep an uploaded file after its transcription ends (retention.audio is set); the
@@ -54,6 +55,7 @@ public final class TranscriptionApi implements ApiModule, AutoCloseable {
         this.engine = engine;
         this.vertx = vertx;
         this.config = config;
+        this.keepAudio = keepAudio;
         this.streamPool = vertx.createSharedWorkerExecutor("asr-stream", config.maxStreams());
         this.filePool = vertx.createSharedWorkerExecutor("asr-file", config.maxFileJobs());
         this.slots = new StreamSlots(config.maxStreams());
@@ -71,7 +73,7 @@ public final class TranscriptionApi implements ApiModule, AutoCloseable {
     public Future<Void> start() {
         return engine.start(vertx).compose(v -> vertx.executeBlocking(() -> {
             Path dir = config.uploadDir();
-            if (Files.isDirectory(dir)) {
+            if (!keepAudio && Files.isDirectory(dir)) { // kept audio is the retention pass's to remove
                 try (Stream<Path> files = Files.list(dir)) {
                     for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".wav")).toList()) {
                         Files.deleteIfExists(f);
