@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,6 +39,7 @@ import se.dikta.notes.NoteDeletion;
 public final class RetentionPass {
 
     static final String AUDIT_ACTION = "retention.run";
+    private static final String UNIQUE_VIOLATION = "23505";
     private static final Logger LOG = LoggerFactory.getLogger(RetentionPass.class);
 
     private final Database db;
@@ -115,13 +117,21 @@ public final class RetentionPass {
                 }
             }
         }
-        // Two nodes racing: the second insert waits for the first transaction and then fails on the key.
+        // Two nodes racing: the second insert waits for the first transaction and then fails on the key; the
+        // savepoint keeps its transaction usable (PostgreSQL aborts it on an error) for sweeping its own files.
+        Savepoint before = c.setSavepoint();
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO retention_runs (run_date, node, started_at) VALUES (?, ?, ?)")) {
             ps.setObject(1, day);
             ps.setString(2, node.length() > 200 ? node.substring(0, 200) : node);
             ps.setTimestamp(3, Timestamp.from(now));
             ps.executeUpdate();
+        } catch (SQLException e) {
+            if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw e;
+            }
+            c.rollback(before);
+            return false;
         }
         return true;
     }
