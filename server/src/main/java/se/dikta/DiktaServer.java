@@ -22,12 +22,15 @@ import org.slf4j.LoggerFactory;
 import se.dikta.audit.AuditAnchor;
 import se.dikta.auth.SessionAuthenticator;
 import se.dikta.config.DiktaConfig;
+import se.dikta.retention.RetentionPass;
+import se.dikta.retention.RetentionSchedule;
 import java.time.Clock;
 import java.util.List;
 
 /**
  * The running service. It only assembles: {@link Services} wires the features, {@link WebRouter} holds the
- * routes, {@link DemoData} seeds demo mode, {@link SessionPurge} expires sessions and {@link Closer} keeps the
+ * routes, {@link DemoData} seeds demo mode, {@link SessionPurge} expires sessions, {@link RetentionSchedule}
+ * runs the daily retention pass and {@link Closer} keeps the
  * shutdown order. Start order: database, index and models; speech model; demo data; then listen.
  */
 public final class DiktaServer {
@@ -92,6 +95,8 @@ public final class DiktaServer {
         return Services.open(vertx, config, clock, registry, closer).compose(services -> {
             closer.add(SessionPurge.start(vertx, services.auth()));
             closer.add(AuditAnchor.start(vertx, services.db(), registry));
+            closer.add(RetentionSchedule.start(vertx, new RetentionPass(services.db(), config.retention(),
+                    config.asr().uploadDir(), services.audit(), clock), config.retention(), clock));
             Router router = WebRouter.create(vertx, config.http(), config.tls().hsts(), registry,
                     new SessionAuthenticator(services.auth()), services.modules(), services.health());
             // The speech model loads on a worker before the server listens; a missing model is not fatal.

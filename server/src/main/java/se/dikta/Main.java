@@ -18,6 +18,7 @@ import se.dikta.cli.NlpEvaluateCommand;
 import se.dikta.cli.BackupCommands;
 import se.dikta.cli.DoctorCommand;
 import se.dikta.cli.AuditVerifyCommand;
+import se.dikta.cli.RetentionCommand;
 import se.dikta.settings.ConfigException;
 
 /** {@code java -jar dikta.jar COMMAND [options]}: the server and its administration commands. */
@@ -35,6 +36,7 @@ public final class Main {
         commands.put("restore", new BackupCommands.Restore());
         commands.put("doctor", new DoctorCommand());
         commands.put("audit verify", new AuditVerifyCommand());
+        commands.put("retention run", new RetentionCommand());
     }
 
     public static void main(String[] args) {

@@ -88,7 +88,7 @@ public record Services(Vertx vertx, DiktaConfig config, Clock clock, Database db
         VoskEngine speech = closer.add(new VoskEngine(config.asr(), new ModelVerifier()));
         DraftSink drafts = new NoteDraftSink(notes, new UnsavedDictations());
         TranscriptionApi transcription = closer.add(new TranscriptionApi(vertx, speech, db, drafts,
-                config.asr(), registry, config.http().publicOrigin(), clock, audit));
+                config.asr(), registry, config.http().publicOrigin(), clock, audit, config.retention().keepsAudio()));
         LocalNames localNames = new LocalNames(db, audit);
         Optional<OidcService> oidc = config.oidc().enabled()
                 ? Optional.of(new OidcService(vertx, db, auth, audit, config.oidc(), clock)) : Optional.empty();

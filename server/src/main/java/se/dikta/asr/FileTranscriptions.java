@@ -44,11 +44,13 @@ final class FileTranscriptions {
     private final AsrMetrics metrics;
     private final DraftSink drafts;
     private final AuditLog audit;
+    private final boolean keepAudio;
 
     FileTranscriptions(Vertx vertx, VoskEngine engine, WorkerExecutor pool, TranscriptionJobs jobs,
-            AsrConfig config, AsrMetrics metrics, DraftSink drafts, AuditLog audit) {
+            AsrConfig config, AsrMetrics metrics, DraftSink drafts, AuditLog audit, boolean keepAudio) {
         this.drafts = drafts;
         this.audit = audit;
+        this.keepAudio = keepAudio;
         this.vertx = vertx;
         this.engine = engine;
         this.pool = pool;
@@ -265,7 +267,12 @@ final class FileTranscriptions {
                 .compose(t -> recordAudio(user, noteId, t))
                 .compose(t -> jobs.done(id, t))
                 .recover(t -> jobs.failed(id, t instanceof DomainException ? t.getMessage() : "Transkriberingen misslyckades"))
-                .onComplete(ar -> vertx.fileSystem().delete(file.toString()));
+                .onComplete(ar -> {
+                    // Audio is not kept unless retention.audio says so; then the retention pass removes it.
+                    if (!keepAudio) {
+                        vertx.fileSystem().delete(file.toString());
+                    }
+                });
     }
 
     private static short[] concat(List<short[]> parts) {

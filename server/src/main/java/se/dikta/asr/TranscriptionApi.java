@@ -45,12 +45,18 @@ public final class TranscriptionApi implements ApiModule, AutoCloseable {
     private final VoskEngine engine;
     private final Vertx vertx;
     private final AsrConfig config;
+    private final boolean keepAudio;
 
+    /**
+     * @param keepAudio keep an uploaded file after its transcription ends (retention.audio is set); the
+     *        retention pass removes it when its time is up. By default the file is deleted at once.
+     */
     public TranscriptionApi(Vertx vertx, VoskEngine engine, Database db, DraftSink drafts, AsrConfig config,
-            MeterRegistry registry, Optional<String> publicOrigin, Clock clock, AuditLog audit) {
+            MeterRegistry registry, Optional<String> publicOrigin, Clock clock, AuditLog audit, boolean keepAudio) {
         this.engine = engine;
         this.vertx = vertx;
         this.config = config;
+        this.keepAudio = keepAudio;
         this.streamPool = vertx.createSharedWorkerExecutor("asr-stream", config.maxStreams());
         this.filePool = vertx.createSharedWorkerExecutor("asr-file", config.maxFileJobs());
         this.slots = new StreamSlots(config.maxStreams());
@@ -58,7 +64,7 @@ public final class TranscriptionApi implements ApiModule, AutoCloseable {
         this.jobs = new TranscriptionJobs(db, clock);
         this.live = new LiveStreams(vertx, engine, streamPool, slots, drafts, config, metrics);
         this.publicOrigin = publicOrigin;
-        this.files = new FileTranscriptions(vertx, engine, filePool, jobs, config, metrics, drafts, audit);
+        this.files = new FileTranscriptions(vertx, engine, filePool, jobs, config, metrics, drafts, audit, keepAudio);
     }
 
     /**
@@ -68,7 +74,7 @@ public final class TranscriptionApi implements ApiModule, AutoCloseable {
     public Future<Void> start() {
         return engine.start(vertx).compose(v -> vertx.executeBlocking(() -> {
             Path dir = config.uploadDir();
-            if (Files.isDirectory(dir)) {
+            if (!keepAudio && Files.isDirectory(dir)) { // kept audio is the retention pass's to remove
                 try (Stream<Path> files = Files.list(dir)) {
                     for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".wav")).toList()) {
                         Files.deleteIfExists(f);

@@ -7,7 +7,8 @@ import java.sql.Statement;
 import java.util.Optional;
 
 /**
- * Recomputes the audit chain from the first row. A row whose content no longer matches its hash was
+ * Recomputes the audit chain from the first row, or, once retention removed the oldest rows, from the
+ * newest {@link AuditCheckpoint}. A row whose content no longer matches its hash was
  * altered; a gap in the sequence means rows were deleted; a row outside the sequence, or one whose
  * previous hash is not the row before it, was inserted; a chain shorter than its recorded head was cut
  * at the end (compare also with the anchors in the server log and /metrics, which an editor of the
@@ -30,8 +31,9 @@ public final class AuditChainVerifier {
                     return problemAtStart(c, "rad utan plats i kedjan (infogad utanför Dikta)");
                 }
             }
-            String previous = AuditRow.GENESIS;
-            long expected = 1;
+            AuditCheckpoint start = AuditCheckpoint.latest(c); // retention removed the rows before it
+            String previous = start.lastHash();
+            long expected = start.throughSeq() + 1;
             try (ResultSet rs = s.executeQuery("SELECT " + AuditRow.COLUMNS
                     + ", seq, prev_hash, hash, id FROM audit_log ORDER BY seq")) {
                 while (rs.next()) {

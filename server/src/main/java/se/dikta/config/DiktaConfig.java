@@ -13,6 +13,7 @@ import se.dikta.auth.AuthConfig;
 import se.dikta.db.DbConfig;
 import se.dikta.http.HttpConfig;
 
+import se.dikta.retention.RetentionConfig;
 import se.dikta.search.SearchConfig;
 import se.dikta.settings.ConfigException;
 import se.dikta.settings.Settings;
@@ -31,6 +32,7 @@ import se.dikta.timelog.TimeLogConfig;
  * @param timelog time-saved reports: typing baseline, pseudonyms, suppression, bootstrap
  * @param tls HTTPS served directly (certificate and key, or a keystore); off behind a TLS proxy
  * @param oidc single sign-on with an OpenID Connect provider; off unless {@code oidc.issuer} is set
+ * @param retention how long drafts, uploaded audio, transcription jobs and signed notes are kept (gallring)
  */
 public record DiktaConfig(
         int port,
@@ -45,7 +47,8 @@ public record DiktaConfig(
         StructureConfig structure,
         TimeLogConfig timelog,
         TlsConfig tls,
-        OidcConfig oidc) {
+        OidcConfig oidc,
+        RetentionConfig retention) {
 
     public static final String DEFAULT_CONFIG_FILE = "dikta.json";
 
@@ -106,7 +109,8 @@ public record DiktaConfig(
                 StructureConfig.from(s, dataDir),
                 TimeLogConfig.from(s, dataDir),
                 TlsConfig.from(s),
-                oidc);
+                oidc,
+                RetentionConfig.from(s));
     }
 
     private static Map<String, String> readConfigFile(Path file) {

@@ -14,6 +14,12 @@ public interface NoteFeed {
     /** Notes whose latest change has a revision above {@code revision}, in revision order, at most {@code limit}. */
     List<Note> changedSince(long revision, int limit);
 
+    /**
+     * Notes removed by retention whose removal has a revision above {@code revision}, in revision order, at
+     * most {@code limit}. Removals share the revision sequence with {@link #changedSince}.
+     */
+    List<NoteTombstone> deletedSince(long revision, int limit);
+
     /** How many notes {@link #changedSince} would return without a limit. */
     long countChangedSince(long revision);
 

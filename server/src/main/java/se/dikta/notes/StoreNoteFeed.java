@@ -8,6 +8,7 @@ public final class StoreNoteFeed implements NoteFeed {
 
     private final Database db;
     private final NoteStore store;
+    private final NoteDeletion deletion = new NoteDeletion();
 
     public StoreNoteFeed(Database db, NoteStore store) {
         this.db = db;
@@ -17,6 +18,11 @@ public final class StoreNoteFeed implements NoteFeed {
     @Override
     public List<Note> changedSince(long revision, int limit) {
         return db.txBlocking(c -> store.changedSince(c, revision, limit));
+    }
+
+    @Override
+    public List<NoteTombstone> deletedSince(long revision, int limit) {
+        return db.txBlocking(c -> deletion.deletedSince(c, revision, limit));
     }
 
     @Override

@@ -1,6 +1,8 @@
 package se.dikta.search;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -11,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.dikta.notes.Note;
 import se.dikta.notes.NoteFeed;
+import se.dikta.notes.NoteTombstone;
 
 /**
  * Applying the note feed to an index in batches: the running indexer's catch-up after changes, and the
@@ -42,13 +45,17 @@ public final class IndexCatchUp {
             BooleanSupplier proceed, Consumer<Note> recent) throws IOException {
         long applied = 0;
         while (proceed.getAsBoolean()) {
-            List<Note> batch = feed.changedSince(index.appliedRevision(), BATCH);
+            List<Change> batch = nextBatch(feed, index.appliedRevision());
             if (batch.isEmpty()) {
                 return applied;
             }
-            for (Note note : batch) {
-                index.put(note);
-                recent.accept(note);
+            for (Change change : batch) {
+                if (change.note() != null) {
+                    index.put(change.note());
+                    recent.accept(change.note());
+                } else {
+                    index.delete(change.removedId());
+                }
             }
             index.markApplied(batch.get(batch.size() - 1).revision());
             if (refreshEachBatch) {
@@ -61,6 +68,37 @@ public final class IndexCatchUp {
             }
         }
         return applied;
+    }
+
+    /** A note put or a note removed (by retention), at its revision. */
+    private record Change(long revision, Note note, String removedId) {}
+
+    /**
+     * The first {@link #BATCH} changes after {@code revision}: notes changed and notes removed share one
+     * revision sequence, so the first BATCH of each, merged in revision order, hold the first BATCH of all.
+     */
+    private static List<Change> nextBatch(NoteFeed feed, long revision) {
+        List<Change> all = new ArrayList<>();
+        for (Note note : feed.changedSince(revision, BATCH)) {
+            all.add(new Change(note.revision(), note, null));
+        }
+        for (NoteTombstone gone : feed.deletedSince(revision, BATCH)) {
+            all.add(new Change(gone.revision(), null, gone.noteId()));
+        }
+        all.sort(Comparator.comparingLong(Change::revision));
+        return all.size() > BATCH ? all.subList(0, BATCH) : all;
+    }
+
+    /** Removes again the notes removed in the revisions after {@code from} up to the applied one (see NoteIndexer#recheckRecent). */
+    static boolean removeRecentlyDeleted(NoteIndex index, NoteFeed feed, long from, int limit) throws IOException {
+        boolean any = false;
+        for (NoteTombstone gone : feed.deletedSince(from, limit)) {
+            if (gone.revision() <= index.appliedRevision()) {
+                index.delete(gone.noteId());
+                any = true;
+            }
+        }
+        return any;
     }
 
     /**

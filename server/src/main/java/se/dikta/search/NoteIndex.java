@@ -115,6 +115,11 @@ public final class NoteIndex implements Closeable {
         writer.updateDocument(NoteFields.idTerm(note.id()), NoteFields.toDocument(note));
     }
 
+    /** Removes the note's document, if any (a note removed by retention). Visible after {@link #refresh}. */
+    public void delete(String noteId) throws IOException {
+        writer.deleteDocuments(NoteFields.idTerm(noteId));
+    }
+
     /** Drops every document (a full rebuild starts here); takes effect with the next commit. */
     public void clear() throws IOException {
         writer.deleteAll();

@@ -202,6 +202,7 @@ public final class NoteIndexer implements NoteListener, AutoCloseable {
                 recentlyPut.put(note.id(), note.revision());
             }
         }
+        put |= IndexCatchUp.removeRecentlyDeleted(index, feed, from, RECHECK_WINDOW);
         if (missed) {
             LOG.debug("Re-indexed notes a forward read passed over");
         }

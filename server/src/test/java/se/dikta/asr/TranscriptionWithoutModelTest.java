@@ -62,6 +62,16 @@ class TranscriptionWithoutModelTest {
         }
     }
 
+    @Test
+    void uploadsKeptByRetentionAreLeftForTheRetentionPassAtStart() throws Exception {
+        Path uploads = Files.createDirectories(tmp.resolve("kept-uploads"));
+        Path kept = Files.write(uploads.resolve("0b7e-kept.wav"), new byte[] {'R', 'I', 'F', 'F'});
+        try (TestServer server = TestServer.start(Map.of("asr.model", tmp.resolve("none").toString(),
+                "asr.uploadDir", uploads.toString(), "retention.audio", "7d"))) {
+            assertThat(kept).exists();
+        }
+    }
+
     private static void assertRefused(TestServer server, byte[] wav) {
         server.addUser("anna", Role.WORKER, "IFO Vuxen");
         ApiClient anna = server.login("anna");

@@ -399,6 +399,11 @@ abstract class IndexFollowingBehaviour {
         }
 
         @Override
+        public List<se.dikta.notes.NoteTombstone> deletedSince(long revision, int limit) {
+            return inner.deletedSince(revision, limit);
+        }
+
+        @Override
         public long countChangedSince(long revision) {
             return inner.countChangedSince(revision);
         }
