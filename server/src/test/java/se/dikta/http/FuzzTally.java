@@ -1,0 +1,77 @@
+package se.dikta.http;
+
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import se.dikta.testing.ApiClient;
+
+/**
+ * What the hostile input got back, per kind: how many answers of each status (or WebSocket close code), and
+ * every answer that breaks the rule — a 5xx, a 4xx without a JSON {@code {"error"}}, a stream that did not
+ * close or closed with 1011 (internal error).
+ */
+final class FuzzTally {
+
+    /** Answered by the HTTP codec before any route (request line or headers too long): no JSON body possible. */
+    private static final List<Integer> CODEC_STATUSES = List.of(414, 431);
+
+    private final Map<String, Map<Integer, Integer>> counts = new TreeMap<>();
+    private final List<String> violations = new ArrayList<>();
+
+    synchronized void http(String kind, String what, ApiClient.Response r) {
+        count(kind, r.status());
+        if (r.status() >= 500) {
+            violations.add(kind + " " + what + " → " + r.status() + " " + abbreviate(r.body()));
+        } else if (r.status() >= 400 && !CODEC_STATUSES.contains(r.status())) {
+            String error = null;
+            try {
+                error = new JsonObject(r.body()).getString("error");
+            } catch (RuntimeException e) {
+                // not JSON: a violation below
+            }
+            if (error == null || error.isBlank()) {
+                violations.add(kind + " " + what + " → " + r.status() + " without a JSON error: " + abbreviate(r.body()));
+            }
+        }
+    }
+
+    synchronized void stream(String kind, String what, int closeCode, List<Integer> expected) {
+        count(kind, closeCode);
+        if (!expected.contains(closeCode)) {
+            violations.add(kind + " " + what + " → close " + closeCode + ", expected one of " + expected);
+        }
+    }
+
+    synchronized void violation(String kind, String what) {
+        count(kind, -1);
+        violations.add(kind + " " + what);
+    }
+
+    private void count(String kind, int status) {
+        counts.computeIfAbsent(kind, k -> new TreeMap<>()).merge(status, 1, Integer::sum);
+    }
+
+    synchronized List<String> violations() {
+        return List.copyOf(violations);
+    }
+
+    synchronized int total() {
+        return counts.values().stream().flatMap(m -> m.values().stream()).mapToInt(Integer::intValue).sum();
+    }
+
+    /** A Markdown table: kind, requests, answers by status. */
+    synchronized String table() {
+        StringBuilder b = new StringBuilder("| input | requests | answers (status or close code × count) |\n|---|---:|---|\n");
+        counts.forEach((kind, byStatus) -> b.append("| ").append(kind).append(" | ")
+                .append(byStatus.values().stream().mapToInt(Integer::intValue).sum()).append(" | ")
+                .append(String.join(", ", byStatus.entrySet().stream()
+                        .map(e -> e.getKey() + " × " + e.getValue()).toList())).append(" |\n"));
+        return b.toString();
+    }
+
+    private static String abbreviate(String s) {
+        return s == null ? "" : s.length() > 200 ? s.substring(0, 200) + "…" : s;
+    }
+}
