@@ -20,6 +20,31 @@ final class FuzzTally {
     private final Map<String, Map<Integer, Integer>> counts = new TreeMap<>();
     private final List<String> violations = new ArrayList<>();
 
+    /** Bodies at least this large may be cut off by a server that refuses them early (413, 415): no answer then. */
+    static final int LARGE_BODY = 1_000_000;
+
+    /**
+     * Makes the call and records its answer. A connection closed without an answer is a violation, except
+     * while a large body was still being sent: the server refused it from its headers (413/415) and closed.
+     * Returns null when there was no answer.
+     */
+    ApiClient.Response call(String kind, String what, int bodyBytes, java.util.function.Supplier<ApiClient.Response> call) {
+        ApiClient.Response r;
+        try {
+            r = call.get();
+        } catch (java.io.UncheckedIOException e) {
+            synchronized (this) {
+                count(kind, 0);
+                if (bodyBytes < LARGE_BODY) {
+                    violations.add(kind + " " + what + " → connection closed without an answer: " + e.getMessage());
+                }
+            }
+            return null;
+        }
+        http(kind, what, r);
+        return r;
+    }
+
     synchronized void http(String kind, String what, ApiClient.Response r) {
         count(kind, r.status());
         if (r.status() >= 500) {

@@ -100,9 +100,10 @@ final class HostileAudio {
                 kind = "wav:odd-length-or-flipped-byte";
             }
         }
-        ApiClient.Response r = worker.sendBytes("POST", "/api/transcriptions", body, "audio/wav");
-        tally.http(kind, body.length + " bytes", r);
-        if (r.status() == 202) {
+        byte[] upload = body;
+        ApiClient.Response r = tally.call(kind, body.length + " bytes", body.length,
+                () -> worker.sendBytes("POST", "/api/transcriptions", upload, "audio/wav"));
+        if (r != null && r.status() == 202) {
             jobs.add(r.json().getString("id"));
         }
     }
@@ -113,9 +114,8 @@ final class HostileAudio {
         for (String id : jobs) {
             String status = "running";
             while (status.equals("running") && System.nanoTime() < deadline) {
-                ApiClient.Response r = worker.get("/api/transcriptions/" + id);
-                tally.http("wav:job", id, r);
-                status = r.status() == 200 ? r.json().getString("status") : "gone";
+                ApiClient.Response r = tally.call("wav:job", id, 0, () -> worker.get("/api/transcriptions/" + id));
+                status = r != null && r.status() == 200 ? r.json().getString("status") : "gone";
                 if (status.equals("running")) {
                     Thread.sleep(200);
                 }

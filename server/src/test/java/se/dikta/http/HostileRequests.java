@@ -112,8 +112,9 @@ final class HostileRequests {
                 kind = "wrong-type";
             }
         }
-        ApiClient.Response r = client.sendBytes(route.method(), route.path(), body, type.isEmpty() ? null : type);
-        tally.http("json:" + kind, route.method() + " " + route.path(), r);
+        String contentType = type.isEmpty() ? null : type;
+        tally.call("json:" + kind, route.method() + " " + route.path(), body.length,
+                () -> client.sendBytes(route.method(), route.path(), body, contentType));
     }
 
     /** The valid body with one field (or one nested field) replaced by a value of another type. */
@@ -164,8 +165,8 @@ final class HostileRequests {
             case 4 -> "&sort=" + ODD_IDS.get(rnd.nextInt(ODD_IDS.size()));
             default -> "&author=" + ODD_IDS.get(rnd.nextInt(ODD_IDS.size()));
         };
-        tally.http("search", "q of " + q.length() + " chars" + extra.substring(0, Math.min(extra.length(), 40)),
-                worker.get("/api/search?" + query + extra));
+        tally.call("search", "q of " + q.length() + " chars" + extra.substring(0, Math.min(extra.length(), 40)), 0,
+                () -> worker.get("/api/search?" + query + extra));
     }
 
     /** An odd id in every route that takes one. */
@@ -182,8 +183,8 @@ final class HostileRequests {
         String[] call = calls.get(rnd.nextInt(calls.size()));
         ApiClient client = call[1].startsWith("/api/admin") ? admin : worker;
         String body = call[0].equals("GET") ? null : "{\"text\":\"x\",\"displayName\":\"x\"}";
-        tally.http("ids", call[0] + " " + call[1].substring(0, Math.min(call[1].length(), 80)),
-                client.send(call[0], call[1], body, body == null ? null : "application/json"));
+        tally.call("ids", call[0] + " " + call[1].substring(0, Math.min(call[1].length(), 80)), 0,
+                () -> client.send(call[0], call[1], body, body == null ? null : "application/json"));
     }
 
     /** Report parameters out of range. */
@@ -199,6 +200,6 @@ final class HostileRequests {
             default -> "from=2026-02-30&to=2026-02-31&tertial=2026-T1";
         };
         String path = "/api/reports/time-saved" + List.of("", ".csv", ".pdf").get(rnd.nextInt(3)) + "?" + query;
-        tally.http("reports", path.substring(0, Math.min(path.length(), 80)), manager.get(path));
+        tally.call("reports", path.substring(0, Math.min(path.length(), 80)), 0, () -> manager.get(path));
     }
 }
