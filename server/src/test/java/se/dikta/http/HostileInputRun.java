@@ -85,6 +85,9 @@ final class HostileInputRun implements AutoCloseable {
 
     /** {@code rounds} of each kind of hostile input, seeded; the other user's latency measured throughout. */
     Result run(long seed, int rounds, int probesBefore) throws Exception {
+        for (int i = 0; i < probesBefore; i++) {
+            probe(i); // warm-up: the first requests pay for class loading and JIT, not for the fuzz
+        }
         List<Long> before = new ArrayList<>();
         for (int i = 0; i < probesBefore; i++) {
             before.add(probe(i));
