@@ -213,6 +213,12 @@ abstract class EdgeValidationBehaviour {
             r = admin.get("/api/admin/units/" + id + "/local-names");
             assertThat(r.status()).as(id + " " + r.body()).isBetween(400, 404);
         }
+        // dot segments are resolved against the root: at most the start page, never a file outside web/, never a 500
+        for (String page : List.of("/%2E%2E%2F", "/%2E%2E", "/..%2F..%2Fetc%2Fpasswd", "/%00", "/%2E%2E%2F%2E%2E%2Fpom.xml")) {
+            ApiClient.Response r = anna.get(page);
+            assertThat(r.status()).as(page).isIn(200, 404);
+            assertThat(r.body()).as(page).doesNotContain("root:").doesNotContain("<project");
+        }
         assertRefused(anna.get("/api/search?caseId=%00"), 400, "caseId");
         assertRefused(anna.get("/api/notes?caseId=a%00b"), 400, "caseId");
     }

@@ -32,6 +32,25 @@ final class FuzzTally {
         ApiClient.Response r;
         try {
             r = call.get();
+        } catch (java.io.UncheckedIOException first) {
+            // A kept-alive connection the server closed after an earlier refusal (a 414 from the HTTP codec)
+            // can be picked by the client just as it closes: one retry on a fresh connection tells that apart.
+            synchronized (this) {
+                count(kind + " (retried)", 0);
+            }
+            r = retry(kind, what, bodyBytes, call);
+        }
+        if (r != null) {
+            http(kind, what, r);
+        }
+        return r;
+    }
+
+    private ApiClient.Response retry(String kind, String what, int bodyBytes,
+            java.util.function.Supplier<ApiClient.Response> call) {
+        ApiClient.Response r;
+        try {
+            r = call.get();
         } catch (java.io.UncheckedIOException e) {
             synchronized (this) {
                 count(kind, 0);
@@ -41,7 +60,6 @@ final class FuzzTally {
             }
             return null;
         }
-        http(kind, what, r);
         return r;
     }
 

@@ -24,7 +24,7 @@ class HostileInputBenchmark {
     @Test
     void hostileInputAtLength() throws Exception {
         long seed = Long.getLong("dikta.fuzz.seed", 20_261_207L);
-        int rounds = Integer.getInteger("dikta.fuzz.rounds", 200);
+        int rounds = Integer.getInteger("dikta.fuzz.rounds", 400);
         String loadBefore = Files.readString(Path.of("/proc/loadavg")).split(" ", 4)[0];
         try (HostileInputRun run = new HostileInputRun(tmp)) {
             HostileInputRun.Result r = run.run(seed, rounds, 200);
