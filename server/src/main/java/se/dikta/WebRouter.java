@@ -75,6 +75,13 @@ final class WebRouter {
                 .orElseGet(() -> StaticHandler.create("web"));
         files.setCachingEnabled(false).setIndexPage("index.html");
         // GET and HEAD only, so a wrong method on an API path is answered 405, not swallowed here.
-        router.route("/*").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(files);
+        // Vert.x's StaticHandler throws on some dot-segment paths (GET /%2E%2E%2F): such a path names no file.
+        router.route("/*").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(ctx -> {
+            try {
+                files.handle(ctx);
+            } catch (RuntimeException e) {
+                ctx.fail(404);
+            }
+        });
     }
 }

@@ -11,6 +11,11 @@ import se.dikta.failure.DomainException;
 record StartFrame(int sampleRate, Optional<Long> resumeFrom, Optional<String> noteId, Optional<String> caseId,
         Optional<String> template) {
 
+    /** Longest ids the database keeps (notes.id, cases.id, notes.template); {@code SchemaLimitsTest} checks them. */
+    static final int MAX_NOTE_ID = 36;
+    static final int MAX_CASE_ID = 64;
+    static final int MAX_TEMPLATE = 100;
+
     /** Parses a start message; a malformed one is refused with a Swedish reason. */
     static StartFrame parse(JsonObject msg) {
         Object rate = msg.getValue("sampleRate");
@@ -30,6 +35,9 @@ record StartFrame(int sampleRate, Optional<Long> resumeFrom, Optional<String> no
                 || template != null && !(template instanceof String)) {
             throw DomainException.invalid("Ogiltigt noteId, caseId eller template");
         }
+        bounded(note, "noteId", MAX_NOTE_ID);
+        bounded(caseId, "caseId", MAX_CASE_ID);
+        bounded(template, "template", MAX_TEMPLATE);
         return new StartFrame(n.intValue(), Optional.ofNullable(resume).map(r -> ((Number) r).longValue()),
                 Optional.ofNullable((String) note), Optional.ofNullable((String) caseId),
                 Optional.ofNullable((String) template));
@@ -37,5 +45,11 @@ record StartFrame(int sampleRate, Optional<Long> resumeFrom, Optional<String> no
 
     DraftSink.Target target() {
         return new DraftSink.Target(noteId, caseId, template, resumeFrom.isPresent());
+    }
+
+    private static void bounded(Object value, String field, int max) {
+        if (value instanceof String s && (s.length() > max || s.chars().anyMatch(c -> c < 0x20))) {
+            throw DomainException.invalid("Ogiltigt " + field + ": högst " + max + " tecken, inga styrtecken");
+        }
     }
 }

@@ -83,7 +83,8 @@ final class StreamSession implements DecodingQueue.Listener {
         ws.textMessageHandler(this::onText);
         ws.binaryMessageHandler(this::onBinary);
         ws.closeHandler(v -> end());
-        ws.exceptionHandler(t -> end());
+        // Vert.x drops a message over its size limit and reports it only here, leaving the socket open: close it
+        ws.exceptionHandler(t -> fail(TOO_BIG, "Meddelandet är för stort eller felaktigt"));
     }
 
     private void onText(String text) {

@@ -8,13 +8,24 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import se.dikta.http.ApiModule;
 import se.dikta.http.ApiRoutes;
+import se.dikta.http.ApiException;
 import se.dikta.http.ClientInfo;
+import se.dikta.http.Field;
+import se.dikta.http.RequestSpec;
 
 import se.dikta.identity.AuthUser;
 import se.dikta.identity.Role;
 
 /** {@code /api/login}, {@code /api/logout} and {@code /api/me}; user administration is {@link UserAdminApi}. */
 public final class AuthApi implements ApiModule {
+
+    /**
+     * {@code POST /api/login}. Names and passwords longer than any account's are refused before hashing, and
+     * counted against the address like a wrong password.
+     */
+    public static final RequestSpec LOGIN = RequestSpec.of(
+            Field.text("username", 100).required().column("users.username"),
+            Field.text("password", 1000).required());
 
     private final AuthService auth;
     private final AuthConfig config;
@@ -37,11 +48,19 @@ public final class AuthApi implements ApiModule {
     }
 
     private Future<JsonObject> login(RoutingContext ctx) {
-        JsonObject body = ApiRoutes.json(ctx);
-        String username = ApiRoutes.requiredString(body, "username");
-        String password = ApiRoutes.requiredString(body, "password");
         ClientInfo client = ClientInfo.of(ctx);
         String address = client.address();
+        JsonObject body;
+        try {
+            body = LOGIN.body(ctx);
+        } catch (ApiException e) {
+            if (e.status() != 400) {
+                throw e;
+            }
+            return auth.refuseMalformed(address, e.getMessage()).compose(v -> Future.failedFuture(e));
+        }
+        String username = body.getString("username");
+        String password = body.getString("password");
         Cookie before = ctx.request().getCookie(SessionAuthenticator.SESSION_COOKIE);
         return auth.login(username, password, address).compose(signedIn -> before == null || before.getValue().isBlank()
                 ? Future.succeededFuture(signedIn)

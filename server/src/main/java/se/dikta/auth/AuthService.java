@@ -79,6 +79,25 @@ public final class AuthService {
                 : fail(username, address, keys));
     }
 
+    /**
+     * A sign-in refused before any password is hashed because the request itself is malformed (a user name
+     * longer than any account's, a password longer than any accepted): it costs no hashing, yet counts as a
+     * failure against the address like a wrong password, so it can be neither a free probe nor free CPU. A
+     * locked address gets the 429 instead.
+     */
+    public Future<Void> refuseMalformed(String address, String why) {
+        String key = LoginThrottle.addressKey(address);
+        return db.tx(c -> {
+            Optional<Duration> locked = throttle.lockedFor(c, List.of(key), clock.instant());
+            if (locked.isPresent()) {
+                throw locked(locked.get());
+            }
+            throttle.recordFailure(c, key, clock.instant());
+            audit.record(c, null, null, "login-failed", "user", null, why);
+            return null;
+        });
+    }
+
     private Future<SignedIn> startSession(AuthUser user, String address) {
         return db.tx(c -> {
             throttle.reset(c, LoginThrottle.pairKey(user.username(), address));

@@ -9,6 +9,8 @@ import java.util.Set;
 import se.dikta.http.ApiException;
 import se.dikta.http.ApiModule;
 import se.dikta.http.ApiRoutes;
+import se.dikta.http.Field;
+import se.dikta.http.RequestSpec;
 import se.dikta.identity.AuthUser;
 import se.dikta.identity.Role;
 
@@ -20,6 +22,25 @@ import se.dikta.identity.Role;
 public final class UserAdminApi implements ApiModule {
 
     private static final Set<Role> ADMINS = EnumSet.of(Role.ADMIN);
+
+    /** Checked against the roles by {@link #role}. */
+    static final Field ROLE = Field.text("role", 20).column("users.role");
+    static final Field UNIT = Field.text("unit", 200).column("units.name");
+    static final Field DISPLAY_NAME = Field.text("displayName", 200).column("users.display_name");
+    static final Field TITLE = Field.text("title", 200).column("users.title");
+    /** Hashed, never stored as typed: the upper bound only keeps hashing cheap. */
+    static final Field PASSWORD = Field.text("password", 1000).required().minLength(8);
+
+    /** {@code POST /api/admin/users}. */
+    public static final RequestSpec CREATE = RequestSpec.of(
+            Field.text("username", 100).required().minLength(2).column("users.username")
+                    .pattern("[\\p{L}\\p{N}._@-]{2,100}", "2–100 tecken, bokstäver, siffror, . _ @ -"),
+            ROLE.required(), UNIT.required(), PASSWORD, DISPLAY_NAME, TITLE);
+    /** {@code PUT /api/admin/users/{username}}: fields left out keep their value. */
+    public static final RequestSpec CHANGE = RequestSpec.of(ROLE.minLength(1), UNIT.minLength(1),
+            DISPLAY_NAME.minLength(1), TITLE.minLength(1)).strict();
+    /** {@code POST /api/admin/users/{username}/password}. */
+    public static final RequestSpec PASSWORD_RESET = RequestSpec.of(PASSWORD);
 
     private final AuthService auth;
     private final UserAdmin admin;
@@ -42,7 +63,7 @@ public final class UserAdminApi implements ApiModule {
                 ctx -> admin.setActive(AuthUser.of(ctx), username(ctx), true).map(UserAdminApi::toJson));
         api.post("/admin/users/:username/password", ADMINS, ctx -> admin.resetPassword(AuthUser.of(ctx),
                         ctx.get(SessionAuthenticator.SESSION_ID_KEY), username(ctx),
-                        ApiRoutes.requiredString(ApiRoutes.json(ctx), "password"))
+                        PASSWORD_RESET.body(ctx).getString("password"))
                 .map(UserAdminApi::toJson));
         api.get("/admin/units", ADMINS, ctx -> admin.units().map(units -> new JsonObject()
                 .put("units", new JsonArray(units.stream().map(UserStore.Unit::name).toList()))
@@ -51,12 +72,12 @@ public final class UserAdminApi implements ApiModule {
     }
 
     private Future<JsonObject> addUser(RoutingContext ctx) {
-        JsonObject body = ApiRoutes.json(ctx);
-        String username = ApiRoutes.requiredString(body, "username");
-        Role role = role(ApiRoutes.requiredString(body, "role"));
-        UserStore.NewUser user = new UserStore.NewUser(username, optional(body, "displayName", username),
-                optional(body, "title", AuthApi.defaultTitle(role)), role, ApiRoutes.requiredString(body, "unit"));
-        return auth.addUser(AuthUser.of(ctx), user, ApiRoutes.requiredString(body, "password"))
+        JsonObject body = CREATE.body(ctx);
+        String username = body.getString("username");
+        Role role = role(body.getString("role"));
+        UserStore.NewUser user = new UserStore.NewUser(username, body.getString("displayName", username),
+                body.getString("title", AuthApi.defaultTitle(role)), role, body.getString("unit"));
+        return auth.addUser(AuthUser.of(ctx), user, body.getString("password"))
                 .compose(created -> admin.summary(created.username()))
                 .map(created -> {
                     ctx.response().setStatusCode(201);
@@ -65,15 +86,10 @@ public final class UserAdminApi implements ApiModule {
     }
 
     private Future<JsonObject> change(RoutingContext ctx) {
-        JsonObject body = ApiRoutes.json(ctx);
-        for (String field : body.fieldNames()) {
-            if (!Set.of("role", "unit", "displayName", "title").contains(field)) {
-                throw ApiException.badRequest("Fältet '" + field + "' kan inte ändras här");
-            }
-        }
-        String role = string(body, "role");
-        UserAdmin.Change change = new UserAdmin.Change(role == null ? null : role(role), string(body, "unit"),
-                string(body, "displayName"), string(body, "title"));
+        JsonObject body = CHANGE.body(ctx);
+        String role = body.getString("role");
+        UserAdmin.Change change = new UserAdmin.Change(role == null ? null : role(role), body.getString("unit"),
+                body.getString("displayName"), body.getString("title"));
         return admin.change(AuthUser.of(ctx), username(ctx), change).map(UserAdminApi::toJson);
     }
 
@@ -94,24 +110,7 @@ public final class UserAdminApi implements ApiModule {
         try {
             return Role.parse(value);
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("Okänd roll: använd worker, manager eller admin");
+            throw ApiException.badRequest("Okänd roll i fältet 'role': använd worker, manager eller admin");
         }
-    }
-
-    /** A string field that may be absent; present but not a string → 400. */
-    private static String string(JsonObject body, String field) {
-        Object v = body.getValue(field);
-        if (v == null) {
-            return null;
-        }
-        if (!(v instanceof String s)) {
-            throw ApiException.badRequest("Fältet '" + field + "' ska vara text");
-        }
-        return s.trim();
-    }
-
-    private static String optional(JsonObject body, String field, String fallback) {
-        String v = string(body, field);
-        return v == null || v.isBlank() ? fallback : v;
     }
 }

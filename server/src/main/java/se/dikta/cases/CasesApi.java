@@ -10,11 +10,19 @@ import se.dikta.db.Database;
 import se.dikta.http.ApiException;
 import se.dikta.http.ApiModule;
 import se.dikta.http.ApiRoutes;
+import se.dikta.http.Field;
+import se.dikta.http.RequestSpec;
 import se.dikta.identity.AuthUser;
 import se.dikta.identity.Role;
 
 /** {@code GET /api/cases} (the cases of the user's unit) and {@code POST /api/cases}. */
 public final class CasesApi implements ApiModule {
+
+    /** {@code POST /api/cases}. */
+    public static final RequestSpec CREATE = RequestSpec.of(
+            Field.text("id", 64).required().column("cases.id")
+                    .pattern("[\\p{L}\\p{N}._/-]{1,64}", "1–64 tecken, bokstäver, siffror, . _ / -"),
+            Field.text("title", 200).column("cases.title"));
 
     private final Database db;
     private final CaseStore cases;
@@ -42,11 +50,8 @@ public final class CasesApi implements ApiModule {
 
     private Future<JsonObject> create(RoutingContext ctx) {
         AuthUser user = AuthUser.of(ctx);
-        JsonObject body = ApiRoutes.json(ctx);
-        String id = ApiRoutes.requiredString(body, "id");
-        if (!id.matches("[\\p{L}\\p{N}._/-]{1,64}")) {
-            throw ApiException.badRequest("Ogiltigt ärendenummer: 1–64 tecken, bokstäver, siffror, . _ / -");
-        }
+        JsonObject body = CREATE.body(ctx);
+        String id = body.getString("id");
         String title = body.getString("title", "Ärende " + id);
         return db.tx(c -> {
             if (cases.find(c, id).isPresent()) {

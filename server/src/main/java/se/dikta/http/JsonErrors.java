@@ -98,6 +98,12 @@ public final class JsonErrors {
             response.reset();
             return;
         }
+        if (!ctx.request().isEnded() && ctx.request().method() != io.vertx.core.http.HttpMethod.GET
+                && ctx.request().method() != io.vertx.core.http.HttpMethod.HEAD) {
+            // refused before its body was read (413, 415, 401): the rest of the body would arrive as the next
+            // request on this connection, so it ends here and the client knows not to reuse it
+            response.putHeader("Connection", "close");
+        }
         response.setStatusCode(status)
                 .putHeader("Content-Type", "application/json; charset=utf-8")
                 .putHeader("Cache-Control", "no-store")

@@ -15,7 +15,11 @@ import se.dikta.speech.WordTiming;
 /** Notes to and from the JSON of {@code /api/notes}. Malformed input is a 400 naming the field. */
 final class NoteJson {
 
-    private static final int MAX_SECTIONS = 50;
+    static final int MAX_SECTIONS = 50;
+    /** Longest text a note keeps in one column (transcript, proposal, sections and words as JSON). */
+    static final int MAX_STORED_CHARS = 1_000_000;
+    /** Most timed words one request may carry (their JSON must also fit {@link #MAX_STORED_CHARS}). */
+    static final int MAX_WORDS = 50_000;
 
     private NoteJson() {
     }
@@ -145,6 +149,9 @@ final class NoteJson {
             }
             list.add(new NoteSection(key, text));
         }
+        if (NoteJsonCodec.sections(list).length() > MAX_STORED_CHARS) {
+            throw DomainException.invalid("Fältet 'sections' är för långt: högst " + MAX_STORED_CHARS + " tecken");
+        }
         return list;
     }
 
@@ -154,7 +161,11 @@ final class NoteJson {
             return null;
         }
         try {
-            return NoteJsonCodec.words((JsonArray) v);
+            List<WordTiming> words = NoteJsonCodec.words((JsonArray) v);
+            if (NoteJsonCodec.words(words).length() > MAX_STORED_CHARS) {
+                throw DomainException.invalid("Fältet 'words' är för långt: högst " + MAX_STORED_CHARS + " tecken som JSON");
+            }
+            return words;
         } catch (ClassCastException | IllegalArgumentException e) {
             throw DomainException.invalid("Fältet 'words' ska vara en lista med {\"word\", \"start\", \"end\", \"conf\"}");
         }

@@ -9,12 +9,40 @@ import se.dikta.identity.Role;
 import se.dikta.http.ApiException;
 import se.dikta.http.ApiModule;
 import se.dikta.http.ApiRoutes;
+import se.dikta.http.Field;
+import se.dikta.http.RequestSpec;
 
 /**
  * {@code /api/notes}: create, read, save (drafts), sign, amend (signed notes), list by case, versions.
  * Access rules live in {@link NoteService}; this class only translates HTTP.
  */
 public final class NotesApi implements ApiModule {
+
+    private static final Field EVENT_DATE = Field.date("eventDate");
+    private static final Field SECTIONS = Field.array("sections", NoteJson.MAX_SECTIONS);
+    private static final Field TRANSCRIPT = Field.text("transcript", NoteJson.MAX_STORED_CHARS).column("notes.transcript");
+    private static final Field WORDS = Field.array("words", NoteJson.MAX_WORDS);
+    private static final Field METRICS = Field.object("metrics");
+    private static final Field PROPOSAL = Field.text("proposal", NoteJson.MAX_STORED_CHARS).column("notes.proposal");
+
+    /**
+     * {@code POST /api/notes}. The spec checks each field's type and bounds; {@link NoteJson} then reads the
+     * sections, words and metrics one by one (keys, times), and bounds what they take once stored as JSON.
+     */
+    public static final RequestSpec CREATE = RequestSpec.of(
+            Field.text("caseId", 64).required().column("notes.case_id"),
+            Field.text("template", 100).required().column("notes.template")
+                    .pattern("[\\p{L}\\p{N}._-]{1,100}", "en malls id, t.ex. journalanteckning"),
+            EVENT_DATE, SECTIONS, TRANSCRIPT, WORDS, METRICS, PROPOSAL);
+    /** {@code PUT /api/notes/{id}}: fields left out keep their value. */
+    public static final RequestSpec SAVE = RequestSpec.of(EVENT_DATE, SECTIONS, TRANSCRIPT, WORDS, METRICS, PROPOSAL,
+            Field.integer("version", 1, Integer.MAX_VALUE));
+    /** {@code POST /api/notes/{id}/amendments}. */
+    public static final RequestSpec AMEND = RequestSpec.of(
+            Field.text("text", NoteJson.MAX_STORED_CHARS).required().column("note_amendments.body"),
+            Field.text("section", 40).column("note_amendments.section"));
+    /** {@code GET /api/notes?caseId=}. */
+    public static final RequestSpec LIST = RequestSpec.of(Field.text("caseId", 64).required().column("cases.id"));
 
     private final NoteService notes;
 
@@ -39,6 +67,7 @@ public final class NotesApi implements ApiModule {
 
     private Future<JsonObject> create(RoutingContext ctx) {
         JsonObject body = ApiRoutes.json(ctx);
+        CREATE.check(body);
         String caseId = ApiRoutes.requiredString(body, "caseId");
         String template = ApiRoutes.requiredString(body, "template");
         // mode and audio seconds are the server's (a new note is typed until dictation reaches it), and no
@@ -52,12 +81,14 @@ public final class NotesApi implements ApiModule {
 
     private Future<JsonObject> save(RoutingContext ctx) {
         JsonObject body = ApiRoutes.json(ctx);
+        SAVE.check(body);
         return notes.save(AuthUser.of(ctx), id(ctx), NoteJson.content(body), NoteJson.expectedVersion(body))
                 .map(n -> NoteJson.toJson(n, true));
     }
 
     private Future<JsonObject> amend(RoutingContext ctx) {
         JsonObject body = ApiRoutes.json(ctx);
+        AMEND.check(body);
         return notes.amend(AuthUser.of(ctx), id(ctx), NoteJson.optionalString(body, "section"),
                 NoteJson.optionalString(body, "text")).map(n -> {
                     ctx.response().setStatusCode(201);
@@ -66,15 +97,17 @@ public final class NotesApi implements ApiModule {
     }
 
     private Future<JsonObject> listByCase(RoutingContext ctx) {
-        String caseId = ctx.queryParams().get("caseId");
-        if (caseId == null || caseId.isBlank()) {
-            throw ApiException.badRequest("Ange ärendet: /api/notes?caseId=...");
-        }
-        return notes.listByCase(AuthUser.of(ctx), caseId.strip()).map(list -> new JsonObject().put("notes",
+        String caseId = LIST.query(ctx).getString("caseId");
+        return notes.listByCase(AuthUser.of(ctx), caseId).map(list -> new JsonObject().put("notes",
                 new JsonArray(list.stream().map(n -> NoteJson.toJson(n, false)).toList())));
     }
 
+    /** A note id is a UUID: anything else cannot be a note, so it is answered like one that does not exist. */
     private static String id(RoutingContext ctx) {
-        return ctx.pathParam("id");
+        String id = ctx.pathParam("id");
+        if (id == null || id.length() > 36 || !RequestSpec.printable(id)) {
+            throw ApiException.notFound("Anteckningen finns inte");
+        }
+        return id;
     }
 }

@@ -51,9 +51,9 @@ public record NoteSearch(
         return new Builder(unitId);
     }
 
-    /** Index of the first hit of the page among all hits. */
-    int offset() {
-        return (page - 1) * size;
+    /** Index of the first hit of the page among all hits (a long: page × size may exceed an int). */
+    long offset() {
+        return (long) (page - 1) * size;
     }
 
     /** Collects the optional parts; unset filters stay empty, the order defaults on the query text. */

@@ -89,7 +89,7 @@ public final class NoteSearcher {
      * @throws UserQueryParser.InvalidQueryException when the query or the page cannot be served as asked
      */
     public SearchResult search(NoteSearch search) throws IOException {
-        int window = search.offset() + search.size();
+        long window = search.offset() + search.size();
         if (window > maxWindow) {
             throw new UserQueryParser.InvalidQueryException(
                     "Sidan ligger för långt bak i träfflistan (högst " + maxWindow + " träffar); förfina sökningen");
@@ -99,11 +99,12 @@ public final class NoteSearcher {
         Query query = withFilters(text == null ? new MatchAllDocsQuery() : text, search);
         return index.withSearcher(searcher -> {
             FacetCounter facets = new FacetCounter(NoteFields.TEMPLATE, sectionWeights(searcher, search));
-            Object[] results = searcher.search(query, new MultiCollectorManager(topHits(search.order(), window), facets));
+            Object[] results = searcher.search(query, new MultiCollectorManager(topHits(search.order(), (int) window), facets));
             TopDocs topDocs = (TopDocs) results[0];
             FacetCounter.Counts counts = (FacetCounter.Counts) results[1];
-            ScoreDoc[] page = search.offset() >= topDocs.scoreDocs.length ? new ScoreDoc[0]
-                    : Arrays.copyOfRange(topDocs.scoreDocs, search.offset(), topDocs.scoreDocs.length);
+            int offset = (int) search.offset(); // at most maxWindow, checked above
+            ScoreDoc[] page = offset >= topDocs.scoreDocs.length ? new ScoreDoc[0]
+                    : Arrays.copyOfRange(topDocs.scoreDocs, offset, topDocs.scoreDocs.length);
             List<SearchResult.Hit> hits = hits(searcher, page, snippets(searcher, search, page), search.order());
             return new SearchResult(counts.total(), search.page(), search.size(), hits, counts.sections(),
                     counts.templates());

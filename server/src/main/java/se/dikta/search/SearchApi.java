@@ -1,7 +1,6 @@
 package se.dikta.search;
 
 import io.vertx.core.Future;
-import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -9,10 +8,11 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import se.dikta.calendar.OfficeCalendar;
 import se.dikta.http.ApiException;
 import se.dikta.http.ApiModule;
 import se.dikta.http.ApiRoutes;
+import se.dikta.http.Field;
+import se.dikta.http.RequestSpec;
 import se.dikta.identity.AuthUser;
 import se.dikta.identity.Role;
 import se.dikta.notes.NoteSection;
@@ -23,6 +23,23 @@ import se.dikta.notes.NoteStatus;
  * Parameters that cannot be understood are a 400 naming the parameter, never a silent default.
  */
 public final class SearchApi implements ApiModule {
+
+    /**
+     * {@code GET /api/search}'s parameters. {@code q} is bounded again (and parsed) by the query parser;
+     * {@code size} also by {@code search.maxPageSize}, the page depth by {@code search.maxResultWindow}.
+     */
+    public static final RequestSpec QUERY = RequestSpec.of(
+            Field.text("q", 2000),
+            Field.text("caseId", 64).column("cases.id"),
+            Field.text("section", 40),
+            Field.text("template", 100).column("notes.template"),
+            Field.text("author", 200).column("users.display_name"),
+            Field.text("status", 10),
+            Field.date("from"),
+            Field.date("to"),
+            Field.integer("page", 1, 1_000_000),
+            Field.integer("size", 1, 1000),
+            Field.text("sort", 20));
 
     private final SearchService search;
 
@@ -36,37 +53,37 @@ public final class SearchApi implements ApiModule {
     }
 
     private Future<JsonObject> search(RoutingContext ctx) {
-        MultiMap p = ctx.queryParams();
-        String section = p.get("section");
+        JsonObject p = QUERY.query(ctx);
+        String section = p.getString("section");
         if (section != null && !NoteSection.isValidKey(section)) {
             throw ApiException.badRequest("Okänd rubrik '" + section + "' i parametern section");
         }
-        String status = p.get("status");
+        String status = p.getString("status");
         if (status != null && !status.equals(NoteStatus.DRAFT.id()) && !status.equals(NoteStatus.SIGNED.id())) {
             throw ApiException.badRequest("Parametern status ska vara draft eller signed");
         }
-        LocalDate from = date(p, "from");
-        LocalDate to = date(p, "to");
+        LocalDate from = p.containsKey("from") ? LocalDate.parse(p.getString("from")) : null;
+        LocalDate to = p.containsKey("to") ? LocalDate.parse(p.getString("to")) : null;
         if (from != null && to != null && from.isAfter(to)) {
             throw ApiException.badRequest("Datumet i from ligger efter datumet i to");
         }
-        NoteSearch.Order order = order(p.get("sort"));
-        Integer page = number(p, "page");
-        Integer size = number(p, "size");
+        NoteSearch.Order order = order(p.getString("sort"));
+        Long page = p.getLong("page");
+        Long size = p.getLong("size");
         return search.search(AuthUser.of(ctx), b -> {
-            b.query(p.get("q"))
-                    .caseId(blankToNull(p.get("caseId")))
+            b.query(ctx.queryParams().get("q"))
+                    .caseId(p.getString("caseId"))
                     .section(section)
-                    .template(blankToNull(p.get("template")))
-                    .author(blankToNull(p.get("author")))
+                    .template(p.getString("template"))
+                    .author(p.getString("author"))
                     .status(status)
                     .dates(from, to)
                     .order(order);
             if (page != null) {
-                b.page(page);
+                b.page(page.intValue());
             }
             if (size != null) {
-                b.size(size);
+                b.size(size.intValue());
             }
             return b;
         }).map(SearchApi::toJson);
@@ -109,33 +126,5 @@ public final class SearchApi implements ApiModule {
             case "oldest" -> NoteSearch.Order.OLDEST;
             default -> throw ApiException.badRequest("Parametern sort ska vara relevance, date eller oldest");
         };
-    }
-
-    private static LocalDate date(MultiMap p, String name) {
-        String v = blankToNull(p.get(name));
-        if (v == null) {
-            return null;
-        }
-        return OfficeCalendar.parseDate(v, name);
-    }
-
-    private static Integer number(MultiMap p, String name) {
-        String v = blankToNull(p.get(name));
-        if (v == null) {
-            return null;
-        }
-        try {
-            int n = Integer.parseInt(v.strip());
-            if (n < 1) {
-                throw new NumberFormatException();
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest("Parametern " + name + " ska vara ett heltal från 1");
-        }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -9,6 +9,8 @@ import java.util.List;
 import se.dikta.http.ApiException;
 import se.dikta.http.ApiModule;
 import se.dikta.http.ApiRoutes;
+import se.dikta.http.Field;
+import se.dikta.http.RequestSpec;
 import se.dikta.identity.AuthUser;
 import se.dikta.identity.Role;
 import se.dikta.structure.core.Transcript;
@@ -23,6 +25,15 @@ import se.dikta.structure.template.TemplateSection;
  */
 public final class StructureApi implements ApiModule {
 
+
+    /**
+     * {@code POST /api/structure}. {@code text} is bounded again by {@code structure.maxTextChars} (413);
+     * {@code words} must have one entry per word of the text.
+     */
+    public static final RequestSpec STRUCTURE = RequestSpec.of(
+            Field.text("text", 10_000_000).required(),
+            Field.text("template", 100),
+            Field.array("words", 2_000_000));
 
     private final StructureService service;
     private final StructureConfig config;
@@ -41,12 +52,12 @@ public final class StructureApi implements ApiModule {
     }
 
     private Future<StructuredNote> structure(RoutingContext ctx) {
-        JsonObject body = ApiRoutes.json(ctx);
-        String text = ApiRoutes.requiredString(body, "text");
+        JsonObject body = STRUCTURE.body(ctx);
+        String text = body.getString("text");
         if (text.length() > config.maxTextChars()) {
             throw ApiException.payloadTooLarge("Texten är för lång: högst " + config.maxTextChars() + " tecken");
         }
-        String templateId = body.getValue("template") instanceof String s && !s.isBlank() ? s.trim() : Template.DEFAULT_ID;
+        String templateId = body.getString("template", Template.DEFAULT_ID);
         Template template = service.template(templateId).orElseThrow(() -> ApiException.badRequest(
                 "Okänd mall '" + templateId + "'. Tillgängliga mallar: " + String.join(", ", service.templateIds())));
         Object words = body.getValue("words");

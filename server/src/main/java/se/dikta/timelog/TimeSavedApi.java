@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -18,6 +19,8 @@ import se.dikta.failure.DomainException;
 import se.dikta.http.ApiException;
 import se.dikta.http.ApiModule;
 import se.dikta.http.ApiRoutes;
+import se.dikta.http.Field;
+import se.dikta.http.RequestSpec;
 import se.dikta.identity.AuthUser;
 import se.dikta.identity.Role;
 import se.dikta.work.CpuPool;
@@ -32,6 +35,14 @@ public final class TimeSavedApi implements ApiModule {
 
     private static final Set<Role> READERS = EnumSet.of(Role.WORKER, Role.MANAGER);
     private static final int MAX_DAYS = 3 * 366 + 1;
+
+    /** The query of all three report routes; dates and tertials in the plausible years of {@link OfficeCalendar}. */
+    public static final RequestSpec QUERY = RequestSpec.of(
+            Field.date("from"),
+            Field.date("to"),
+            Field.text("tertial", 7).pattern("(19|20|21)\\d\\d-T[1-3]", "till exempel 2025-T1"),
+            Field.text("groupBy", 10),
+            Field.text("unit", 200).column("units.name"));
 
     private final TimeSavedReport report;
     private final TimeSavedPdf pdf;
@@ -91,25 +102,26 @@ public final class TimeSavedApi implements ApiModule {
     /** The report the caller may see, or a 400/403 explaining why not. */
     ReportRequest request(RoutingContext ctx) {
         AuthUser user = AuthUser.of(ctx);
-        String unit = ctx.request().getParam("unit");
-        if (unit != null && !unit.isBlank() && !unit.trim().equalsIgnoreCase(user.unit())) {
+        JsonObject query = QUERY.query(ctx);
+        String unit = query.getString("unit");
+        if (unit != null && !unit.equalsIgnoreCase(user.unit())) {
             throw ApiException.forbidden("Du kan bara se rapporter för din egen enhet.");
         }
         GroupBy groupBy;
         try {
-            groupBy = GroupBy.parse(param(ctx, "groupBy", "worker"));
+            groupBy = GroupBy.parse(query.getString("groupBy", "worker").toLowerCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("Okänd gruppering: välj worker, unit, week, month eller tertial.");
         }
-        Periods.Range range = range(ctx);
+        Periods.Range range = range(query);
         ReportScope scope = user.role() == Role.MANAGER ? new ReportScope.Unit(user.unitId()) : new ReportScope.Worker(user.id());
         return new ReportRequest(range.from(), range.to(), groupBy, scope);
     }
 
-    private Periods.Range range(RoutingContext ctx) {
-        String tertial = ctx.request().getParam("tertial");
-        String from = ctx.request().getParam("from");
-        String to = ctx.request().getParam("to");
+    private Periods.Range range(JsonObject query) {
+        String tertial = query.getString("tertial");
+        String from = query.getString("from");
+        String to = query.getString("to");
         if (tertial != null) {
             if (from != null || to != null) {
                 throw ApiException.badRequest("Ange antingen tertial eller from/to, inte båda.");
@@ -126,8 +138,8 @@ public final class TimeSavedApi implements ApiModule {
         if (from == null || to == null) {
             throw ApiException.badRequest("Ange både from och to (ÅÅÅÅ-MM-DD).");
         }
-        LocalDate start = OfficeCalendar.parseDate(from, "from");
-        LocalDate end = OfficeCalendar.parseDate(to, "to");
+        LocalDate start = LocalDate.parse(from);
+        LocalDate end = LocalDate.parse(to);
         if (end.isBefore(start)) {
             throw ApiException.badRequest("Slutdatumet (to) ligger före startdatumet (from).");
         }
@@ -135,11 +147,6 @@ public final class TimeSavedApi implements ApiModule {
             throw ApiException.badRequest("Perioden får vara högst tre år.");
         }
         return new Periods.Range(start, end);
-    }
-
-    private static String param(RoutingContext ctx, String name, String fallback) {
-        String value = ctx.request().getParam(name);
-        return value == null || value.isBlank() ? fallback : value.trim().toLowerCase(Locale.ROOT);
     }
 
     private static String scopeLabel(AuthUser user) {

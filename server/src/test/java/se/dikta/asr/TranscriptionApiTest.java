@@ -208,6 +208,8 @@ class TranscriptionApiTest {
         assertViolation(annaStreams.connect().sendBinary(new byte[320]), 1008, "före start");
         assertViolation(annaStreams.connect().start(16000).sendBinary(new byte[321]), 1008, "udda längd");
         assertViolation(annaStreams.connect().start(16000).sendBinary(new byte[40_000]), 1009, "för stor");
+        // over Vert.x's own message limit (256 KB) the message is dropped before the session sees it: still 1009
+        assertViolation(annaStreams.connect().start(16000).sendBinary(new byte[300_000]), 1009, "för stor");
         assertViolation(annaStreams.connect().send(new JsonObject().put("type", "start").put("sampleRate", 96000)),
                 1008, "samplingsfrekvens");
         assertViolation(annaStreams.connect().send(new JsonObject().put("type", "dance")), 1008, "Okänd meddelandetyp");

@@ -139,6 +139,17 @@ public final class StreamClient implements AutoCloseable {
             return this;
         }
 
+        /** Sends any text frame (not necessarily JSON), for tests of what the server refuses. */
+        public Connection sendText(String text) {
+            ws.writeTextMessage(text).await();
+            return this;
+        }
+
+        /** True once the server (or the client) closed the socket. */
+        public boolean isClosed() {
+            return closed.isDone();
+        }
+
         public Connection sendBinary(byte[] frame) {
             synchronized (frameSentAt) {
                 frameSentAt.add(System.nanoTime());

@@ -11,6 +11,8 @@ import java.util.Set;
 import se.dikta.http.ApiException;
 import se.dikta.http.ApiModule;
 import se.dikta.http.ApiRoutes;
+import se.dikta.http.Field;
+import se.dikta.http.RequestSpec;
 import se.dikta.identity.AuthUser;
 import se.dikta.identity.Role;
 import se.dikta.structure.entities.EntityCategory;
@@ -26,6 +28,14 @@ public final class LocalNamesApi implements ApiModule {
     private static final Set<EntityCategory> TYPES = Set.of(EntityCategory.PERSON, EntityCategory.PLACE,
             EntityCategory.ORGANIZATION);
     private static final int MAX_CHARS = 200;
+
+    /** {@code PUT}: the list; each entry is checked against {@link #ENTRY}. */
+    public static final RequestSpec REPLACE = RequestSpec.of(Field.array("names", LocalNames.MAX_NAMES).required());
+    /** One name of the list (the spoken form is normalised, then bounded again). */
+    public static final RequestSpec ENTRY = RequestSpec.of(
+            Field.text("written", MAX_CHARS).required().column("unit_local_names.written"),
+            Field.text("spoken", MAX_CHARS).column("unit_local_names.spoken"),
+            Field.text("type", 20).column("unit_local_names.type"));
 
     private final LocalNames names;
 
@@ -63,20 +73,21 @@ public final class LocalNamesApi implements ApiModule {
     }
 
     static List<LocalName> parse(JsonObject body) {
-        if (!(body.getValue("names") instanceof JsonArray array)) {
-            throw ApiException.badRequest("Fältet 'names' ska vara en lista");
-        }
-        if (array.size() > LocalNames.MAX_NAMES) {
-            throw ApiException.badRequest("Högst " + LocalNames.MAX_NAMES + " namn per enhet");
-        }
+        JsonArray array = REPLACE.check(body).getJsonArray("names");
         List<LocalName> list = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < array.size(); i++) {
             String at = "Namn " + (i + 1) + ": ";
-            if (!(array.getValue(i) instanceof JsonObject entry)
-                    || !(entry.getValue("written") instanceof String written) || written.isBlank()) {
-                throw ApiException.badRequest(at + "'written' saknas");
+            if (!(array.getValue(i) instanceof JsonObject raw)) {
+                throw ApiException.badRequest(at + "ska vara ett objekt med 'written' och 'type'");
             }
+            JsonObject entry;
+            try {
+                entry = ENTRY.check(raw);
+            } catch (ApiException e) {
+                throw ApiException.badRequest(at + e.getMessage());
+            }
+            String written = entry.getString("written");
             EntityCategory type = entry.getValue("type") instanceof String t
                     ? EntityCategory.parse(t).filter(TYPES::contains).orElse(null) : null;
             if (type == null) {
