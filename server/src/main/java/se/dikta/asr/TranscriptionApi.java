@@ -12,6 +12,8 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import se.dikta.identity.AuthUser;
 import se.dikta.identity.Role;
 import se.dikta.db.Database;
@@ -43,13 +45,17 @@ public final class TranscriptionApi implements ApiModule, AutoCloseable {
     private final TranscriptionJobs jobs;
     private final VoskEngine engine;
     private final Vertx vertx;
+    private static final Logger LOG = LoggerFactory.getLogger(TranscriptionApi.class);
+
     private final AsrConfig config;
+    private final Database db;
 
     public TranscriptionApi(Vertx vertx, VoskEngine engine, Database db, DraftSink drafts, AsrConfig config,
             MeterRegistry registry, Optional<String> publicOrigin, Clock clock) {
         this.engine = engine;
         this.vertx = vertx;
         this.config = config;
+        this.db = db;
         this.streamPool = vertx.createSharedWorkerExecutor("asr-stream", config.maxStreams());
         this.filePool = vertx.createSharedWorkerExecutor("asr-file", config.maxFileJobs());
         this.slots = new StreamSlots(config.maxStreams());
@@ -65,7 +71,14 @@ public final class TranscriptionApi implements ApiModule, AutoCloseable {
      * spooled by an earlier run of this node: their jobs are reported as abandoned.
      */
     public Future<Void> start() {
-        return engine.start(vertx).compose(v -> vertx.executeBlocking(() -> {
+        Future<Integer> interrupted = db.dialect().isPostgres() ? Future.succeededFuture(0)
+                : jobs.failInterrupted().onSuccess(n -> {
+                    if (n > 0) {
+                        LOG.warn("Marked {} file transcription job(s) failed: they were running when the server "
+                                + "stopped (their uploads are gone; the users are asked to send the files again)", n);
+                    }
+                });
+        return interrupted.compose(n -> engine.start(vertx)).compose(v -> vertx.executeBlocking(() -> {
             Path dir = config.uploadDir();
             if (Files.isDirectory(dir)) {
                 try (Stream<Path> files = Files.list(dir)) {
