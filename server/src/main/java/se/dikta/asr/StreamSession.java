@@ -57,6 +57,7 @@ final class StreamSession implements DecodingQueue.Listener {
     private boolean audioRecorded;
     private final DecodingProgress progress;
     private IdleWatch idle;
+    private final StorageWait storage;
 
     StreamSession(Vertx vertx, ServerWebSocket ws, AuthUser user, SpeechModel model, WorkerExecutor pool,
             DraftSink drafts, AsrConfig config, AsrMetrics metrics, Runnable releaseSlot) {
@@ -70,6 +71,7 @@ final class StreamSession implements DecodingQueue.Listener {
         this.metrics = metrics;
         this.releaseSlot = releaseSlot;
         this.progress = new DecodingProgress(metrics, AsrMetrics.Source.STREAM);
+        this.storage = new StorageWait(vertx, this::send, () -> state == State.CLOSED, () -> idle.touch());
     }
 
     void start() {
@@ -210,7 +212,7 @@ final class StreamSession implements DecodingQueue.Listener {
                 if (!r.isEmpty()) {
                     send(r.toJson());
                     transcript.add(r.text());
-                    persisted = persisted.compose(v -> drafts.append(user, noteId, r.seq(), r));
+                    persisted = persisted.compose(v -> storage.store(() -> drafts.append(user, noteId, r.seq(), r)));
                 }
             }
         }
@@ -234,7 +236,8 @@ final class StreamSession implements DecodingQueue.Listener {
     @Override
     public void onFailure(Throwable cause) {
         if (cause instanceof DomainException e) {
-            fail(POLICY, e.getMessage());
+            // the database unreachable (at start, or past StorageWait's patience): 1013, resume later
+            fail(e.kind() == DomainException.Kind.UNAVAILABLE ? LiveStreams.TRY_AGAIN_LATER : POLICY, e.getMessage());
         } else {
             LOG.warn("Live transcription failed: {}", cause.toString());
             fail(INTERNAL, "Taligenkänningen misslyckades");
@@ -278,10 +281,7 @@ final class StreamSession implements DecodingQueue.Listener {
         });
     }
 
-    /**
-     * A socket that drops without {@code stop} still counts its audio for the draft: the part up to the last
-     * {@code ack}, which the client will not send again (a resumed stream re-sends and counts the rest).
-     */
+    /** A dropped socket counts its audio up to the last ack (a resumed stream re-sends and counts the rest). */
     private void recordAcknowledgedAudio() {
         if (audioRecorded || noteId == null || acknowledged.samples() == 0) {
             return;

@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.dikta.failure.DomainException;
 
 /**
  * The connection pool and the one way to run SQL. {@link #tx} runs work on a dedicated JDBC worker pool,
@@ -20,6 +21,10 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    private static final long CONNECTION_TIMEOUT_MS = 3_000;
+    /** The Swedish answer while the database cannot be reached (503). */
+    public static final String UNREACHABLE = "Databasen går inte att nå just nu. Försök igen om en stund – "
+            + "inget som redan sparats har gått förlorat.";
 
     private final HikariDataSource dataSource;
     private final Dialect dialect;
@@ -42,6 +47,9 @@ public final class Database implements AutoCloseable {
         hc.setAutoCommit(false);
         hc.setPoolName("dikta-db");
         hc.setInitializationFailTimeout(10_000);
+        // While the database is unreachable a request waits at most this long for a connection, then answers
+        // 503 (Hikari's default of 30 s would hold every request, and the client, for half a minute).
+        hc.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
         HikariDataSource ds;
         try {
             ds = new HikariDataSource(hc);
@@ -73,12 +81,21 @@ public final class Database implements AutoCloseable {
                 c.commit();
                 return result;
             } catch (Exception e) {
-                c.rollback();
+                try {
+                    c.rollback();
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback); // the connection is gone: the original failure says why
+                }
                 throw e;
             }
-        } catch (RuntimeException e) {
-            throw e;
         } catch (Exception e) {
+            if (ConnectionFailures.isConnectionFailure(e)) {
+                LOG.warn("Database unreachable (answering 503 until it is back): {}", rootCause(e));
+                throw DomainException.unavailable(UNREACHABLE);
+            }
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
             throw new DatabaseException(e);
         }
     }
@@ -104,6 +121,14 @@ public final class Database implements AutoCloseable {
     public void close() {
         executor.close();
         dataSource.close();
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.toString();
     }
 
     private static String rootMessage(Throwable e) {
