@@ -50,9 +50,12 @@ public final class Database implements AutoCloseable {
         // While the database is unreachable a request waits at most this long for a connection, then answers
         // 503 (Hikari's default of 30 s would hold every request, and the client, for half a minute).
         hc.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
+        java.util.Optional<java.nio.file.Path> staleLock = h2LockFile(config.url()).filter(java.nio.file.Files::exists);
         HikariDataSource ds;
         try {
             ds = new HikariDataSource(hc);
+            staleLock.ifPresent(lock -> LOG.warn("Embedded database: {} was left by a server that did not stop "
+                    + "cleanly; H2 found no live owner and took the database over (committed data is kept)", lock));
         } catch (RuntimeException e) {
             throw new DatabaseUnavailableException("Cannot connect to the database " + config.url() + ": "
                     + rootMessage(e), e);
@@ -121,6 +124,17 @@ public final class Database implements AutoCloseable {
     public void close() {
         executor.close();
         dataSource.close();
+    }
+
+    /** The lock file H2 keeps beside a file database while it is open ({@code AUTO_SERVER} mode). */
+    private static java.util.Optional<java.nio.file.Path> h2LockFile(String url) {
+        if (!url.startsWith("jdbc:h2:file:")) {
+            return java.util.Optional.empty();
+        }
+        String path = url.substring("jdbc:h2:file:".length());
+        int semicolon = path.indexOf(';');
+        path = semicolon < 0 ? path : path.substring(0, semicolon);
+        return java.util.Optional.of(java.nio.file.Path.of(path + ".lock.db"));
     }
 
     private static String rootCause(Throwable e) {
