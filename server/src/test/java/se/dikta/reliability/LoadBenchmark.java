@@ -257,9 +257,9 @@ class LoadBenchmark {
                     s.refusals.get(), s.refusalsBelowLimit.get(), p.heapMb(), p.rssMax() / 1024.0,
                     String.join(" / ", List.of(p.load().split(" ")).subList(0, 3))));
         }
-        sb.append("\nAck latency: from handing a frame to the socket to the ack that covers it (an utterance is "
-                + "acknowledged once its text is in the draft, so this includes the utterance's trailing silence "
-                + "up to the endpoint). A refusal is a `start` answered with an error and close 1013.\n");
+        sb.append("\nAck latency: from handing the frame an ack names to the socket to that ack's arrival (decoding "
+                + "the queued audio plus committing the utterance's text to the draft). A refusal is a `start` "
+                + "answered with an error and close 1013.\n");
         for (Phase p : phases) {
             p.stats().errorSamples.stream().limit(5).forEach(e -> sb.append("\n- error sample (").append(p.streams())
                     .append(" streams): ").append(e.length() > 200 ? e.substring(0, 200) : e));
