@@ -3,7 +3,7 @@
 // reconnects with `resumeFrom` (the last ack) and the same draft, and re-sends what was not acknowledged.
 // Finals are "pending" until acknowledged; pending finals are dropped at a reconnect, because the
 // re-sent audio produces them again.
-import { get } from './api.js';
+import { csrfToken, get } from './api.js';
 
 const FRAME_SECONDS = 0.1;
 
@@ -88,7 +88,8 @@ export class AsrStream {
     this.lastError = '';
     ws.onopen = () => {
       this.timeBase = this.lastAck * FRAME_SECONDS;
-      const start = { type: 'start', sampleRate: 16000, noteId: this.noteId };
+      // The socket cannot carry the CSRF header, so the start message carries the token.
+      const start = { type: 'start', sampleRate: 16000, noteId: this.noteId, csrf: csrfToken() };
       // A reconnect always names the last ack (even 0): without resumeFrom the server starts a new recording.
       if (this.opened) start.resumeFrom = this.lastAck;
       this.opened = true;

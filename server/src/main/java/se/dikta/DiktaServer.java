@@ -23,6 +23,7 @@ import se.dikta.audit.AuditAnchor;
 import se.dikta.auth.SessionAuthenticator;
 import se.dikta.config.DiktaConfig;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * The running service. It only assembles: {@link Services} wires the features, {@link WebRouter} holds the
@@ -37,12 +38,14 @@ public final class DiktaServer {
     private final Services services;
     private final HttpServer http;
     private final Closer closer;
+    private final List<String> routes;
 
-    private DiktaServer(Vertx vertx, Services services, HttpServer http, Closer closer) {
+    private DiktaServer(Vertx vertx, Services services, HttpServer http, Closer closer, List<String> routes) {
         this.vertx = vertx;
         this.services = services;
         this.http = http;
         this.closer = closer;
+        this.routes = routes;
     }
 
     /** Starts a server with its own Vert.x instance, which {@link #stop()} closes. */
@@ -95,7 +98,7 @@ public final class DiktaServer {
             return services.transcription().start()
                     .compose(v -> config.demo() ? DemoData.seed(services) : Future.<Void>succeededFuture())
                     .compose(v -> HttpListener.listen(vertx, config, router, closer))
-                    .map(http -> new DiktaServer(vertx, services, http, closer));
+                    .map(http -> new DiktaServer(vertx, services, http, closer, WebRouter.describe(router)));
         }).onSuccess(server -> {
             LOG.info("Dikta started");
             System.out.println("Listening on " + (config.tls().enabled() ? "https" : "http") + "://127.0.0.1:"
@@ -110,6 +113,14 @@ public final class DiktaServer {
     /** The wired services, for embedding and for the test fixture ({@code se.dikta.testing.TestServer}). */
     public Services services() {
         return services;
+    }
+
+    /**
+     * Every route the router answers, as {@code "METHOD /path"} ({@code "ANY /path"} for a route of any method),
+     * in matching order: the access matrix test compares it with its own table, so a new route needs a rule.
+     */
+    public List<String> routes() {
+        return routes;
     }
 
     /** Stops listening, closes the services (last opened first) and the Vert.x instance. */

@@ -4,10 +4,12 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.FileSystemAccess;
 import io.vertx.ext.web.handler.StaticHandler;
+import java.util.ArrayList;
 import java.util.List;
 import se.dikta.health.HealthContributor;
 import se.dikta.http.ApiModule;
@@ -42,6 +44,23 @@ final class WebRouter {
             router.errorHandler(status, JsonErrors::handleStatus);
         }
         return router;
+    }
+
+    /** The router's routes that have a path, as {@code "METHOD /path"}; a route of any method is {@code "ANY /path"}. */
+    static List<String> describe(Router router) {
+        List<String> out = new ArrayList<>();
+        for (Route route : router.getRoutes()) {
+            if (route.getPath() == null) {
+                continue; // request log, failure handler: they run for every path
+            }
+            String path = route.isExactPath() ? route.getPath() : route.getPath() + "*";
+            if (route.methods() == null || route.methods().isEmpty()) {
+                out.add("ANY " + path);
+            } else {
+                route.methods().stream().map(HttpMethod::name).sorted().forEach(m -> out.add(m + " " + path));
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** Pages and static files: page routes (e.g. {@code /diktera}) are mounted here, before the static files. */

@@ -6,8 +6,8 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import se.dikta.identity.AuthUser;
+import se.dikta.identity.CsrfToken;
 import se.dikta.failure.DomainException;
-import se.dikta.identity.AuthUser;
 
 /**
  * {@code GET /api/asr/stream}: checks the model, the Origin and the stream limit, upgrades to a WebSocket
@@ -42,6 +42,9 @@ final class LiveStreams {
         SpeechModel model = engine.model().orElseThrow(() -> DomainException.unavailable(TranscriptionApi.NO_MODEL));
         HttpServerRequest req = ctx.request();
         AuthUser user = AuthUser.of(ctx);
+        // Browsers send Origin on every WebSocket upgrade: their start must carry the CSRF token. A client that is
+        // not a browser (no Origin) cannot be led by another site, and is let through like the Origin check does.
+        String csrf = req.getHeader("Origin") == null ? null : CsrfToken.of(ctx);
         if (!slots.tryAcquire()) {
             metrics.refused();
             req.toWebSocket().onSuccess(ws -> {
@@ -51,7 +54,7 @@ final class LiveStreams {
             return;
         }
         req.toWebSocket()
-                .onSuccess(ws -> new StreamSession(vertx, ws, user, model, pool, drafts, config, metrics,
+                .onSuccess(ws -> new StreamSession(vertx, ws, user, csrf, model, pool, drafts, config, metrics,
                         slots::release).start())
                 .onFailure(t -> slots.release());
     }

@@ -14,6 +14,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.dikta.identity.AuthUser;
+import se.dikta.identity.CsrfToken;
 import se.dikta.failure.DomainException;
 import se.dikta.speech.WordTiming;
 
@@ -29,6 +30,7 @@ final class StreamSession implements DecodingQueue.Listener {
 
     static final short NORMAL = 1000;
     static final short POLICY = 1008;
+    static final String CSRF_MISSING = "CSRF-token saknas eller är fel – ladda om sidan";
     static final short TOO_BIG = 1009;
     static final short INTERNAL = 1011;
 
@@ -37,6 +39,8 @@ final class StreamSession implements DecodingQueue.Listener {
     private final Vertx vertx;
     private final ServerWebSocket ws;
     private final AuthUser user;
+    /** The session's CSRF token, which the start message must carry (a socket cannot send a header); null: not checked. */
+    private final String csrfToken;
     private final SpeechModel model;
     private final WorkerExecutor pool;
     private final DraftSink drafts;
@@ -59,11 +63,12 @@ final class StreamSession implements DecodingQueue.Listener {
     private IdleWatch idle;
     private final StorageWait storage;
 
-    StreamSession(Vertx vertx, ServerWebSocket ws, AuthUser user, SpeechModel model, WorkerExecutor pool,
+    StreamSession(Vertx vertx, ServerWebSocket ws, AuthUser user, String csrfToken, SpeechModel model, WorkerExecutor pool,
             DraftSink drafts, AsrConfig config, AsrMetrics metrics, Runnable releaseSlot) {
         this.vertx = vertx;
         this.ws = ws;
         this.user = user;
+        this.csrfToken = csrfToken;
         this.model = model;
         this.pool = pool;
         this.drafts = drafts;
@@ -103,6 +108,10 @@ final class StreamSession implements DecodingQueue.Listener {
     private void onStart(JsonObject msg) {
         if (state != State.AWAIT_START) {
             fail(POLICY, "Strömmen har redan startats");
+            return;
+        }
+        if (csrfToken != null && !CsrfToken.matches(csrfToken, msg.getValue("csrf"))) {
+            fail(POLICY, CSRF_MISSING);
             return;
         }
         StartFrame frame;

@@ -42,7 +42,10 @@ public final class AuthApi implements ApiModule {
         String password = ApiRoutes.requiredString(body, "password");
         ClientInfo client = ClientInfo.of(ctx);
         String address = client.address();
-        return auth.login(username, password, address).map(signedIn -> {
+        Cookie before = ctx.request().getCookie(SessionAuthenticator.SESSION_COOKIE);
+        return auth.login(username, password, address).compose(signedIn -> before == null || before.getValue().isBlank()
+                ? Future.succeededFuture(signedIn)
+                : auth.discardSession(before.getValue()).map(signedIn)).map(signedIn -> {
             setSessionCookies(ctx, signedIn.session(), config, secureCookies || client.https());
             AuthUser u = signedIn.user();
             return new JsonObject().put("username", u.username()).put("role", u.role().id()).put("unit", u.unit())

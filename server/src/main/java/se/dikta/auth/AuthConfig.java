@@ -8,9 +8,10 @@ import se.dikta.settings.Settings;
  *
  * @param sessionMaxAge absolute session lifetime
  * @param sessionIdleTimeout a session unused this long expires
- * @param failureDelayStart failed attempts (per user or address) before responses slow down
+ * @param failureDelayStart failed attempts (per user name, address, or both) before wrong answers slow down
  * @param failureDelay added delay per failure beyond {@code failureDelayStart}
- * @param lockoutThreshold failed attempts that lock the user or address
+ * @param lockoutThreshold failed attempts that lock a user name from one address
+ * @param addressLockoutThreshold failed attempts from one address, over any user names, that lock the address
  * @param lockoutDuration how long a lock lasts
  * @param passwordIterations PBKDF2 iterations for new hashes
  * @param passwordLogin sign-in with a local password is allowed ({@code oidc.passwordLogin}; off when only
@@ -22,6 +23,7 @@ public record AuthConfig(
         int failureDelayStart,
         Duration failureDelay,
         int lockoutThreshold,
+        int addressLockoutThreshold,
         Duration lockoutDuration,
         int passwordIterations,
         boolean passwordLogin) {
@@ -33,6 +35,7 @@ public record AuthConfig(
                 s.integer("auth.failureDelayStart", 3, 1, 1000),
                 s.duration("auth.failureDelay", Duration.ofSeconds(1)),
                 s.integer("auth.lockoutThreshold", 5, 1, 1000),
+                s.integer("auth.addressLockoutThreshold", 30, 1, 100_000),
                 s.duration("auth.lockoutDuration", Duration.ofMinutes(15)),
                 s.integer("auth.passwordIterations", PasswordHasher.MIN_ITERATIONS, PasswordHasher.MIN_ITERATIONS,
                         10_000_000),

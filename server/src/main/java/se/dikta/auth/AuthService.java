@@ -52,7 +52,9 @@ public final class AuthService {
             return Future.failedFuture(DomainException.forbidden(
                     "Inloggning med lösenord är avstängd. Logga in med kommunens konto."));
         }
-        List<String> keys = List.of(LoginThrottle.userKey(username), LoginThrottle.addressKey(address));
+        // The user name is locked only together with the address: a wrong password elsewhere cannot lock a worker out.
+        List<String> keys = List.of(LoginThrottle.pairKey(username, address), LoginThrottle.addressKey(address),
+                LoginThrottle.userKey(username));
         return db.tx(c -> {
             Optional<Duration> locked = throttle.lockedFor(c, keys, clock.instant());
             if (locked.isPresent()) {
@@ -72,6 +74,7 @@ public final class AuthService {
 
     private Future<SignedIn> startSession(AuthUser user, String address) {
         return db.tx(c -> {
+            throttle.reset(c, LoginThrottle.pairKey(user.username(), address));
             throttle.reset(c, LoginThrottle.userKey(user.username()));
             SessionStore.NewSession s = sessions.create(c, user.id(), clock.instant());
             users.recordLogin(c, user.id(), clock.instant());
@@ -125,6 +128,17 @@ public final class AuthService {
         return db.tx(c -> sessions.touch(c, sessionId, clock.instant()));
     }
 
+    /**
+     * Ends a session a browser still presented when it signed in again (session fixation: whatever id was set
+     * before sign-in, by us or anyone, is dropped; the sign-in always issues a new one).
+     */
+    public Future<Void> discardSession(String sessionId) {
+        return db.tx(c -> {
+            sessions.delete(c, sessionId);
+            return null;
+        });
+    }
+
     /** Ends the session; completes with whether it had begun with single sign-on. */
     public Future<Boolean> logout(AuthUser user, String sessionId) {
         return db.tx(c -> {
@@ -136,7 +150,10 @@ public final class AuthService {
     }
 
     public Future<Integer> purgeSessions() {
-        return db.tx(c -> sessions.purge(c, clock.instant()));
+        return db.tx(c -> {
+            throttle.purge(c, clock.instant());
+            return sessions.purge(c, clock.instant());
+        });
     }
 
     /** A password's hash, computed on the hashing pool (never on the event loop). */

@@ -8,12 +8,23 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Counts failed sign-ins per user name and per address in the database (shared by all nodes). Past
- * {@link AuthConfig#failureDelayStart()} failures answers slow down; at {@link AuthConfig#lockoutThreshold()}
- * the key is locked for {@link AuthConfig#lockoutDuration()}. Failures older than a lockout period are forgotten.
+ * Counts failed sign-ins in the database (shared by all nodes) under three keys, so that nobody can lock a
+ * named worker out from elsewhere:
+ * <ul>
+ *   <li>user name and address together ({@link #pairKey}): locked at {@link AuthConfig#lockoutThreshold()}
+ *       failures, so guessing one user's password from one address stops, while the same user signs in
+ *       from any other address as usual;</li>
+ *   <li>address ({@link #addressKey}): locked at {@link AuthConfig#addressLockoutThreshold()} failures over
+ *       any user names, so spraying many user names from one address stops;</li>
+ *   <li>user name ({@link #userKey}): never locked (that would hand anyone a way to lock a worker out), but
+ *       its failures from every address slow the answers to further wrong passwords.</li>
+ * </ul>
+ * Past {@link AuthConfig#failureDelayStart()} failures (of the key with most), wrong answers slow down; a
+ * lock lasts {@link AuthConfig#lockoutDuration()}. Failures older than a lockout period are forgotten.
  */
 public final class LoginThrottle {
 
@@ -23,12 +34,26 @@ public final class LoginThrottle {
         this.config = config;
     }
 
+    /** The user name across addresses (hashed: a sign-in form's user name may be any text, of any length). */
     public static String userKey(String username) {
-        return "user:" + username.toLowerCase(java.util.Locale.ROOT);
+        return "name:" + PasswordHasher.sha256Hex(username.toLowerCase(Locale.ROOT));
+    }
+
+    /** The user name from one address. */
+    public static String pairKey(String username, String address) {
+        return "pair:" + PasswordHasher.sha256Hex(username.toLowerCase(Locale.ROOT) + "\n" + address);
     }
 
     public static String addressKey(String address) {
         return "addr:" + address;
+    }
+
+    /** Whether failures under {@code key} can lock it. */
+    private int threshold(String key) {
+        if (key.startsWith("addr:")) {
+            return config.addressLockoutThreshold();
+        }
+        return key.startsWith("pair:") ? config.lockoutThreshold() : Integer.MAX_VALUE;
     }
 
     /** How long the longest lock among {@code keys} still lasts, if any is locked. */
@@ -66,7 +91,7 @@ public final class LoginThrottle {
             }
         }
         int failures = previous == null ? 1 : previous + 1;
-        Timestamp lockedUntil = failures >= config.lockoutThreshold()
+        Timestamp lockedUntil = failures >= threshold(key)
                 ? Timestamp.from(now.plus(config.lockoutDuration())) : null;
         String sql = previous == null
                 ? "INSERT INTO login_throttle (failures, last_failure, locked_until, throttle_key) VALUES (?, ?, ?, ?)"
@@ -85,6 +110,16 @@ public final class LoginThrottle {
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM login_throttle WHERE throttle_key = ?")) {
             ps.setString(1, key);
             ps.executeUpdate();
+        }
+    }
+
+    /** Forgets failures older than a lockout period whose lock (if any) has ended; returns how many keys. */
+    public int purge(Connection c, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM login_throttle WHERE last_failure < ? "
+                + "AND (locked_until IS NULL OR locked_until <= ?)")) {
+            ps.setTimestamp(1, Timestamp.from(now.minus(config.lockoutDuration())));
+            ps.setTimestamp(2, Timestamp.from(now));
+            return ps.executeUpdate();
         }
     }
 

@@ -4,16 +4,16 @@ import io.vertx.core.Handler;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Set;
 import se.dikta.failure.DomainException;
 import se.dikta.identity.AuthUser;
+import se.dikta.identity.CsrfToken;
 
 /**
  * Looks up the session cookie for every signed-in route, attaches the {@link AuthUser}, and on
  * state-changing requests checks the CSRF token (header {@code X-XSRF-TOKEN} equal to the session's token,
- * which the {@code XSRF-TOKEN} cookie carries to the page).
+ * which the {@code XSRF-TOKEN} cookie carries to the page); the token is left on the context
+ * ({@link CsrfToken}) for the WebSocket's {@code start} message.
  */
 public final class SessionAuthenticator implements Handler<RoutingContext> {
 
@@ -48,19 +48,15 @@ public final class SessionAuthenticator implements Handler<RoutingContext> {
                 return;
             }
             SessionStore.ActiveSession session = ar.result().get();
-            if (!SAFE.contains(ctx.request().method()) && !csrfMatches(ctx, session.csrfToken())) {
+            if (!SAFE.contains(ctx.request().method())
+                    && !CsrfToken.matches(session.csrfToken(), ctx.request().getHeader(CSRF_HEADER))) {
                 ctx.fail(DomainException.forbidden("CSRF-token saknas eller är fel – ladda om sidan"));
                 return;
             }
             ctx.put(AuthUser.CONTEXT_KEY, session.user());
             ctx.put(SESSION_ID_KEY, sessionId);
+            ctx.put(CsrfToken.CONTEXT_KEY, session.csrfToken());
             ctx.next();
         });
-    }
-
-    private static boolean csrfMatches(RoutingContext ctx, String expected) {
-        String given = ctx.request().getHeader(CSRF_HEADER);
-        return given != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
-                expected.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -263,7 +263,7 @@ class AsrBenchmark {
     }
 
     /** The server in a child JVM (its CPU time is its own), with a signed-in session for "anna". */
-    private record BenchServer(ChildServer child, int port, String session) implements AutoCloseable {
+    private record BenchServer(ChildServer child, int port, se.dikta.testing.ApiClient session) implements AutoCloseable {
 
         static BenchServer start(Path model, int streams) throws Exception {
             // e.g. -Dasr.bench.jvmArgs=-XX:StartFlightRecording=filename=/tmp/asr.jfr to profile the server
@@ -271,7 +271,7 @@ class AsrBenchmark {
             ChildServer child = ChildServer.start(extra.isEmpty() ? List.of() : List.of(extra.split("\\s+")),
                     env -> { }, Map.of("asr.model", model.toString(), "asr.maxStreams", String.valueOf(streams),
                             "asr.idleTimeout", "600s"));
-            return new BenchServer(child, child.port(), child.loginAnna().cookie("DIKTA_SESSION"));
+            return new BenchServer(child, child.port(), child.loginAnna());
         }
 
         double cpuSeconds() {

@@ -44,7 +44,7 @@ class DictationIntoNotesTest {
         anna = server.login("anna");
         bo = server.login("bo");
         assertThat(anna.post("/api/cases", new JsonObject().put("id", "2026-0001")).status()).isEqualTo(201);
-        annaStreams = new StreamClient(server.port(), anna.cookie("DIKTA_SESSION"));
+        annaStreams = new StreamClient(server.port(), anna);
     }
 
     @AfterAll

@@ -56,7 +56,7 @@ abstract class DraftResumptionBehaviour {
         server.addUser("anna", Role.WORKER, "IFO Barn och unga");
         anna = server.login("anna");
         assertThat(anna.post("/api/cases", new JsonObject().put("id", "2026-0001")).status()).isEqualTo(201);
-        streams = new StreamClient(server.port(), anna.cookie("DIKTA_SESSION"));
+        streams = new StreamClient(server.port(), anna);
     }
 
     @AfterAll

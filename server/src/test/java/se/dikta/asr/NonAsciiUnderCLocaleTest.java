@@ -41,7 +41,7 @@ class NonAsciiUnderCLocaleTest {
             String transcript = script.replace(" |", "");
             ToneAudio audio = new ToneWavWriter(model).render(script, 16000);
 
-            try (StreamClient streams = new StreamClient(server.port(), anna.cookie("DIKTA_SESSION"))) {
+            try (StreamClient streams = new StreamClient(server.port(), anna)) {
                 StreamClient.Connection c = streams.connect().start(16000).sendAudio(audio, 100, 0).stop();
                 JsonObject done = c.awaitType("done", Duration.ofSeconds(60)).json();
                 assertThat(done.getString("transcript")).isEqualTo(transcript);

@@ -31,6 +31,7 @@ class StreamSessionTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final AuthUser ANNA = new AuthUser(7, "anna", Role.WORKER, "IFO", 1, "Anna", "Socialsekreterare");
+    private static final String CSRF = "csrf-token-of-annas-session";
 
     /** Holds every append until the test lets it through, like a slow database. */
     static final class GatedSink implements DraftSink {
@@ -82,10 +83,10 @@ class StreamSessionTest {
         sink = new GatedSink();
         released = new AtomicInteger();
         http = vertx.createHttpServer()
-                .webSocketHandler(ws -> new StreamSession(vertx, ws, ANNA, model, pool, sink, config, metrics,
+                .webSocketHandler(ws -> new StreamSession(vertx, ws, ANNA, CSRF, model, pool, sink, config, metrics,
                         released::incrementAndGet).start())
                 .listen(0).await();
-        client = new StreamClient(http.actualPort(), "unused");
+        client = new StreamClient(http.actualPort(), "unused").withCsrf(CSRF);
     }
 
     @AfterEach

@@ -68,7 +68,7 @@ class TranscriptionApiTest {
         server.addUser("admin", Role.ADMIN, "IT");
         anna = server.login("anna");
         bo = server.login("bo");
-        annaStreams = new StreamClient(server.port(), anna.cookie("DIKTA_SESSION"));
+        annaStreams = new StreamClient(server.port(), anna);
     }
 
     @AfterAll
@@ -228,7 +228,7 @@ class TranscriptionApiTest {
     @Test
     void onlySignedInDictatingUsersFromTheSameOriginMayStream() throws Exception {
         assertThat(new StreamClient(server.port(), "not-a-session").rejectedStatus(null)).isEqualTo(401);
-        try (StreamClient admin = new StreamClient(server.port(), server.login("admin").cookie("DIKTA_SESSION"))) {
+        try (StreamClient admin = new StreamClient(server.port(), server.login("admin"))) {
             assertThat(admin.rejectedStatus(null)).isEqualTo(403);
         }
         assertThat(annaStreams.rejectedStatus("https://evil.example")).isEqualTo(403);

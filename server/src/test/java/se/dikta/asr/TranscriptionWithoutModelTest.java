@@ -68,7 +68,7 @@ class TranscriptionWithoutModelTest {
         ApiClient.Response upload = anna.sendBytes("POST", "/api/transcriptions", wav, "audio/wav");
         assertThat(upload.status()).isEqualTo(503);
         assertThat(upload.error()).contains("fetch-model.sh");
-        try (StreamClient streams = new StreamClient(server.port(), anna.cookie("DIKTA_SESSION"))) {
+        try (StreamClient streams = new StreamClient(server.port(), anna)) {
             assertThat(streams.rejectedStatus(null)).isEqualTo(503);
         }
         // the rest of the service works: signed-in requests are answered

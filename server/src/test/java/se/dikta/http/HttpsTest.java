@@ -65,7 +65,8 @@ class HttpsTest {
             assertThat(me.statusCode()).isEqualTo(200);
             assertThat(new JsonObject(me.body()).getString("username")).isEqualTo("anna");
 
-            try (StreamClient wss = new StreamClient(server.port(), session, cert.certPem())) {
+            try (StreamClient wss = new StreamClient(server.port(), session, cert.certPem())
+                    .withCsrf(cookie(cookies, "XSRF-TOKEN"))) {
                 StreamClient.Connection c = wss.connect().start(16000)
                         .sendAudio(new ToneWavWriter(model).render("hallå stöd", 16000), 100, 0).stop();
                 assertThat(c.awaitType("done", Duration.ofSeconds(30)).json().getString("transcript"))
@@ -85,8 +86,9 @@ class HttpsTest {
                 "tls.reloadInterval", "1s", "asr.model", model.dir().toString()))) {
             server.addUser("anna", Role.WORKER, "IFO Vuxen");
             assertThat(servedCertificate(server.port()).getSubjectX500Principal().getName()).isEqualTo("CN=forsta");
-            String session = login(server, first);
-            try (StreamClient wss = new StreamClient(server.port(), session, first.certPem())) {
+            List<String> cookies = login(server, first);
+            try (StreamClient wss = new StreamClient(server.port(), sessionCookie(cookies), first.certPem())
+                    .withCsrf(cookie(cookies, "XSRF-TOKEN"))) {
                 StreamClient.Connection open = wss.connect().start(16000)
                         .sendAudio(new ToneWavWriter(model).render("hallå", 16000), 100, 0);
 
@@ -130,7 +132,7 @@ class HttpsTest {
         }
     }
 
-    private static String login(TestServer server, TestCertificate cert) throws Exception {
+    private static List<String> login(TestServer server, TestCertificate cert) throws Exception {
         HttpResponse<String> login = HttpClient.newBuilder().sslContext(cert.trustingContext()).build()
                 .send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + server.port() + "/api/login"))
                         .header("Content-Type", "application/json")
@@ -138,12 +140,16 @@ class HttpsTest {
                                 .put("password", TestServer.PASSWORD_PREFIX + "anna").encode())).build(),
                         HttpResponse.BodyHandlers.ofString());
         assertThat(login.statusCode()).isEqualTo(200);
-        return sessionCookie(login.headers().allValues("Set-Cookie"));
+        return login.headers().allValues("Set-Cookie");
     }
 
     private static String sessionCookie(List<String> setCookies) {
-        return setCookies.stream().filter(c -> c.startsWith("DIKTA_SESSION=")).findFirst()
-                .map(c -> c.substring("DIKTA_SESSION=".length(), c.indexOf(';'))).orElseThrow();
+        return cookie(setCookies, "DIKTA_SESSION");
+    }
+
+    private static String cookie(List<String> setCookies, String name) {
+        return setCookies.stream().filter(c -> c.startsWith(name + "=")).findFirst()
+                .map(c -> c.substring(name.length() + 1, c.indexOf(';'))).orElseThrow();
     }
 
     /** The certificate a fresh TLS handshake is given (observed, not trusted). */

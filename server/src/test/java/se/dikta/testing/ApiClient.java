@@ -37,6 +37,7 @@ public final class ApiClient {
     private final CookieManager cookies;
     private final HttpClient http;
     private boolean sendCsrf = true;
+    private final java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
 
     public ApiClient(String baseUrl) {
         this(baseUrl, new CookieManager());
@@ -62,6 +63,18 @@ public final class ApiClient {
         return this;
     }
 
+    /** Sends {@code X-Forwarded-For: address} on every request (believed when the server trusts loopback as a proxy). */
+    public ApiClient from(String address) {
+        headers.put("X-Forwarded-For", address);
+        return this;
+    }
+
+    /** Sends this header on every request. */
+    public ApiClient withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
     public String baseUrl() {
         return baseUrl;
     }
@@ -69,6 +82,15 @@ public final class ApiClient {
     public String cookie(String name) {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
                 .map(HttpCookie::getValue).findFirst().orElse(null);
+    }
+
+    /** Puts a cookie into this client's jar, as if the server (or someone else) had set it. */
+    public ApiClient setCookie(String name, String value) {
+        HttpCookie cookie = new HttpCookie(name, value);
+        cookie.setPath("/");
+        cookie.setVersion(0);
+        cookies.getCookieStore().add(URI.create(baseUrl + "/"), cookie);
+        return this;
     }
 
     public Response get(String path) {
@@ -98,6 +120,7 @@ public final class ApiClient {
         if (contentType != null) {
             b.header("Content-Type", contentType);
         }
+        headers.forEach(b::header);
         String csrf = cookie("XSRF-TOKEN");
         if (sendCsrf && csrf != null) {
             b.header("X-XSRF-TOKEN", csrf);

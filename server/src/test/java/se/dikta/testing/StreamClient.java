@@ -34,7 +34,20 @@ public final class StreamClient implements AutoCloseable {
     private final int port;
     private final String sessionCookie;
     private final boolean ssl;
+    private String csrfToken;
 
+    /** A client for a signed-in API client's session: its session cookie, and its CSRF token in every start. */
+    public StreamClient(int port, ApiClient signedIn) {
+        this(port, signedIn, null);
+    }
+
+    /** Over TLS ({@code wss:}) when {@code trustedCertPem} is given, for a signed-in API client's session. */
+    public StreamClient(int port, ApiClient signedIn, java.nio.file.Path trustedCertPem) {
+        this(port, signedIn.cookie("DIKTA_SESSION"), trustedCertPem);
+        this.csrfToken = signedIn.cookie("XSRF-TOKEN");
+    }
+
+    /** A client with only a session cookie: its start messages carry no CSRF token unless {@link #withCsrf} gives one. */
     public StreamClient(int port, String sessionCookie) {
         this(port, sessionCookie, null);
     }
@@ -52,6 +65,12 @@ public final class StreamClient implements AutoCloseable {
         this.client = vertx.createWebSocketClient(options);
     }
 
+    /** Puts this token into every start message that does not name one itself (null: none). */
+    public StreamClient withCsrf(String token) {
+        this.csrfToken = token;
+        return this;
+    }
+
     public Connection connect() {
         return connect((ssl ? "https" : "http") + "://127.0.0.1:" + port);
     }
@@ -62,9 +81,11 @@ public final class StreamClient implements AutoCloseable {
                 .setURI("/api/asr/stream").setSsl(ssl).addHeader("Cookie", "DIKTA_SESSION=" + sessionCookie);
         if (origin != null) {
             options.addHeader("Origin", origin);
+        } else {
+            options.setAllowOriginHeader(false); // Vert.x would otherwise send one of its own
         }
         ClientWebSocket ws = client.webSocket();
-        Connection connection = new Connection(ws); // handlers first: the server may speak at once
+        Connection connection = new Connection(ws, csrfToken); // handlers first: the server may speak at once
         ws.connect(options).await();
         return connection;
     }
@@ -87,13 +108,15 @@ public final class StreamClient implements AutoCloseable {
     /** One WebSocket. */
     public static final class Connection {
         private final WebSocket ws;
+        private final String csrfToken;
         private final List<Message> messages = new ArrayList<>();
         private final CompletableFuture<Short> closed = new CompletableFuture<>();
         private long stopSentAt = Long.MAX_VALUE;
         private final List<Long> frameSentAt = new ArrayList<>();
 
-        Connection(WebSocket ws) {
+        Connection(WebSocket ws, String csrfToken) {
             this.ws = ws;
+            this.csrfToken = csrfToken;
             ws.textMessageHandler(text -> {
                 synchronized (messages) {
                     messages.add(new Message(new JsonObject(text), System.nanoTime()));
@@ -107,7 +130,11 @@ public final class StreamClient implements AutoCloseable {
             return send(new JsonObject().put("type", "start").put("sampleRate", sampleRate));
         }
 
+        /** Sends a message; a start message gets the client's CSRF token unless it has a {@code csrf} of its own. */
         public Connection send(JsonObject message) {
+            if ("start".equals(message.getValue("type")) && !message.containsKey("csrf") && csrfToken != null) {
+                message = message.copy().put("csrf", csrfToken);
+            }
             ws.writeTextMessage(message.encode()).await();
             return this;
         }

@@ -86,6 +86,11 @@ public final class TestServer implements AutoCloseable {
         return server.services().vertx();
     }
 
+    /** Every route the server's router answers, as {@code "METHOD /path"} (see {@code DiktaServer.routes()}). */
+    public java.util.List<String> routes() {
+        return server.routes();
+    }
+
     public Database database() {
         return server.services().db();
     }
