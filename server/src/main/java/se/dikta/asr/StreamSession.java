@@ -7,8 +7,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -19,10 +17,10 @@ import se.dikta.failure.DomainException;
 import se.dikta.speech.WordTiming;
 
 /**
- * One live dictation over a WebSocket (protocol in api.md): start, binary PCM16 frames numbered from
- * 1 (or from resumeFrom + 1), partial/final/ack, stop → done. Runs on the socket's event loop; decoding
- * happens in a {@link DecodingQueue}. Any protocol violation answers an error message and closes this
- * socket only. The recogniser is freed as soon as the socket goes, even mid-utterance.
+ * One live dictation over a WebSocket (protocol in api.md): start, binary PCM16 frames numbered from 1 (or from
+ * resumeFrom + 1), partial/final/ack, stop → done. Runs on the socket's event loop; decoding happens in a
+ * {@link DecodingQueue}. A protocol violation answers an error and closes this socket only. The recogniser is
+ * freed as soon as the socket goes, even mid-utterance.
  */
 final class StreamSession implements DecodingQueue.Listener {
 
@@ -53,7 +51,7 @@ final class StreamSession implements DecodingQueue.Listener {
     private String noteId;
     private int sampleRate;
     private long seq;
-    private final List<short[]> early = new ArrayList<>();
+    private final EarlyFrames early = new EarlyFrames();
     private boolean stopRequested;
     private boolean backlogged;
     private final List<String> transcript = new ArrayList<>();
@@ -141,12 +139,7 @@ final class StreamSession implements DecodingQueue.Listener {
         }
         queue = q;
         state = State.STREAMING;
-        long first = seq - early.size();
-        for (int i = 0; i < early.size(); i++) {
-            short[] s = early.get(i);
-            q.offer(s, s.length, first + i + 1);
-        }
-        early.clear();
+        early.replay(q, seq);
         updatePause();
         if (stopRequested) {
             onStop();
@@ -174,8 +167,7 @@ final class StreamSession implements DecodingQueue.Listener {
             fail(POLICY, "Ljudramen har udda längd (" + len + " byte): 16-bitars PCM kräver jämnt antal byte");
             return;
         }
-        short[] samples = new short[len / 2];
-        ByteBuffer.wrap(frame.getBytes()).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(samples);
+        short[] samples = Pcm16.samples(frame);
         seq++;
         acknowledged.received(seq, samples.length);
         if (queue == null) {

@@ -93,7 +93,7 @@ class DatabaseOutageTest {
         });
         saver.start();
 
-        try (StreamClient streams = new StreamClient(server.port(), bo.cookie("DIKTA_SESSION"))) {
+        try (StreamClient streams = new StreamClient(server.port(), bo)) {
             Connection c = streams.connect().send(new JsonObject().put("type", "start").put("sampleRate", 16000)
                     .put("caseId", "2026-0903"));
             Thread speaker = new Thread(() -> c.sendAudio(audio, 100, 1.0));

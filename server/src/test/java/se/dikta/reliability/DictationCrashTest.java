@@ -94,7 +94,6 @@ class DictationCrashTest {
     @Test
     void everyFrameAcknowledgedBeforeASigkillHasItsWordsInTheDraftExactlyOnceAfterRestartAndResume() throws Exception {
         ApiClient anna = child.loginAnna();
-        String cookie = anna.cookie("DIKTA_SESSION");
         assertThat(anna.post("/api/cases", new JsonObject().put("id", "2026-0901").put("title", "Familj Krasch"))
                 .status()).isEqualTo(201);
         Random random = new Random(SEED);
@@ -104,7 +103,7 @@ class DictationCrashTest {
             String noteId;
             long lastAck;
             List<String> ackedWords = new ArrayList<>();
-            try (StreamClient streams = new StreamClient(port, cookie)) {
+            try (StreamClient streams = new StreamClient(port, anna)) {
                 Connection c = streams.connect().send(new JsonObject().put("type", "start").put("sampleRate", 16000)
                         .put("caseId", "2026-0901"));
                 sendFrames(c, 1, killAfter);
@@ -129,7 +128,7 @@ class DictationCrashTest {
                     killAfter, lastAck).startsWith(ackedWords.toArray(String[]::new));
 
             // the old session cookie still works: sessions live in the database
-            try (StreamClient streams = new StreamClient(port, cookie)) {
+            try (StreamClient streams = new StreamClient(port, anna)) {
                 Connection c = streams.connect().send(new JsonObject().put("type", "start").put("sampleRate", 16000)
                         .put("noteId", noteId).put("resumeFrom", lastAck));
                 sendFrames(c, (int) lastAck + 1, frames());

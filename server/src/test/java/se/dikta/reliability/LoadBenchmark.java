@@ -96,9 +96,9 @@ class LoadBenchmark {
         long deadline = System.nanoTime() + SECONDS * 1_000_000_000L;
         AtomicInteger admitted = new AtomicInteger();
         List<Thread> threads = new ArrayList<>();
-        String cookie = child.loginAnna().cookie("DIKTA_SESSION");
+        ApiClient session = child.loginAnna();
         for (int i = 0; i < streams; i++) {
-            threads.add(new Thread(() -> speak(child, cookie, audio, deadline, stats, admitted)));
+            threads.add(new Thread(() -> speak(child, session, audio, deadline, stats, admitted)));
         }
         Random random = new Random(14);
         ApiClient searcher = child.loginAnna();
@@ -130,9 +130,9 @@ class LoadBenchmark {
     }
 
     /** One dictating user: stream the recording in real time, stop, again, until the deadline. */
-    static void speak(ChildServer child, String cookie, ToneAudio audio, long deadline, Stats stats, AtomicInteger admitted) {
+    static void speak(ChildServer child, ApiClient session, ToneAudio audio, long deadline, Stats stats, AtomicInteger admitted) {
         int frames = (audio.pcm().length + 3199) / 3200;
-        try (StreamClient client = new StreamClient(child.port(), cookie)) {
+        try (StreamClient client = new StreamClient(child.port(), session)) {
             while (System.nanoTime() < deadline) {
                 Connection c = client.connect();
                 try {

@@ -120,8 +120,7 @@ class TwoNodesTest {
     @Test
     @Order(3)
     void eachNodeAdmitsStreamsUpToItsOwnLimitAndRefusesTheNextWith1013() {
-        String cookie = anna1.cookie("DIKTA_SESSION");
-        try (StreamClient s1 = new StreamClient(node1.port(), cookie); StreamClient s2 = new StreamClient(node2.port(), cookie)) {
+        try (StreamClient s1 = new StreamClient(node1.port(), anna1); StreamClient s2 = new StreamClient(node2.port(), anna1)) {
             Connection held1 = s1.connect().start(16000);
             Connection held2 = s2.connect().start(16000);
             held1.sendBinary(new byte[FRAME_BYTES]);
@@ -139,9 +138,8 @@ class TwoNodesTest {
         ToneAudio audio = new ToneWavWriter(model).render("hallå mötet barnet | samtal oro stöd | mamma pappa skolan"
                 + " | bedömning förskola läkare", 16000);
         int frames = (audio.pcm().length + FRAME_BYTES - 1) / FRAME_BYTES;
-        String cookie = anna1.cookie("DIKTA_SESSION");
         long lastAck;
-        try (StreamClient s1 = new StreamClient(node1.port(), cookie)) {
+        try (StreamClient s1 = new StreamClient(node1.port(), anna1)) {
             Connection c = s1.connect().send(new JsonObject().put("type", "start").put("sampleRate", 16000)
                     .put("caseId", "2026-0904"));
             int half = frames / 2;
@@ -155,7 +153,7 @@ class TwoNodesTest {
                 .map(n -> (JsonObject) n).filter(n -> "draft".equals(n.getString("status"))
                         && n.getJsonObject("metrics").getString("mode").equals("dictated"))
                 .map(n -> n.getString("id")).findFirst().orElseThrow();
-        try (StreamClient s2 = new StreamClient(node2.port(), cookie)) {
+        try (StreamClient s2 = new StreamClient(node2.port(), anna1)) {
             Connection c = s2.connect().send(new JsonObject().put("type", "start").put("sampleRate", 16000)
                     .put("noteId", draft).put("resumeFrom", lastAck));
             send(c, audio, (int) lastAck + 1, frames);
