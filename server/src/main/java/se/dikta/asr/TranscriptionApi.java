@@ -75,7 +75,7 @@ public final class TranscriptionApi implements ApiModule, AutoCloseable {
                 : jobs.failInterrupted().onSuccess(n -> {
                     if (n > 0) {
                         LOG.warn("Marked {} file transcription job(s) failed: they were running when the server "
-                                + "stopped (their uploads are gone; the users are asked to send the files again)", n);
+                                + "stopped (the users are asked to send the files again)", n);
                     }
                 });
         return interrupted.compose(n -> engine.start(vertx)).compose(v -> vertx.executeBlocking(() -> {
