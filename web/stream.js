@@ -169,7 +169,7 @@ export class AsrStream {
       if (this.finishing) this.finishing.reject(new Error(message));
       return;
     }
-    this.retry(CLOSE_TEXT[e.code] || this.lastError
+    this.retry((e.code === 1013 && this.lastError) || CLOSE_TEXT[e.code] || this.lastError
       || 'Anslutningen till servern bröts.');
   }
 

@@ -100,9 +100,39 @@ final class ModelArchive {
     }
 
     /** Hidden install directories left by a killed run. */
-    static void removeLeftovers(Path parent) throws IOException {
+    static java.util.List<Path> removeLeftovers(Path parent) {
+        return removeLeftovers(parent, java.time.Instant.MAX);
+    }
+
+    /**
+     * At server start: hidden install directories untouched for {@link #STALE} (an install still running in
+     * another process, e.g. fetch-model.sh, is younger and is left alone).
+     */
+    static java.util.List<Path> removeStaleLeftovers(Path parent) {
+        return removeLeftovers(parent, java.time.Instant.now().minus(STALE));
+    }
+
+    static final java.time.Duration STALE = java.time.Duration.ofMinutes(10);
+
+    private static java.util.List<Path> removeLeftovers(Path parent, java.time.Instant olderThan) {
+        if (parent == null || !Files.isDirectory(parent)) {
+            return java.util.List.of();
+        }
         try (Stream<Path> s = Files.list(parent)) {
-            s.filter(p -> p.getFileName().toString().startsWith(".install-")).forEach(ModelArchive::deleteTree);
+            java.util.List<Path> left = s.filter(p -> p.getFileName().toString().startsWith(".install-"))
+                    .filter(p -> modified(p).isBefore(olderThan)).toList();
+            left.forEach(ModelArchive::deleteTree);
+            return left;
+        } catch (IOException e) {
+            return java.util.List.of(); // unreadable parent: the model check that follows reports it
+        }
+    }
+
+    private static java.time.Instant modified(Path p) {
+        try {
+            return Files.getLastModifiedTime(p).toInstant();
+        } catch (IOException e) {
+            return java.time.Instant.MAX;
         }
     }
 

@@ -7,8 +7,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -19,10 +17,10 @@ import se.dikta.failure.DomainException;
 import se.dikta.speech.WordTiming;
 
 /**
- * One live dictation over a WebSocket (protocol in api.md): start, binary PCM16 frames numbered from
- * 1 (or from resumeFrom + 1), partial/final/ack, stop → done. Runs on the socket's event loop; decoding
- * happens in a {@link DecodingQueue}. Any protocol violation answers an error message and closes this
- * socket only. The recogniser is freed as soon as the socket goes, even mid-utterance.
+ * One live dictation over a WebSocket (protocol in api.md): start, binary PCM16 frames numbered from 1 (or from
+ * resumeFrom + 1), partial/final/ack, stop → done. Runs on the socket's event loop; decoding happens in a
+ * {@link DecodingQueue}. A protocol violation answers an error and closes this socket only. The recogniser is
+ * freed as soon as the socket goes, even mid-utterance.
  */
 final class StreamSession implements DecodingQueue.Listener {
 
@@ -53,7 +51,7 @@ final class StreamSession implements DecodingQueue.Listener {
     private String noteId;
     private int sampleRate;
     private long seq;
-    private final List<short[]> early = new ArrayList<>();
+    private final EarlyFrames early = new EarlyFrames();
     private boolean stopRequested;
     private boolean backlogged;
     private final List<String> transcript = new ArrayList<>();
@@ -61,6 +59,7 @@ final class StreamSession implements DecodingQueue.Listener {
     private boolean audioRecorded;
     private final DecodingProgress progress;
     private IdleWatch idle;
+    private final StorageWait storage;
 
     StreamSession(Vertx vertx, ServerWebSocket ws, AuthUser user, String csrfToken, SpeechModel model, WorkerExecutor pool,
             DraftSink drafts, AsrConfig config, AsrMetrics metrics, Runnable releaseSlot) {
@@ -75,6 +74,7 @@ final class StreamSession implements DecodingQueue.Listener {
         this.metrics = metrics;
         this.releaseSlot = releaseSlot;
         this.progress = new DecodingProgress(metrics, AsrMetrics.Source.STREAM);
+        this.storage = new StorageWait(vertx, this::send, () -> state == State.CLOSED, () -> idle.touch());
     }
 
     void start() {
@@ -140,12 +140,7 @@ final class StreamSession implements DecodingQueue.Listener {
         }
         queue = q;
         state = State.STREAMING;
-        long first = seq - early.size();
-        for (int i = 0; i < early.size(); i++) {
-            short[] s = early.get(i);
-            q.offer(s, s.length, first + i + 1);
-        }
-        early.clear();
+        early.replay(q, seq);
         updatePause();
         if (stopRequested) {
             onStop();
@@ -173,8 +168,7 @@ final class StreamSession implements DecodingQueue.Listener {
             fail(POLICY, "Ljudramen har udda längd (" + len + " byte): 16-bitars PCM kräver jämnt antal byte");
             return;
         }
-        short[] samples = new short[len / 2];
-        ByteBuffer.wrap(frame.getBytes()).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(samples);
+        short[] samples = Pcm16.samples(frame);
         seq++;
         acknowledged.received(seq, samples.length);
         if (queue == null) {
@@ -220,7 +214,7 @@ final class StreamSession implements DecodingQueue.Listener {
                 if (!r.isEmpty()) {
                     send(r.toJson());
                     transcript.add(r.text());
-                    persisted = persisted.compose(v -> drafts.append(user, noteId, r.seq(), r));
+                    persisted = persisted.compose(v -> storage.store(() -> drafts.append(user, noteId, r.seq(), r)));
                 }
             }
         }
@@ -244,7 +238,8 @@ final class StreamSession implements DecodingQueue.Listener {
     @Override
     public void onFailure(Throwable cause) {
         if (cause instanceof DomainException e) {
-            fail(POLICY, e.getMessage());
+            // the database unreachable (at start, or past StorageWait's patience): 1013, resume later
+            fail(e.kind() == DomainException.Kind.UNAVAILABLE ? LiveStreams.TRY_AGAIN_LATER : POLICY, e.getMessage());
         } else {
             LOG.warn("Live transcription failed: {}", cause.toString());
             fail(INTERNAL, "Taligenkänningen misslyckades");
@@ -288,10 +283,7 @@ final class StreamSession implements DecodingQueue.Listener {
         });
     }
 
-    /**
-     * A socket that drops without {@code stop} still counts its audio for the draft: the part up to the last
-     * {@code ack}, which the client will not send again (a resumed stream re-sends and counts the rest).
-     */
+    /** A dropped socket counts its audio up to the last ack (a resumed stream re-sends and counts the rest). */
     private void recordAcknowledgedAudio() {
         if (audioRecorded || noteId == null || acknowledged.samples() == 0) {
             return;

@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import se.dikta.audit.AuditLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import se.dikta.identity.AuthUser;
 import se.dikta.identity.Role;
 import se.dikta.db.Database;
@@ -44,8 +46,11 @@ public final class TranscriptionApi implements ApiModule, AutoCloseable {
     private final TranscriptionJobs jobs;
     private final VoskEngine engine;
     private final Vertx vertx;
+    private static final Logger LOG = LoggerFactory.getLogger(TranscriptionApi.class);
+
     private final AsrConfig config;
     private final boolean keepAudio;
+    private final Database db;
 
     /**
      * @param keepAudio keep an uploaded file after its transcription ends (retention.audio is set); the
@@ -57,6 +62,7 @@ public final class TranscriptionApi implements ApiModule, AutoCloseable {
         this.vertx = vertx;
         this.config = config;
         this.keepAudio = keepAudio;
+        this.db = db;
         this.streamPool = vertx.createSharedWorkerExecutor("asr-stream", config.maxStreams());
         this.filePool = vertx.createSharedWorkerExecutor("asr-file", config.maxFileJobs());
         this.slots = new StreamSlots(config.maxStreams());
@@ -72,7 +78,14 @@ public final class TranscriptionApi implements ApiModule, AutoCloseable {
      * spooled by an earlier run of this node: their jobs are reported as abandoned.
      */
     public Future<Void> start() {
-        return engine.start(vertx).compose(v -> vertx.executeBlocking(() -> {
+        Future<Integer> interrupted = db.dialect().isPostgres() ? Future.succeededFuture(0)
+                : jobs.failInterrupted().onSuccess(n -> {
+                    if (n > 0) {
+                        LOG.warn("Marked {} file transcription job(s) failed: they were running when the server "
+                                + "stopped (the users are asked to send the files again)", n);
+                    }
+                });
+        return interrupted.compose(n -> engine.start(vertx)).compose(v -> vertx.executeBlocking(() -> {
             Path dir = config.uploadDir();
             if (!keepAudio && Files.isDirectory(dir)) { // kept audio is the retention pass's to remove
                 try (Stream<Path> files = Files.list(dir)) {

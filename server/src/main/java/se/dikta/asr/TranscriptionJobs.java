@@ -16,8 +16,9 @@ import se.dikta.db.Database;
 /** Background transcription jobs in the database (V20): any node can report a job; each belongs to its creator. */
 final class TranscriptionJobs {
 
-    /** A running job not refreshed for this long lost its node (crash, restart). */
-    static final Duration ABANDONED_AFTER = Duration.ofSeconds(60);
+    /** A running job not refreshed for this long (four missed heartbeats) lost its node (crash, restart). */
+    static final Duration ABANDONED_AFTER = Duration.ofSeconds(20);
+    static final String INTERRUPTED = "Jobbet avbröts när servern stoppades; skicka filen igen";
     static final Duration HEARTBEAT = Duration.ofSeconds(5);
 
     private final Database db;
@@ -75,6 +76,21 @@ final class TranscriptionJobs {
         });
     }
 
+    /**
+     * At the start of a server on the embedded database (one node by definition): every job still
+     * {@code running} belonged to an earlier process of this node and is marked failed now. Returns how many.
+     */
+    Future<Integer> failInterrupted() {
+        return db.tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE transcription_jobs SET status = 'failed', "
+                    + "error = ?, updated_at = ? WHERE status = 'running'")) {
+                ps.setString(1, INTERRUPTED);
+                ps.setTimestamp(2, Timestamp.from(clock.instant()));
+                return ps.executeUpdate();
+            }
+        });
+    }
+
     /** The job as api.md shows it, if it exists and belongs to {@code userId}. */
     Future<Optional<JsonObject>> find(long userId, String id) {
         return db.tx(c -> {
@@ -95,7 +111,7 @@ final class TranscriptionJobs {
         Instant updated = rs.getTimestamp("updated_at").toInstant();
         if (status.equals("running") && updated.isBefore(clock.instant().minus(ABANDONED_AFTER))) {
             return json.put("status", "failed").put("progress", rs.getDouble("progress"))
-                    .put("error", "Jobbet avbröts när servern stoppades; skicka filen igen");
+                    .put("error", INTERRUPTED);
         }
         json.put("status", status).put("progress", rs.getDouble("progress"));
         if (status.equals("done")) {

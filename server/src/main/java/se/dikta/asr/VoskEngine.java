@@ -62,6 +62,8 @@ public final class VoskEngine implements AutoCloseable {
     }
 
     private void load() {
+        ModelArchive.removeStaleLeftovers(config.model().getParent()).forEach(left -> LOG.warn(
+                "Removed {}: a speech model install that was interrupted (a crash during download or unpacking)", left));
         try {
             ModelInfo info = verifier.verify(config.model());
             long t0 = System.nanoTime();

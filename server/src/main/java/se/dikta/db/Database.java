@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.dikta.failure.DomainException;
 
 /**
  * The connection pool and the one way to run SQL. {@link #tx} runs work on a dedicated JDBC worker pool,
@@ -20,6 +21,10 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    private static final long CONNECTION_TIMEOUT_MS = 3_000;
+    /** The Swedish answer while the database cannot be reached (503). */
+    public static final String UNREACHABLE = "Databasen går inte att nå just nu. Försök igen om en stund – "
+            + "inget som redan sparats har gått förlorat.";
 
     private final HikariDataSource dataSource;
     private final Dialect dialect;
@@ -42,9 +47,15 @@ public final class Database implements AutoCloseable {
         hc.setAutoCommit(false);
         hc.setPoolName("dikta-db");
         hc.setInitializationFailTimeout(10_000);
+        // While the database is unreachable a request waits at most this long for a connection, then answers
+        // 503 (Hikari's default of 30 s would hold every request, and the client, for half a minute).
+        hc.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
+        java.util.Optional<java.nio.file.Path> staleLock = h2LockFile(config.url()).filter(java.nio.file.Files::exists);
         HikariDataSource ds;
         try {
             ds = new HikariDataSource(hc);
+            staleLock.ifPresent(lock -> LOG.warn("Embedded database: {} was left by a server that did not stop "
+                    + "cleanly; H2 found no live owner and took the database over (committed data is kept)", lock));
         } catch (RuntimeException e) {
             throw new DatabaseUnavailableException("Cannot connect to the database " + config.url() + ": "
                     + rootMessage(e), e);
@@ -73,12 +84,21 @@ public final class Database implements AutoCloseable {
                 c.commit();
                 return result;
             } catch (Exception e) {
-                c.rollback();
+                try {
+                    c.rollback();
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback); // the connection is gone: the original failure says why
+                }
                 throw e;
             }
-        } catch (RuntimeException e) {
-            throw e;
         } catch (Exception e) {
+            if (ConnectionFailures.isConnectionFailure(e)) {
+                LOG.warn("Database unreachable (answering 503 until it is back): {}", rootCause(e));
+                throw DomainException.unavailable(UNREACHABLE);
+            }
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
             throw new DatabaseException(e);
         }
     }
@@ -104,6 +124,25 @@ public final class Database implements AutoCloseable {
     public void close() {
         executor.close();
         dataSource.close();
+    }
+
+    /** The lock file H2 keeps beside a file database while it is open ({@code AUTO_SERVER} mode). */
+    private static java.util.Optional<java.nio.file.Path> h2LockFile(String url) {
+        if (!url.startsWith("jdbc:h2:file:")) {
+            return java.util.Optional.empty();
+        }
+        String path = url.substring("jdbc:h2:file:".length());
+        int semicolon = path.indexOf(';');
+        path = semicolon < 0 ? path : path.substring(0, semicolon);
+        return java.util.Optional.of(java.nio.file.Path.of(path + ".lock.db"));
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.toString();
     }
 
     private static String rootMessage(Throwable e) {

@@ -2,6 +2,7 @@ package se.dikta.search;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,9 +78,11 @@ public final class NoteIndexer implements NoteListener, AutoCloseable {
     public void start() throws IOException {
         Path dir = config.indexDir();
         boolean rebuild = !NoteIndex.exists(dir);
+        Set<String> before = StartupTidy.files(dir);
         NoteIndex opened;
         try {
             opened = NoteIndex.open(dir, analyzer);
+            StartupTidy.logIndexRecovery(dir, before);
         } catch (LockObtainFailedException e) {
             state = State.FAILED;
             throw new IOException("The search index " + dir + " is in use by another process", e);
@@ -104,6 +107,10 @@ public final class NoteIndexer implements NoteListener, AutoCloseable {
         }
         if (rebuild) {
             LOG.info("Building the search index in {} from the database", dir);
+        } else if (latest > opened.committedRevision()) {
+            LOG.info("Search index {} is at revision {}, the database at {}: indexing the changes made since its "
+                    + "last commit (this node stopped without committing, or others wrote meanwhile)", dir,
+                    opened.committedRevision(), latest);
         }
         index = opened;
         state = rebuild ? State.REBUILDING : State.UP;

@@ -34,14 +34,27 @@ public final class ApiClient {
     }
 
     private final String baseUrl;
-    private final CookieManager cookies = new CookieManager();
+    private final CookieManager cookies;
     private final HttpClient http;
     private boolean sendCsrf = true;
     private final java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
 
     public ApiClient(String baseUrl) {
+        this(baseUrl, new CookieManager());
+    }
+
+    private ApiClient(String baseUrl, CookieManager cookies) {
         this.baseUrl = baseUrl;
+        this.cookies = cookies;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    /**
+     * The same browser talking to another node (as through a load balancer): the cookies are shared, so the
+     * session and CSRF token of this client go along.
+     */
+    public ApiClient on(String otherBaseUrl) {
+        return new ApiClient(otherBaseUrl, cookies);
     }
 
     /** Stop sending the CSRF header (to test that the server rejects such requests). */

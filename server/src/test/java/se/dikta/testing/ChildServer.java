@@ -109,6 +109,13 @@ public final class ChildServer implements AutoCloseable {
         return process;
     }
 
+    /** What the child printed so far (its log included). */
+    public String output() {
+        synchronized (output) {
+            return output.toString();
+        }
+    }
+
     /** A client signed in as "anna". */
     public ApiClient loginAnna() {
         ApiClient anna = new ApiClient("http://127.0.0.1:" + port);

@@ -29,6 +29,8 @@ public final class PostgresServer {
     private final Path bin;
     private final int port;
     private final AtomicInteger databases = new AtomicInteger();
+    /** synchronous_commit on (PostgreSQL's default): a commit survives an immediate stop. */
+    private volatile boolean durable;
 
     private PostgresServer(Path dir, Path bin, int port) {
         this.dir = dir;
@@ -82,15 +84,40 @@ public final class PostgresServer {
             int port = freePort();
             run(root, List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", "dikta",
                     "--auth=trust", "-E", "UTF8", "--no-locale", "--no-sync"), dir);
-            run(root, List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l",
-                    dir.resolve("postgres.log").toString(), "-w", "-t", "60", "-o",
-                    "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off "
-                            + "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
-                    "start"), dir);
-            return new PostgresServer(dir, bin, port);
+            PostgresServer server = new PostgresServer(dir, bin, port);
+            server.startProcess();
+            return server;
         } catch (IOException e) {
             throw new IllegalStateException("Cannot start PostgreSQL for tests: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A server of its own, for a test that stops and starts it (a database outage); stopped at JVM exit.
+     */
+    public static PostgresServer startDedicated() {
+        PostgresServer s = start();
+        s.stopProcess();
+        s.durable = true;
+        s.startProcess();
+        Runtime.getRuntime().addShutdownHook(new Thread(s::stop, "postgres-stop"));
+        return s;
+    }
+
+    /** Starts the (stopped) server again on the same port and data. */
+    public void startProcess() {
+        run("root".equals(System.getProperty("user.name")), List.of(bin.resolve("pg_ctl").toString(), "-D",
+                dir.resolve("data").toString(), "-l", dir.resolve("postgres.log").toString(), "-w", "-t", "60", "-o",
+                "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off "
+                        + "-c synchronous_commit=" + (durable ? "on" : "off")
+                        + " -c full_page_writes=off -c max_connections=200",
+                "start"), dir);
+    }
+
+    /** Stops the server at once, as a crash or a network failure would (its data stays for {@link #startProcess}). */
+    public void stopProcess() {
+        run("root".equals(System.getProperty("user.name")), List.of(bin.resolve("pg_ctl").toString(), "-D",
+                dir.resolve("data").toString(), "-m", "immediate", "-w", "stop"), dir);
     }
 
     private void stop() {

@@ -1,0 +1,214 @@
+package se.dikta.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import se.dikta.audit.AuditChainVerifier;
+import se.dikta.db.Dialect;
+import se.dikta.testing.ApiClient;
+import se.dikta.testing.ChildServer;
+import se.dikta.testing.TestServer;
+import se.dikta.testing.ToneModel;
+import se.dikta.testing.ToneModelGenerator;
+import se.dikta.testing.ToneWavWriter;
+
+/**
+ * Concurrent saves and signings, and a running file transcription job, when the server process is killed
+ * with SIGKILL: after a restart on the same data directory every acknowledged save and signature is there,
+ * no signed note changed, the audit chain verifies, the search index catches up by itself, and the job is
+ * reported failed, not running.
+ */
+class SaveAndSignCrashTest {
+
+    static final int WRITERS = 4;
+    static final int NOTES_PER_WRITER = 3;
+
+    static Path dir;
+    static Path modelDir;
+    static ToneModel model;
+    static int port;
+    static ChildServer child;
+
+    /** What the server acknowledged: the last saved marker per note, and the sections of each signed note. */
+    record Acked(Map<String, String> lastMarker, Map<String, JsonArray> signed) {}
+
+    @BeforeAll
+    static void start() throws Exception {
+        dir = Files.createTempDirectory("dikta-crash-save-");
+        modelDir = Files.createTempDirectory("dikta-crash-save-model-");
+        model = new ToneModelGenerator().generate(modelDir.resolve("vosk-model-tone"));
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        child = startChild();
+    }
+
+    static ChildServer startChild() throws Exception {
+        return ChildServer.start(List.of("-Xmx384m"), env -> { }, Map.of(
+                "asr.model", modelDir.resolve("vosk-model-tone").toString(),
+                "asr.inlineMaxSeconds", "1",
+                "dataDir", dir.resolve("data").toString(),
+                "db.url", "jdbc:h2:file:" + dir.resolve("dikta"),
+                "port", String.valueOf(port)));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        try {
+            if (child != null) {
+                child.close();
+            }
+        } finally {
+            TestServer.deleteTree(dir);
+            TestServer.deleteTree(modelDir);
+        }
+    }
+
+    static JsonArray sections(String text) {
+        return new JsonArray().add(new JsonObject().put("key", "KONTAKT").put("text", text));
+    }
+
+    @Test
+    void everyAcknowledgedSaveAndSignatureSurvivesASigkillAndTheIndexAndJobsRecoverByThemselves() throws Exception {
+        ApiClient anna = child.loginAnna();
+        assertThat(anna.post("/api/cases", new JsonObject().put("id", "2026-0902").put("title", "Familj Spar"))
+                .status()).isEqualTo(201);
+        List<List<String>> owned = new ArrayList<>();
+        for (int w = 0; w < WRITERS; w++) {
+            List<String> ids = new ArrayList<>();
+            for (int n = 0; n < NOTES_PER_WRITER; n++) {
+                ApiClient.Response r = anna.post("/api/notes", new JsonObject().put("caseId", "2026-0902")
+                        .put("template", "journalanteckning").put("sections", sections("Första utkastet")));
+                assertThat(r.status()).isEqualTo(201);
+                ids.add(r.json().getString("id"));
+            }
+            owned.add(ids);
+        }
+        // a file transcription long enough to become a job that is still running at the kill
+        byte[] wav = new ToneWavWriter(model).render(String.join(" | ", java.util.Collections.nCopies(40,
+                "hallå mötet barnet samtal oro stöd")), 16000).wav();
+        ApiClient.Response job = anna.sendBytes("POST", "/api/transcriptions", wav, "audio/wav");
+        assertThat(job.status()).isEqualTo(202);
+        String jobId = job.json().getString("id");
+
+        Acked acked = new Acked(new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+        AtomicBoolean running = new AtomicBoolean(true);
+        ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
+        for (int w = 0; w < WRITERS; w++) {
+            List<String> ids = owned.get(w);
+            Random random = new Random(1400 + w);
+            writers.submit(() -> write(child.loginAnna(), ids, random, acked, running));
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (acked.signed().size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(anna.get("/api/transcriptions/" + jobId).json().getString("status")).isEqualTo("running");
+        child.process().destroyForcibly().waitFor(); // SIGKILL with saves and signings in flight
+        running.set(false);
+        writers.shutdown();
+        assertThat(writers.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(acked.lastMarker()).isNotEmpty();
+        assertThat(acked.signed()).isNotEmpty();
+
+        long t0 = System.nanoTime();
+        child = startChild();
+        System.out.printf("restart took %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        ApiClient again = child.loginAnna();
+        for (var e : acked.lastMarker().entrySet()) {
+            JsonObject note = again.get("/api/notes/" + e.getKey()).json();
+            List<String> versions = again.get("/api/notes/" + e.getKey() + "/versions").json().getJsonArray("versions")
+                    .stream().map(v -> ((JsonObject) v).getJsonArray("sections").encode()).toList();
+            assertThat(versions).as("acknowledged save of %s", e.getKey()).contains(sections(e.getValue()).encode());
+            if (acked.signed().containsKey(e.getKey())) {
+                assertThat(note.getString("status")).isEqualTo("signed");
+                assertThat(note.getJsonArray("sections").encode()).as("signed note %s unchanged", e.getKey())
+                        .isEqualTo(acked.signed().get(e.getKey()).encode());
+                assertThat(again.put("/api/notes/" + e.getKey(), new JsonObject().put("sections", sections("ändrad")))
+                        .status()).isEqualTo(409);
+            }
+        }
+        // the index catches up without a rebuild by hand: the last acknowledged text of every note is found
+        for (var e : acked.lastMarker().entrySet()) {
+            String marker = e.getValue().substring(e.getValue().lastIndexOf(' ') + 1);
+            awaitSearchHit(again, marker, e.getKey());
+        }
+        System.out.printf("checks and catch-up took %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        JsonObject status = again.get("/api/transcriptions/" + jobId).json();
+        assertThat(status.getString("status")).isEqualTo("failed");
+        assertThat(status.getString("error")).contains("skicka filen igen");
+        assertThat(child.output()).contains("Marked 1 file transcription job(s) failed");
+        try (Connection c = DriverManager.getConnection(Dialect.H2.connectUrl("jdbc:h2:file:" + dir.resolve("dikta")),
+                "sa", "")) {
+            AuditChainVerifier.Result verified = new AuditChainVerifier().verify(c);
+            assertThat(verified.problem()).isEmpty();
+            assertThat(verified.rows()).isPositive();
+        }
+        System.out.printf("SIGKILL under load: %d notes with acknowledged saves, %d acknowledged signatures%n",
+                acked.lastMarker().size(), acked.signed().size());
+    }
+
+    /** One writer: saves its notes with new markers in turn and signs one now and then, until the kill. */
+    static void write(ApiClient client, List<String> ids, Random random, Acked acked, AtomicBoolean running) {
+        List<String> drafts = new ArrayList<>(ids);
+        int round = 0;
+        try {
+            while (running.get() && !drafts.isEmpty()) {
+                String id = drafts.get(random.nextInt(drafts.size()));
+                round++;
+                if (round % 3 == 0) {
+                    ApiClient.Response r = client.post("/api/notes/" + id + "/sign", new JsonObject());
+                    if (r.status() != 200) {
+                        System.out.println("sign answered " + r.status() + " " + r.body());
+                    }
+                    if (r.status() == 200) {
+                        acked.signed().put(id, r.json().getJsonArray("sections"));
+                        drafts.remove(id);
+                    }
+                    continue;
+                }
+                String text = "Besök " + round + " anteckning m" + Math.abs(id.hashCode() % 1000) + "x" + round;
+                ApiClient.Response r = client.put("/api/notes/" + id, new JsonObject().put("sections", sections(text)));
+                if (r.status() != 200) {
+                    System.out.println("save answered " + r.status() + " " + r.body());
+                }
+                if (r.status() == 200) {
+                    acked.lastMarker().put(id, text);
+                }
+            }
+        } catch (RuntimeException e) {
+            // the server died under us: whatever was not answered was not acknowledged
+        }
+    }
+
+    static void awaitSearchHit(ApiClient client, String marker, String noteId) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            ApiClient.Response r = client.get("/api/search?q=" + marker);
+            if (r.status() == 200 && r.json().getJsonArray("hits").stream()
+                    .anyMatch(h -> noteId.equals(((JsonObject) h).getString("id")))) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("search never found " + marker + " in " + noteId);
+    }
+}
