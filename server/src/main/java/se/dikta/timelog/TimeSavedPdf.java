@@ -34,14 +34,23 @@ public final class TimeSavedPdf {
     private static final float[] NEGATIVE = {0.75f, 0.25f, 0.2f};
     private static final float[] GREY = {0.55f, 0.55f, 0.55f};
 
-    private final PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-    private final PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+    /** Made at the first report, not at start: PDFBox maps the standard fonts by scanning the system's fonts. */
+    private PDType1Font regular;
+    private PDType1Font bold;
+
+    private synchronized void loadFonts() {
+        if (regular == null) {
+            regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+            bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+        }
+    }
 
     /**
      * @param scope       whose notes, e.g. the unit's name, printed under the title
      * @param generatedAt when the report was made, printed in the footer of the first page
      */
     public byte[] render(TimeSaved report, String scope, ZonedDateTime generatedAt) {
+        loadFonts();
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDDocumentInformation info = doc.getDocumentInformation();
             info.setTitle("Sparad dokumentationstid " + period(report.request()));

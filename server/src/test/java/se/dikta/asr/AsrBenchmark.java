@@ -1,62 +1,52 @@
 package se.dikta.asr;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
+import static se.dikta.asr.AsrBenchRuns.RATE;
+import static se.dikta.asr.AsrBenchRuns.percentile;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vosk.Model;
-import org.vosk.Recognizer;
-import se.dikta.testing.ChildServer;
+import org.vosk.LibVosk;
+import org.vosk.LogLevel;
+import se.dikta.asr.AsrBenchRuns.Cost;
+import se.dikta.asr.AsrBenchRuns.Paced;
 import se.dikta.testing.BenchmarkReport;
-import se.dikta.testing.StreamClient;
-import se.dikta.testing.StreamClient.Connection;
-import se.dikta.testing.StreamClient.Message;
 import se.dikta.testing.ToneModel;
 import se.dikta.testing.ToneModelGenerator;
 import se.dikta.testing.ToneWavWriter;
 import se.dikta.testing.ToneWavWriter.ToneAudio;
 
 /**
- * Transcription cost and latency: the raw library loop against N WebSocket streams through the server,
- * on the same model and audio. The server runs in a child JVM so that its CPU time is its own.
- * {@code mvn -o -q -B -pl server -Pbench test -Dtest=AsrBenchmark} (streams: -Dasr.bench.streams=4;
- * another model, e.g. the real Swedish one, with -Dasr.bench.model=DIR: its words will be nonsense on the
- * tone audio, but its decoding cost is the real one).
+ * Transcription cost, latency, capacity and memory per speech model: the raw library loop against WebSocket
+ * streams through the server (a child JVM, so that its CPU time and memory are its own), on the same model and
+ * audio. The models are the generated tone model with hidden layers that make decoding cost what real models
+ * cost ({@code -Dasr.bench.variants=name=LAYERSxWIDTH,...}), or a real model with {@code -Dasr.bench.model=DIR}
+ * (its words are nonsense on the tone audio, but its decoding cost is the real one).
+ * {@code mvn -o -q -B -pl server -Pbench test -Dtest=AsrBenchmark}; writes the "asr" section of docs/benchmarks.md.
  */
 @Tag("bench")
 class AsrBenchmark {
 
-    private static final int RATE = 16000;
-    private static final int STREAMS = Integer.getInteger("asr.bench.streams", 4);
-    private static final Duration WAIT = Duration.ofMinutes(10);
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    /** Streams for the "asr.maxStreams streams" figures: the default limit, one per core. */
+    private static final int STREAMS = Integer.getInteger("asr.bench.streams", Runtime.getRuntime().availableProcessors());
+    private static final int[] CAPACITY_STEPS = {1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48};
+    private static final int MAX_STREAMS = 48;
 
     @TempDir
     Path tmp;
     ToneModel toneModel;
-    Path modelDir;
 
-    record Cost(double cpuSeconds, double wallSeconds, double audioSeconds) {
-        double cpuPerAudio() {
-            return cpuSeconds / audioSeconds;
-        }
+    record Variant(String name, String shape, Path dir, double generateSeconds) {}
 
-        double throughput() {
-            return audioSeconds / wallSeconds;
-        }
-    }
+    record Result(Variant variant, Cost raw, Cost rawPartials, Cost one, Cost many, double idle, Paced latency1,
+                  Paced latencyN, Paced capacity, Paced failed, double idleHeapMb, double idleRssMb,
+                  double loadedHeapMb, int loadedStreams, String load) {}
 
     /** 60 s of dictation-like melody: utterances of 2..5 words with pauses. */
     private ToneAudio melody(double seconds) {
@@ -75,223 +65,82 @@ class AsrBenchmark {
         return writer.render(script.toString().replaceAll("\\|\\s*$", ""), RATE);
     }
 
+    private List<Variant> variants() throws Exception {
+        String model = System.getProperty("asr.bench.model");
+        if (model != null) {
+            return List.of(new Variant(Path.of(model).getFileName().toString(), "real model", Path.of(model), 0));
+        }
+        List<Variant> variants = new ArrayList<>();
+        String spec = System.getProperty("asr.bench.variants", "tone=0x0,light=4x2100,medium=8x1950,heavy=16x1950");
+        for (String v : spec.split(",")) {
+            String[] nameShape = v.split("=");
+            String[] lw = nameShape[1].split("x");
+            long t0 = System.nanoTime();
+            Path dir = new ToneModelGenerator().withHiddenLayers(Integer.parseInt(lw[0]), Integer.parseInt(lw[1]))
+                    .generate(tmp.resolve(nameShape[0])).dir();
+            variants.add(new Variant(nameShape[0], nameShape[1].equals("0x0") ? "no hidden layers"
+                    : lw[0] + " hidden layers × " + lw[1], dir, (System.nanoTime() - t0) / 1e9));
+        }
+        return variants;
+    }
+
     @Test
     void measure() throws Exception {
+        LibVosk.setLogLevel(LogLevel.WARNINGS);
         toneModel = new ToneModelGenerator().generate(tmp.resolve("vosk-model-tone"));
-        modelDir = Path.of(System.getProperty("asr.bench.model", toneModel.dir().toString()));
         ToneAudio audio = melody(60);
-        String load = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-
-        Cost raw = rawLoop(audio, false);
-        Cost rawPartials = rawLoop(audio, true);
-
-        try (BenchServer server = BenchServer.start(modelDir, STREAMS)) {
-            serverStreams(server, audio, STREAMS, 0); // warm-up: JIT, connection paths
-            serverStreams(server, audio, 1, 0);
-            double idleCpuPerSecond = server.awaitIdle(); // other features start background work (model training)
-            Cost one = serverStreams(server, audio, 1, 0);
-            Cost many = serverStreams(server, audio, STREAMS, 0);
-            Latency latency1 = pacedLatency(server, melody(20), 1);
-            Latency latencyN = pacedLatency(server, melody(20), STREAMS);
-            String report = report(audio, load, raw, rawPartials, idleCpuPerSecond, one, many, latency1, latencyN);
-            System.out.println(report);
-            BenchmarkReport.writeSection("asr", report);
-        }
-    }
-
-    /** The library alone: one Recognizer fed the audio in 100 ms chunks on this thread, 5 runs after 2 warm-ups. */
-    private Cost rawLoop(ToneAudio audio, boolean partials) throws Exception {
-        try (Model model = new Model(modelDir.toString())) {
-            Cost best = null;
-            for (int run = 0; run < 7; run++) {
-                long cpu0 = THREADS.getCurrentThreadCpuTime();
-                long t0 = System.nanoTime();
-                try (Recognizer rec = new Recognizer(model, RATE)) {
-                    rec.setWords(true);
-                    byte[] pcm = audio.pcm();
-                    int chunk = RATE / 10 * 2;
-                    for (int off = 0; off < pcm.length; off += chunk) {
-                        int len = Math.min(chunk, pcm.length - off);
-                        if (rec.acceptWaveForm(Arrays.copyOfRange(pcm, off, off + len), len)) {
-                            rec.getResult();
-                        } else if (partials) {
-                            rec.getPartialResult();
-                        }
+        ToneAudio paced = melody(20);
+        List<Result> results = new ArrayList<>();
+        for (Variant v : variants()) {
+            String load = loadAverage();
+            Cost raw = AsrBenchRuns.rawLoop(v.dir(), audio, false, 2);
+            Cost rawPartials = AsrBenchRuns.rawLoop(v.dir(), audio, true, 2);
+            try (AsrBenchServer server = AsrBenchServer.start(v.dir(), MAX_STREAMS)) {
+                double idle = server.awaitIdle(); // the model loads, other features start background work
+                double idleHeap = server.heapAfterGcMb();
+                double idleRss = server.rssMb();
+                AsrBenchRuns.serverStreams(server, paced, STREAMS); // warm-up: JIT, connection paths
+                server.awaitIdle();
+                Cost one = AsrBenchRuns.serverStreams(server, audio, 1);
+                Cost many = AsrBenchRuns.serverStreams(server, audio, STREAMS);
+                Paced l1 = AsrBenchRuns.paced(server, paced, 1);
+                Paced ln = AsrBenchRuns.paced(server, paced, STREAMS);
+                Paced capacity = null;
+                Paced failed = null;
+                boolean cheap = raw.cpuPerAudio() < 0.01;
+                for (int n : CAPACITY_STEPS) {
+                    if (cheap) {
+                        break; // hundreds of streams: the client, not the server, would be measured
                     }
-                    rec.getFinalResult();
-                }
-                Cost c = new Cost((THREADS.getCurrentThreadCpuTime() - cpu0) / 1e9, (System.nanoTime() - t0) / 1e9,
-                        audio.seconds());
-                if (run >= 2 && (best == null || c.cpuSeconds() < best.cpuSeconds())) {
-                    best = c;
-                }
-            }
-            return best;
-        }
-    }
-
-    /** N streams sending the audio as fast as the server takes it; CPU is the server process's. */
-    private static Cost serverStreams(BenchServer server, ToneAudio audio, int n, double speed) throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(n);
-        try (StreamClient client = new StreamClient(server.port(), server.session())) {
-            double cpu0 = server.cpuSeconds();
-            long t0 = System.nanoTime();
-            List<Future<Connection>> runs = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                runs.add(threads.submit(() -> {
-                    Connection c = client.connect().start(RATE).sendAudio(audio, 100, speed).stop();
-                    c.awaitType("done", WAIT);
-                    return c;
-                }));
-            }
-            for (Future<Connection> r : runs) {
-                r.get();
-            }
-            double wall = (System.nanoTime() - t0) / 1e9;
-            return new Cost(server.cpuSeconds() - cpu0, wall, n * audio.seconds());
-        } finally {
-            threads.shutdownNow();
-        }
-    }
-
-    record Latency(int streams, double[] finals, double[] partials) {}
-
-    /** Streams paced in real time: final latency = arrival − sending of the frame the final ends with. */
-    private static Latency pacedLatency(BenchServer server, ToneAudio audio, int n) throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(n);
-        List<Double> finals = new ArrayList<>();
-        List<Double> partials = new ArrayList<>();
-        try (StreamClient client = new StreamClient(server.port(), server.session())) {
-            List<Future<Connection>> runs = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                runs.add(threads.submit(() -> {
-                    Connection c = client.connect().start(RATE).sendAudio(audio, 100, 1.0).stop();
-                    c.awaitType("done", WAIT);
-                    return c;
-                }));
-            }
-            for (Future<Connection> r : runs) {
-                Connection c = r.get();
-                long frames = (long) Math.ceil(audio.seconds() / 0.1);
-                for (Message m : c.messages()) {
-                    if (m.type().equals("final") && m.json().getLong("seq") < frames) {
-                        finals.add((m.nanos() - c.frameSentAt(m.json().getLong("seq"))) / 1e6);
-                    } else if (m.type().equals("partial") && m.nanos() < c.stopSentAt()) {
-                        long last = lastFrameBefore(c, frames, m.nanos());
-                        if (last > 0) {
-                            partials.add((m.nanos() - c.frameSentAt(last)) / 1e6);
-                        }
+                    Paced p = AsrBenchRuns.paced(server, paced, n);
+                    System.out.printf(Locale.ROOT, "%s: %d streams ack p95 %.0f ms, done p95 %.0f ms, %.3f CPU s/s%n",
+                            v.name(), n, percentile(p.acks(), 0.95), percentile(p.done(), 0.95), p.cpuPerAudio());
+                    if (!p.keptUp()) {
+                        failed = p;
+                        break;
                     }
+                    capacity = p;
                 }
+                int loaded = capacity == null ? STREAMS : capacity.streams();
+                CompletableFuture<Paced> run = CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return AsrBenchRuns.paced(server, paced, loaded);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                Thread.sleep(10_000);
+                double loadedHeap = server.heapAfterGcMb();
+                run.get();
+                results.add(new Result(v, raw, rawPartials, one, many, idle, l1, ln, capacity, failed, idleHeap,
+                        idleRss, loadedHeap, loaded, load));
             }
-        } finally {
-            threads.shutdownNow();
+            System.out.println(AsrBenchReport.write(results, audio, STREAMS));
         }
-        return new Latency(n, finals.stream().mapToDouble(Double::doubleValue).sorted().toArray(),
-                partials.stream().mapToDouble(Double::doubleValue).sorted().toArray());
+        BenchmarkReport.writeSection("asr", AsrBenchReport.write(results, audio, STREAMS));
     }
 
-    private static long lastFrameBefore(Connection c, long frames, long nanos) {
-        long last = 0;
-        for (long seq = 1; seq <= frames && c.frameSentAt(seq) <= nanos; seq++) {
-            last = seq;
-        }
-        return last;
-    }
-
-    private static double percentile(double[] sorted, double p) {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
-    }
-
-    private static String f(String format, Object... args) {
-        return String.format(Locale.ROOT, format, args);
-    }
-
-    private String report(ToneAudio audio, String load, Cost raw, Cost rawPartials, double idle, Cost one,
-            Cost many, Latency l1, Latency ln) {
-        boolean tone = modelDir.equals(toneModel.dir());
-        double overhead1 = one.cpuPerAudio() - raw.cpuPerAudio();
-        double overheadN = many.cpuPerAudio() - raw.cpuPerAudio();
-        StringBuilder sb = new StringBuilder();
-        sb.append("## asr\n\n");
-        sb.append(f("Measured by `AsrBenchmark` (`mvn -o -q -B -pl server -Pbench test -Dtest=AsrBenchmark`) with %s "
-                + "and a %.1f s 16 kHz melody of dictation-like utterances; 2 cores shared with other builds (load "
-                + "average %s at the start), Java %s.\n\n",
-                tone ? f("the generated tone model (%d words, 20 mel bands, a 4-layer nnet3, a %d-state graph)",
-                        toneModel.words().size(), toneModel.words().size() + 2) : "the model " + modelDir.getFileName(),
-                audio.seconds(), load, System.getProperty("java.version")));
-        sb.append("CPU seconds per audio second (lower is better). The library loop is one Recognizer fed 100 ms "
-                + "chunks on one thread (thread CPU, best of 5 runs after 2 warm-ups); through the server it is "
-                + "the whole server process (a child JVM: event loops, WebSocket, JSON, partials, GC, JIT, other "
-                + "features' background work) while streams send 100 ms frames as fast as it takes them, after "
-                + "warm-up streams and once the process had gone idle.\n\n");
-        sb.append("| path | CPU s / audio s | throughput (audio s per s) |\n| --- | --- | --- |\n");
-        sb.append(f("| library loop, results only | %.5f | %.0f |\n", raw.cpuPerAudio(), raw.throughput()));
-        sb.append(f("| library loop + partial result per chunk | %.5f | %.0f |\n", rawPartials.cpuPerAudio(),
-                rawPartials.throughput()));
-        sb.append(f("| server, 1 stream | %.5f | %.0f |\n", one.cpuPerAudio(), one.throughput()));
-        sb.append(f("| server, %d concurrent streams | %.5f | %.0f |\n", STREAMS, many.cpuPerAudio(), many.throughput()));
-        sb.append(f("\nRatio library / server: **%.2f** at 1 stream, **%.2f** at %d streams (target ≥ 0.95). "
-                + "The server adds %.1f ms (1 stream) and %.1f ms (%d streams) of CPU per second of audio: "
-                + "receiving ten WebSocket frames, handing them to a decoding thread, asking for the partial "
-                + "result and sending messages back. The idle server process used %.3f CPU s per second.\n\n",
-                raw.cpuPerAudio() / one.cpuPerAudio(), raw.cpuPerAudio() / many.cpuPerAudio(), STREAMS,
-                1000 * overhead1, 1000 * overheadN, STREAMS, idle));
-        if (tone) {
-            double needed = 0.95 * Math.max(overhead1, overheadN) / 0.05;
-            sb.append(f("The tone model decodes %.0f times faster than real time, so this fixed overhead is most "
-                    + "of the cost here and the target is missed. It is met by any model whose decoding needs "
-                    + "%.3f CPU s per audio second or more (ratio = d / (d + overhead)). Whether the Swedish model "
-                    + "does could not be measured: it cannot be downloaded on this machine. Where it is installed, "
-                    + "run with `-Dasr.bench.model=models/vosk/vosk-model-small-sv-rhasspy-0.15`.\n\n",
-                    raw.throughput(), needed));
-        }
-        sb.append("Added latency with streams paced in real time (100 ms frames, 20 s melody each): a final is timed "
-                + "from the sending of the frame it ends with (its seq) to its arrival; a partial from the sending "
-                + "of the latest frame before it.\n\n");
-        sb.append("| streams | finals p50 / p95 (count) | partials p50 / p95 (count) | target |\n| --- | --- | --- | --- |\n");
-        for (Latency l : List.of(l1, ln)) {
-            sb.append(f("| %d | %.1f / %.1f ms (%d) | %.1f / %.1f ms (%d) | %s |\n", l.streams(),
-                    percentile(l.finals(), 0.5), percentile(l.finals(), 0.95), l.finals().length,
-                    percentile(l.partials(), 0.5), percentile(l.partials(), 0.95), l.partials().length,
-                    l.streams() == 1 ? "p95 ≤ 30 ms" : ""));
-        }
-        return sb.toString();
-    }
-
-    /** The server in a child JVM (its CPU time is its own), with a signed-in session for "anna". */
-    private record BenchServer(ChildServer child, int port, se.dikta.testing.ApiClient session) implements AutoCloseable {
-
-        static BenchServer start(Path model, int streams) throws Exception {
-            // e.g. -Dasr.bench.jvmArgs=-XX:StartFlightRecording=filename=/tmp/asr.jfr to profile the server
-            String extra = System.getProperty("asr.bench.jvmArgs", "").trim();
-            ChildServer child = ChildServer.start(extra.isEmpty() ? List.of() : List.of(extra.split("\\s+")),
-                    env -> { }, Map.of("asr.model", model.toString(), "asr.maxStreams", String.valueOf(streams),
-                            "asr.idleTimeout", "600s"));
-            return new BenchServer(child, child.port(), child.loginAnna());
-        }
-
-        double cpuSeconds() {
-            return child.cpuSeconds();
-        }
-
-        /** Waits (up to 3 minutes) until the process uses under 5 % of a core; returns that idle rate. */
-        double awaitIdle() throws InterruptedException {
-            double rate = Double.MAX_VALUE;
-            for (int i = 0; i < 90 && rate > 0.05; i++) {
-                double c0 = cpuSeconds();
-                Thread.sleep(2000);
-                rate = (cpuSeconds() - c0) / 2.0;
-            }
-            return rate;
-        }
-
-        @Override
-        public void close() throws Exception {
-            child.close();
-        }
+    private static String loadAverage() throws Exception {
+        return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
     }
 }

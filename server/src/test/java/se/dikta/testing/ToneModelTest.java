@@ -98,6 +98,23 @@ class ToneModelTest {
     }
 
     @Test
+    void hiddenLayersMakeDecodingCostMoreButChangeNoWordNorTime() throws IOException {
+        String script = "hallå mötet | punkt barnet rubrik | bedömning förskola stöd";
+        ToneAudio audio = new ToneWavWriter(toneModel).render(script, toneModel.sampleRate());
+        List<List<Word>> plain = decode(audio);
+        ToneModel deep = new ToneModelGenerator().withHiddenLayers(2, 64).generate(dir.resolve("deep"));
+        Model plainModel = model;
+        try (Model deepModel = new Model(deep.dir().toString())) {
+            model = deepModel;
+            assertThat(decode(audio)).isEqualTo(plain);
+        } finally {
+            model = plainModel;
+        }
+        assertThat(java.nio.file.Files.size(deep.dir().resolve("am/final.mdl")))
+                .isGreaterThan(java.nio.file.Files.size(toneModel.dir().resolve("am/final.mdl")) + 64 * 64);
+    }
+
+    @Test
     void decodesASingleWord() throws IOException {
         assertDecodes("stöd");
     }

@@ -38,31 +38,40 @@ import se.dikta.structure.segment.BoundaryModel;
 import se.dikta.structure.segment.WordClasses;
 
 /**
- * Trains the models from the corpus, or loads them from the cache when the same data was trained before.
- * The cache directory is named by a SHA-256 over the training files and the feature versions, so a change
- * of data or features retrains, and the training is deterministic (files in name order, single-threaded L-BFGS).
+ * Loads the models, in this order: from the cache when the same data was trained before; from the binaries
+ * packaged in the jar ({@link PackagedModels}, trained at build time by {@link NlpModelBuild}) when they were
+ * trained from the same data; else trains them (seconds to minutes) and caches the result. The cache directory
+ * is named by a SHA-256 over the training files and the feature versions, so a change of data or features
+ * retrains, and the training is deterministic (files in name order, single-threaded L-BFGS).
  */
 public final class NlpModelStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(NlpModelStore.class);
     private static final List<String> TRAINING_FOLDERS = List.of("sections", "entities", "lexicon");
-    private static final String BOUNDARY_FILE = "boundary.bin";
-    private static final String SECTIONS_FILE = "sections.bin";
-    private static final String NAMES_FILE = "names.bin";
+    static final String BOUNDARY_FILE = "boundary.bin";
+    static final String SECTIONS_FILE = "sections.bin";
+    static final String NAMES_FILE = "names.bin";
     private static final String LOCK_FILE = "training.lock";
     private static final long LOCK_RETRY_MILLIS = 250;
 
     private final CorpusSource source;
     private final Path cacheDir;
     private final NumberWords numbers;
+    private final PackagedModels packaged;
 
+    /** Uses the models packaged on the class path when they fit the data. */
     public NlpModelStore(CorpusSource source, Path cacheDir, NumberWords numbers) {
+        this(source, cacheDir, numbers, PackagedModels.onClasspath(NlpModelStore.class.getClassLoader()));
+    }
+
+    public NlpModelStore(CorpusSource source, Path cacheDir, NumberWords numbers, PackagedModels packaged) {
         this.source = source;
         this.cacheDir = cacheDir;
         this.numbers = numbers;
+        this.packaged = packaged;
     }
 
-    /** Blocking: seconds when it has to train, well under one when the cache holds the models. */
+    /** Blocking: seconds when it has to train, well under one when the cache or the jar holds the models. */
     public NlpModels loadOrTrain() throws IOException {
         String fingerprint = fingerprint();
         SectionCorpus corpus = SectionCorpus.read(source);
@@ -75,6 +84,17 @@ public final class NlpModelStore {
         BoundaryFeatures boundaryFeatures = new BoundaryFeatures(
                 WordClasses.harvest(corpus.notes(), lexicon.words("first-names"), lexicon.words("surnames"), numbers));
         Path dir = cacheDir.resolve(fingerprint.substring(0, 24));
+        if (!isCached(dir) && packaged.matches(fingerprint)) {
+            long started = System.nanoTime();
+            NlpModels models = new NlpModels(
+                    packaged.read(BOUNDARY_FILE, in -> BoundaryModel.read(in, boundaryFeatures)),
+                    packaged.read(SECTIONS_FILE, SectionClassifier::read), transitions,
+                    packaged.read(NAMES_FILE, in -> NameRecognizer.read(in, lexicon)), lexicon,
+                    entities.ordinaryWords(), fingerprint);
+            LOG.info("Loaded the NLP models packaged at build time ({}) in {} ms", packaged.describe(),
+                    (System.nanoTime() - started) / 1_000_000);
+            return models;
+        }
         if (!isCached(dir)) {
             Files.createDirectories(cacheDir);
             // One trainer at a time per cache, across threads and processes: the others wait, then load.
@@ -163,7 +183,7 @@ public final class NlpModelStore {
         }
     }
 
-    private interface Reader<T> {
+    interface Reader<T> {
         T read(InputStream in) throws IOException;
     }
 

@@ -94,6 +94,33 @@ class NlpModelStoreTest {
     }
 
     @Test
+    void aFreshStartWithTheProjectsDataLoadsTheModelsTrainedAtBuildTimeWithoutTraining() throws Exception {
+        PackagedModels packaged = PackagedModels.onClasspath(getClass().getClassLoader());
+        NlpModelStore store = new NlpModelStore(new DirectoryCorpusSource(TrainedModels.repoRoot().resolve("models/nlp")),
+                cache, new NumberWords(new SpokenNumberNormalizer()), packaged);
+        assertThat(packaged.matches(store.fingerprint()))
+                .as("target/classes/nlp-models was trained from the current models/nlp").isTrue();
+
+        NlpModels models = store.loadOrTrain();
+
+        assertThat(models.fingerprint()).isEqualTo(store.fingerprint());
+        assertThat(Files.exists(cache)).as("nothing trained, nothing cached").isFalse();
+        List<String> words = List.of("mamma", "berättar", "att", "lisa", "sover", "dåligt");
+        assertThat(models.sections().probabilities(words, 0, 3)).isNotEmpty();
+    }
+
+    @Test
+    void modelsPackagedFromOtherDataAreNotUsedForCustomData() throws Exception {
+        PackagedModels packaged = PackagedModels.onClasspath(getClass().getClassLoader());
+        assertThat(packaged.matches(store().fingerprint())).isFalse();
+
+        store().loadOrTrain();
+
+        assertThat(cached()).hasSize(1);
+        assertThat(PackagedModels.none().matches(store().fingerprint())).isFalse();
+    }
+
+    @Test
     void retrainsWhenTheTrainingDataChanges() throws Exception {
         String before = store().loadOrTrain().fingerprint();
         Files.writeString(corpus.resolve("sections/test.tsv"), "\nKONTAKT\tbesök på kontoret den första juni\n",

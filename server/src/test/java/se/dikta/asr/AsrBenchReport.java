@@ -1,0 +1,111 @@
+package se.dikta.asr;
+
+import static se.dikta.asr.AsrBenchRuns.percentile;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import se.dikta.asr.AsrBenchRuns.Paced;
+import se.dikta.asr.AsrBenchmark.Result;
+import se.dikta.testing.ToneWavWriter.ToneAudio;
+
+/** The "asr" section of docs/benchmarks.md from {@link AsrBenchmark}'s results. */
+final class AsrBenchReport {
+
+    private AsrBenchReport() {
+    }
+
+    private static String f(String format, Object... args) {
+        return String.format(Locale.ROOT, format, args);
+    }
+
+    static String write(List<Result> results, ToneAudio audio, int streams) throws IOException {
+        StringBuilder sb = new StringBuilder("## asr\n\n");
+        sb.append(f("Measured by `AsrBenchmark` (`mvn -o -q -B -pl server -Pbench test -Dtest=AsrBenchmark`) on 2 "
+                + "cores shared with other builds (load average at the start of each model in the capacity table), "
+                + "Java %s. Models: the generated tone model (16 words, 20 mel bands, an 18-state graph) plain and "
+                + "with hidden nnet3 layers (affine + ReLU, `ToneModelGenerator.withHiddenLayers`) that keep its "
+                + "decoding exact and make it cost what real small models cost; with `-Dasr.bench.model=DIR` the "
+                + "same benchmark runs a real model. Audio: a %.1f s 16 kHz melody of dictation-like utterances "
+                + "(20 s for paced streams).\n\n", System.getProperty("java.version"), audio.seconds()));
+        sb.append("CPU seconds per audio second. The library loop is one Recognizer fed 100 ms chunks on one thread "
+                + "(thread CPU, best of 2 runs after a warm-up); through the server it is the whole server process "
+                + "(event loops, WebSocket, JSON, partials, GC, JIT, other features' background work) while streams "
+                + f("send 100 ms frames as fast as it takes them. %d streams = `asr.maxStreams`' default here (one "
+                + "per core).\n\n", streams));
+        sb.append(f("| model | hidden layers | library loop | + partial per chunk | server, 1 stream | server, %d streams "
+                + "| ratio 1 / %d streams (target ≥ 0.95) | server's own CPU ms per audio s (1 / %d) |\n", streams,
+                streams, streams));
+        sb.append("| --- | --- | --- | --- | --- | --- | --- | --- |\n");
+        for (Result r : results) {
+            double raw = r.raw().cpuPerAudio();
+            sb.append(f("| %s | %s | %.4f | %.4f | %.4f | %.4f | **%.2f** / **%.2f** | %.1f / %.1f |\n",
+                    r.variant().name(), r.variant().shape(), raw, r.rawPartials().cpuPerAudio(),
+                    r.one().cpuPerAudio(), r.many().cpuPerAudio(), raw / r.one().cpuPerAudio(),
+                    raw / r.many().cpuPerAudio(), 1000 * (r.one().cpuPerAudio() - raw),
+                    1000 * (r.many().cpuPerAudio() - raw)));
+        }
+        sb.append("\nAdded latency with streams paced in real time (100 ms frames): a final from the sending of the "
+                + "frame it ends with (its seq) to its arrival; a partial from the sending of the latest frame "
+                + "before it; an ack from the sending of its frame (it comes after the utterance's text is in the "
+                + "draft in the database). Target: partial and final p95 ≤ 30 ms.\n\n");
+        sb.append("| model | streams | finals p50 / p95 (count) | partials p50 / p95 (count) | acks p50 / p95 |\n");
+        sb.append("| --- | --- | --- | --- | --- |\n");
+        for (Result r : results) {
+            for (Paced p : List.of(r.latency1(), r.latencyN())) {
+                sb.append(f("| %s | %d | %.1f / %.1f ms (%d) | %.1f / %.1f ms (%d) | %.0f / %.0f ms |\n",
+                        r.variant().name(), p.streams(), percentile(p.finals(), 0.5), percentile(p.finals(), 0.95),
+                        p.finals().length, percentile(p.partials(), 0.5), percentile(p.partials(), 0.95),
+                        p.partials().length, percentile(p.acks(), 0.5), percentile(p.acks(), 0.95)));
+            }
+        }
+        sb.append("\nCapacity: paced streams (starts spread over 1 s) in steps 1, 2, 3, 4, 6, 8, 12, …; the largest "
+                + "number the server kept up with — acks p95 < 1 s and every stream's end (`done`) p95 < 2 s after "
+                + "`stop` — with `asr.maxStreams` 48. On this shared machine the other builds take most of the "
+                + "cores, so the capacity column is a floor; the streams-per-core column divides a core by the "
+                + "server's measured CPU per audio second under that real-time load, which does not depend on "
+                + "the neighbours.\n\n");
+        sb.append("| model | load avg | capacity here (2 cores) | acks p95 / done p95 there | next step failed with "
+                + "| server CPU s per audio s at real-time load | streams per core (100 %) | at 70 % of a core |\n");
+        sb.append("| --- | --- | --- | --- | --- | --- | --- | --- |\n");
+        for (Result r : results) {
+            Paced c = r.capacity();
+            if (c == null && r.failed() == null) {
+                double cost = r.latencyN().cpuPerAudio();
+                sb.append(f("| %s | %s | not measured (decoding too cheap) | | | %.4f | %.0f | %.0f |\n",
+                        r.variant().name(), r.load(), cost, 1 / cost, 0.7 / cost));
+                continue;
+            }
+            double cost = (c != null ? c : r.failed()).cpuPerAudio();
+            sb.append(f("| %s | %s | %s | %s | %s | %.4f | %.1f | %.1f |\n", r.variant().name(), r.load(),
+                    c == null ? "< 1" : String.valueOf(c.streams()),
+                    c == null ? "" : f("%.0f / %.0f ms", percentile(c.acks(), 0.95), percentile(c.done(), 0.95)),
+                    r.failed() == null ? "(48 kept up)" : f("%d: acks p95 %.0f ms, done p95 %.0f ms",
+                            r.failed().streams(), percentile(r.failed().acks(), 0.95),
+                            percentile(r.failed().done(), 0.95)), cost, 1 / cost, 0.7 / cost));
+        }
+        sb.append("\nMemory of the server process (`-Xmx1g`): Java heap after a full GC (`jcmd GC.run`) and resident "
+                + "size (heap as used so far, the model and the recognisers in native memory, JIT, threads), idle "
+                + "after the model loaded and with N live streams (N = the capacity above, or the default limit).\n\n");
+        sb.append("| model | model on disk | idle heap / RSS | N live streams | heap with N | RSS peak with N | "
+                + "per live stream: heap / RSS |\n| --- | --- | --- | --- | --- | --- | --- |\n");
+        for (Result r : results) {
+            Paced c = r.capacity() != null ? r.capacity() : r.latencyN();
+            int n = r.loadedStreams();
+            sb.append(f("| %s | %.0f MB | %.0f / %.0f MB | %d | %.0f MB | %.0f MB | %.1f / %.1f MB |\n",
+                    r.variant().name(), sizeMb(r.variant().dir()), r.idleHeapMb(), r.idleRssMb(), n,
+                    r.loadedHeapMb(), c.peakRssMb(), (r.loadedHeapMb() - r.idleHeapMb()) / n,
+                    (c.peakRssMb() - r.idleRssMb()) / c.streams()));
+        }
+        return sb.toString();
+    }
+
+    private static double sizeMb(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum() / 1e6;
+        }
+    }
+}

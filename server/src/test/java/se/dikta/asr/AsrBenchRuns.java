@@ -1,0 +1,188 @@
+package se.dikta.asr;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.vosk.Model;
+import org.vosk.Recognizer;
+import se.dikta.testing.StreamClient;
+import se.dikta.testing.StreamClient.Connection;
+import se.dikta.testing.StreamClient.Message;
+import se.dikta.testing.ToneWavWriter.ToneAudio;
+
+/** The measurements {@link AsrBenchmark} makes: the library loop, streams as fast as possible, paced streams. */
+final class AsrBenchRuns {
+
+    static final int RATE = 16000;
+    private static final Duration WAIT = Duration.ofMinutes(10);
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    private AsrBenchRuns() {
+    }
+
+    record Cost(double cpuSeconds, double wallSeconds, double audioSeconds) {
+        double cpuPerAudio() {
+            return cpuSeconds / audioSeconds;
+        }
+
+        double throughput() {
+            return audioSeconds / wallSeconds;
+        }
+    }
+
+    /**
+     * Streams paced in real time. Latencies in ms: a final from the sending of the frame it ends with (its seq)
+     * to its arrival, a partial from the sending of the latest frame before it, an ack from the sending of its
+     * frame; done = from {@code stop} to the stream's end. CPU is the server's over the run.
+     */
+    record Paced(int streams, double[] finals, double[] partials, double[] acks, double[] done, double cpuSeconds,
+                 double audioSeconds, double peakRssMb) {
+        boolean keptUp() {
+            return percentile(acks, 0.95) < 1000 && percentile(done, 0.95) < 2000;
+        }
+
+        double cpuPerAudio() {
+            return cpuSeconds / audioSeconds;
+        }
+    }
+
+    /** The library alone: one Recognizer fed the audio in 100 ms chunks on this thread; best of the runs after one warm-up. */
+    static Cost rawLoop(Path modelDir, ToneAudio audio, boolean partials, int runs) throws Exception {
+        try (Model model = new Model(modelDir.toString())) {
+            Cost best = null;
+            for (int run = 0; run < runs + 1; run++) {
+                long cpu0 = THREADS.getCurrentThreadCpuTime();
+                long t0 = System.nanoTime();
+                try (Recognizer rec = new Recognizer(model, RATE)) {
+                    rec.setWords(true);
+                    byte[] pcm = audio.pcm();
+                    int chunk = RATE / 10 * 2;
+                    for (int off = 0; off < pcm.length; off += chunk) {
+                        int len = Math.min(chunk, pcm.length - off);
+                        if (rec.acceptWaveForm(Arrays.copyOfRange(pcm, off, off + len), len)) {
+                            rec.getResult();
+                        } else if (partials) {
+                            rec.getPartialResult();
+                        }
+                    }
+                    rec.getFinalResult();
+                }
+                Cost c = new Cost((THREADS.getCurrentThreadCpuTime() - cpu0) / 1e9, (System.nanoTime() - t0) / 1e9,
+                        audio.seconds());
+                if (run >= 1 && (best == null || c.cpuSeconds() < best.cpuSeconds())) {
+                    best = c;
+                }
+            }
+            return best;
+        }
+    }
+
+    /** N streams sending the audio as fast as the server takes it; CPU is the server process's. */
+    static Cost serverStreams(AsrBenchServer server, ToneAudio audio, int n) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(n);
+        try (StreamClient client = new StreamClient(server.port(), server.session())) {
+            double cpu0 = server.cpuSeconds();
+            long t0 = System.nanoTime();
+            List<Future<Connection>> runs = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                runs.add(threads.submit(() -> {
+                    Connection c = client.connect().start(RATE).sendAudio(audio, 100, 0).stop();
+                    c.awaitType("done", WAIT);
+                    return c;
+                }));
+            }
+            for (Future<Connection> r : runs) {
+                r.get();
+            }
+            double wall = (System.nanoTime() - t0) / 1e9;
+            return new Cost(server.cpuSeconds() - cpu0, wall, n * audio.seconds());
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    /** N streams paced in real time, their starts spread over one second as independent workers' would be. */
+    static Paced paced(AsrBenchServer server, ToneAudio audio, int n) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(n);
+        List<Double> finals = new ArrayList<>();
+        List<Double> partials = new ArrayList<>();
+        List<Double> acks = new ArrayList<>();
+        List<Double> done = new ArrayList<>();
+        double peakRss = 0;
+        try (StreamClient client = new StreamClient(server.port(), server.session())) {
+            double cpu0 = server.cpuSeconds();
+            List<Future<Connection>> runs = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                long delay = 1000L * i / n;
+                runs.add(threads.submit(() -> {
+                    Thread.sleep(delay);
+                    Connection c = client.connect().start(RATE).sendAudio(audio, 100, 1.0).stop();
+                    c.awaitType("done", WAIT);
+                    return c;
+                }));
+            }
+            while (runs.stream().anyMatch(r -> !r.isDone())) {
+                peakRss = Math.max(peakRss, server.rssMb());
+                Thread.sleep(500);
+            }
+            double cpu = server.cpuSeconds() - cpu0;
+            long frames = (long) Math.ceil(audio.seconds() / 0.1);
+            for (Future<Connection> r : runs) {
+                Connection c = r.get();
+                for (Message m : c.messages()) {
+                    switch (m.type()) {
+                        case "final" -> {
+                            if (m.json().getLong("seq") < frames) {
+                                finals.add((m.nanos() - c.frameSentAt(m.json().getLong("seq"))) / 1e6);
+                            }
+                        }
+                        case "partial" -> {
+                            long last = lastFrameBefore(c, frames, m.nanos());
+                            if (m.nanos() < c.stopSentAt() && last > 0) {
+                                partials.add((m.nanos() - c.frameSentAt(last)) / 1e6);
+                            }
+                        }
+                        case "ack" -> {
+                            long seq = m.json().getLong("seq");
+                            if (seq >= 1 && seq <= frames) {
+                                acks.add((m.nanos() - c.frameSentAt(seq)) / 1e6);
+                            }
+                        }
+                        case "done" -> done.add((m.nanos() - c.stopSentAt()) / 1e6);
+                        default -> { }
+                    }
+                }
+            }
+            return new Paced(n, sorted(finals), sorted(partials), sorted(acks), sorted(done), cpu,
+                    n * audio.seconds(), peakRss);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private static double[] sorted(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    }
+
+    private static long lastFrameBefore(Connection c, long frames, long nanos) {
+        long last = 0;
+        for (long seq = 1; seq <= frames && c.frameSentAt(seq) <= nanos; seq++) {
+            last = seq;
+        }
+        return last;
+    }
+
+    static double percentile(double[] sorted, double p) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
+    }
+}

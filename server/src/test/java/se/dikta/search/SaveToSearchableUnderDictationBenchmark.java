@@ -1,0 +1,149 @@
+package se.dikta.search;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import se.dikta.identity.AuthUser;
+import se.dikta.identity.Role;
+import se.dikta.notes.Note;
+import se.dikta.notes.NoteStore;
+import se.dikta.notes.Person;
+import se.dikta.testing.ApiClient;
+import se.dikta.testing.BenchmarkReport;
+import se.dikta.testing.StreamClient;
+import se.dikta.testing.TestServer;
+import se.dikta.testing.ToneModel;
+import se.dikta.testing.ToneModelGenerator;
+import se.dikta.testing.ToneWavWriter;
+import se.dikta.testing.ToneWavWriter.ToneAudio;
+
+/**
+ * Save → searchable while dictation streams run: a server (H2) with {@code -Dsearch.live.notes} (default 100,000)
+ * notes in its database and index, {@code -Dsearch.live.streams} (default 2) paced streams of the "light" tone
+ * model (≈ 0.05 CPU s per audio s) running the whole time, and 200 saves each followed by searches until the note
+ * is found. Writes the "search-live" section of docs/benchmarks.md.
+ */
+@Tag("bench")
+class SaveToSearchableUnderDictationBenchmark {
+
+    private static final int NOTES = Integer.getInteger("search.live.notes", 100_000);
+    private static final int STREAMS = Integer.getInteger("search.live.streams", 2);
+    private static final int SAVES = 200;
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void saveToSearchableWhileStreaming() throws Exception {
+        ToneModel model = new ToneModelGenerator().withHiddenLayers(4, 2100).generate(tmp.resolve("light"));
+        ToneAudio audio = new ToneWavWriter(model).render(
+                "hallå mötet bedömning | förskola punkt rubrik barnet | mamma pappa skolan | samtal oro stöd åtgärd",
+                16000);
+        try (TestServer server = TestServer.start(Map.of("asr.model", model.dir().toString(),
+                "asr.maxStreams", String.valueOf(Math.max(2, STREAMS)), "asr.idleTimeout", "600s"))) {
+            AuthUser anna = server.addUser("anna", Role.WORKER, "IFO Barn och unga");
+            ApiClient client = server.login("anna");
+            List<String> caseIds = new ArrayList<>();
+            for (int i = 1; i <= 100; i++) {
+                String id = String.format("2024-%04d", i);
+                client.post("/api/cases", new JsonObject().put("id", id));
+                caseIds.add(id);
+            }
+            SyntheticNotes generator = new SyntheticNotes(43, anna.unitId(), caseIds,
+                    List.of(new Person(anna.id(), anna.displayName(), anna.title())));
+            NoteStore store = new NoteStore();
+            for (int batch = 0; batch < NOTES / 1_000; batch++) {
+                int first = batch * 1_000 + 1;
+                server.database().txBlocking(c -> {
+                    for (int n = first; n < first + 1_000; n++) {
+                        Note note = generator.note(n);
+                        store.insert(c, note);
+                        store.stampRevision(c, note.id());
+                    }
+                    return null;
+                });
+            }
+            while (client.get("/api/search?size=1").json().getLong("total") < NOTES) {
+                Thread.sleep(200);
+            }
+
+            AtomicBoolean running = new AtomicBoolean(true);
+            ExecutorService streams = Executors.newFixedThreadPool(STREAMS);
+            List<Future<Integer>> runs = new ArrayList<>();
+            String load;
+            double[] save = new double[SAVES];
+            double[] visible = new double[SAVES];
+            try (StreamClient dictation = new StreamClient(server.port(), client.cookie("DIKTA_SESSION"))) {
+                for (int s = 0; s < STREAMS; s++) {
+                    runs.add(streams.submit(() -> {
+                        int rounds = 0;
+                        while (running.get()) {
+                            dictation.connect().start(16000).sendAudio(audio, 100, 1.0).stop()
+                                    .awaitType("done", Duration.ofMinutes(2));
+                            rounds++;
+                        }
+                        return rounds;
+                    }));
+                }
+                Thread.sleep(3_000);
+                load = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+                for (int i = 0; i < SAVES; i++) {
+                    String word = "kodord" + Integer.toString(2_000_000 + i, 36);
+                    JsonObject body = new JsonObject().put("caseId", caseIds.get(i % caseIds.size()))
+                            .put("template", "journalanteckning")
+                            .put("sections", new JsonArray().add(new JsonObject().put("key", "OBSERVATION")
+                                    .put("text", "Vid besöket nämndes " + word + " flera gånger.")));
+                    long start = System.nanoTime();
+                    if (client.post("/api/notes", body).status() != 201) {
+                        throw new IllegalStateException("save failed");
+                    }
+                    long saved = System.nanoTime();
+                    while (client.get("/api/search?size=1&q=" + word).json().getLong("total") < 1) {
+                        Thread.onSpinWait();
+                    }
+                    save[i] = (saved - start) / 1e6;
+                    visible[i] = (System.nanoTime() - saved) / 1e6;
+                }
+                running.set(false);
+                for (Future<Integer> r : runs) {
+                    r.get();
+                }
+            } finally {
+                streams.shutdownNow();
+            }
+            Arrays.sort(save);
+            Arrays.sort(visible);
+            String report = String.format(Locale.ROOT, """
+                    ## search-live
+
+                    Measured by `SaveToSearchableUnderDictationBenchmark` (`mvn -o -q -B -pl server -Pbench test \
+                    -Dtest=SaveToSearchableUnderDictationBenchmark`): one server (H2, HTTP on localhost) with %,d notes \
+                    in its database and index, %d dictation streams paced in real time with the "light" tone model \
+                    (4 hidden layers × 2100, ≈ 0.05 CPU s per audio s) running throughout, %d saves each followed by \
+                    searches until the note is found; 2 cores shared with other builds (load average %s), Java %s.
+
+                    | figure | value | target |
+                    | --- | --- | --- |
+                    | save (`POST /api/notes`) p50 / p95 | %.1f / %.1f ms | |
+                    | save → searchable (`GET /api/search` finds it) p50 / p95 / max | %.1f / %.1f / %.1f ms | p95 ≤ 500 ms |
+                    """, NOTES, STREAMS, SAVES, load, System.getProperty("java.version"), save[SAVES / 2],
+                    save[(int) (SAVES * 0.95)], visible[SAVES / 2], visible[(int) (SAVES * 0.95)], visible[SAVES - 1]);
+            System.out.println(report);
+            BenchmarkReport.writeSection("search-live", report);
+        }
+    }
+}
