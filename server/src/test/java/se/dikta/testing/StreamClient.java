@@ -112,6 +112,12 @@ public final class StreamClient implements AutoCloseable {
             return this;
         }
 
+        /** Sends {@code text} as it is, as a text frame (JSON or not). */
+        public Connection sendText(String text) {
+            ws.writeTextMessage(text).await();
+            return this;
+        }
+
         public Connection sendBinary(byte[] frame) {
             synchronized (frameSentAt) {
                 frameSentAt.add(System.nanoTime());
