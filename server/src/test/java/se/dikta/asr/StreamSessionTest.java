@@ -107,6 +107,8 @@ class StreamSessionTest {
             assertThat(System.nanoTime()).as("no write of the first utterance within " + WAIT).isLessThan(deadline);
             Thread.sleep(5);
         }
+        c.roundTrip(WAIT); // an ack sent together with the write would be here by now
+        assertThat(c.ofType("ack")).as("acks while the write is held").isEmpty();
 
         long released = System.nanoTime();
         sink.release();
