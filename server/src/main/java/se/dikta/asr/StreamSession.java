@@ -25,13 +25,12 @@ import se.dikta.speech.WordTiming;
 final class StreamSession implements DecodingQueue.Listener {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamSession.class);
-
     static final short NORMAL = 1000;
     static final short POLICY = 1008;
     static final String CSRF_MISSING = "CSRF-token saknas eller är fel – ladda om sidan";
+    static final String NO_DRAFT = "Utkastet finns inte"; // any noteId not the user's open draft: no more is told
     static final short TOO_BIG = 1009;
     static final short INTERNAL = 1011;
-
     private enum State { AWAIT_START, OPENING, STREAMING, STOPPING, CLOSED }
 
     private final Vertx vertx;
@@ -125,6 +124,8 @@ final class StreamSession implements DecodingQueue.Listener {
         state = State.OPENING;
         updatePause();
         drafts.open(user, frame.target())
+                .recover(e -> Future.failedFuture(e instanceof DomainException && frame.noteId().isPresent()
+                        ? DomainException.notFound(NO_DRAFT) : e))
                 .compose(id -> {
                     noteId = id;
                     return DecodingQueue.open(pool, model, sampleRate, config.maxQueuedSeconds(), this);

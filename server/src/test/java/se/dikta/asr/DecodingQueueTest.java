@@ -33,6 +33,8 @@ class DecodingQueueTest {
 
     final List<Boolean> backlog = new CopyOnWriteArrayList<>();
     final List<DecodeEvent> events = new CopyOnWriteArrayList<>();
+    /** Failures the queue reported on a Vert.x thread, where a thrown AssertionError would be swallowed. */
+    final List<Throwable> failures = new CopyOnWriteArrayList<>();
     volatile Promise<Void> gate;
     volatile int batches;
 
@@ -51,7 +53,7 @@ class DecodingQueueTest {
 
         @Override
         public void onFailure(Throwable cause) {
-            throw new AssertionError(cause);
+            failures.add(cause);
         }
     };
 
@@ -69,6 +71,7 @@ class DecodingQueueTest {
     void stop() {
         vertx.close().await();
         model.close();
+        assertThat(failures).as("failures the queue reported").isEmpty();
     }
 
     private <T> T on(Callable<Future<T>> action) {
@@ -117,6 +120,7 @@ class DecodingQueueTest {
                 .map(e -> ((DecodeEvent.Final) e).result().text()).toList();
         assertThat(finals).containsExactly("hallå", "mötet", "punkt", "rubrik");
         assertThat(on(queue::released)).isNull();
+        assertThat(failures).isEmpty();
     }
 
     @Test
@@ -140,5 +144,6 @@ class DecodingQueueTest {
         assertThat(on(() -> Future.succeededFuture(queue.released().isComplete()))).isFalse();
         gate.complete();
         assertThat(on(queue::released)).isNull();
+        assertThat(failures).isEmpty();
     }
 }

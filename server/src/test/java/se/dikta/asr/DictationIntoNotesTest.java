@@ -2,6 +2,7 @@ package se.dikta.asr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -78,7 +79,9 @@ class DictationIntoNotesTest {
     }
 
     @Test
-    void resumingAnExistingDraftAppendsToIt() {
+    void aNewStreamIntoAnExistingDraftAppendsToIt() {
+        // a fresh stream (no resumeFrom) numbers its frames from 1 again: its text must not be taken for re-sent
+        // audio of the first stream (resumption proper: DraftResumptionBehaviour)
         Connection first = dictate(new JsonObject().put("caseId", "2026-0001"),
                 writer.render("samtal oro", 16000));
         String noteId = first.ofType("done").get(0).getString("noteId");
@@ -87,13 +90,21 @@ class DictationIntoNotesTest {
     }
 
     @Test
-    void anotherUsersDraftIsRefused() {
-        JsonObject created = bo.post("/api/notes", new JsonObject().put("caseId", "2026-0001")
-                .put("template", "journalanteckning")).json();
-        Connection c = annaStreams.connect().send(new JsonObject().put("type", "start").put("sampleRate", 16000)
-                .put("noteId", created.getString("id")));
-        assertThat(c.awaitType("error", WAIT).json().getString("error")).isNotBlank();
-        assertThat(c.awaitClose(WAIT)).isNotEqualTo((short) 1000);
+    void anotherUsersDraftASignedNoteAndAnUnknownIdAreRefusedAlike() {
+        String bosDraft = bo.post("/api/notes", new JsonObject().put("caseId", "2026-0001")
+                .put("template", "journalanteckning")).json().getString("id");
+        String signed = anna.post("/api/notes", new JsonObject().put("caseId", "2026-0001")
+                .put("template", "journalanteckning").put("sections", new JsonArray()
+                        .add(new JsonObject().put("key", "KONTAKT").put("text", "Hembesök.")))).json().getString("id");
+        assertThat(anna.post("/api/notes/" + signed + "/sign", new JsonObject()).status()).isEqualTo(200);
+
+        for (String noteId : new String[] {bosDraft, signed, "finns-inte"}) {
+            Connection c = annaStreams.connect().send(new JsonObject().put("type", "start").put("sampleRate", 16000)
+                    .put("noteId", noteId));
+            assertThat(c.awaitClose(WAIT)).as(noteId).isEqualTo((short) 1008);
+            assertThat(c.ofType("error")).as(noteId).extracting(e -> e.getString("error"))
+                    .containsExactly("Utkastet finns inte");
+        }
     }
 
     @Test

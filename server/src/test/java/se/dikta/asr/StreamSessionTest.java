@@ -103,18 +103,48 @@ class StreamSessionTest {
         Connection c = client.connect().start(16000).sendAudio(audio, 100, 0);
         JsonObject first = c.awaitType("final", WAIT).json();
         assertThat(first.getString("text")).isEqualTo("hallå mötet");
-        Thread.sleep(300);
-        assertThat(c.ofType("ack")).isEmpty();
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (sink.held.isEmpty()) { // the first utterance's write has reached the (slow) store
+            assertThat(System.nanoTime()).as("no write of the first utterance within " + WAIT).isLessThan(deadline);
+            Thread.sleep(5);
+        }
+        c.roundTrip(WAIT); // an ack sent together with the write would be here by now
+        assertThat(c.ofType("ack")).as("acks while the write is held").isEmpty();
 
+        long released = System.nanoTime();
         sink.release();
         long acked = c.awaitType("ack", WAIT).json().getLong("seq");
         assertThat(acked).isGreaterThanOrEqualTo(first.getLong("seq"));
+        assertThat(c.messages()).filteredOn(m -> m.type().equals("ack")).isNotEmpty()
+                .allSatisfy(m -> assertThat(m.nanos()).as("ack %s", m.json()).isGreaterThan(released));
         String noteId = c.stop().awaitType("done", WAIT).json().getString("noteId");
         assertThat(sink.drafts.text(noteId)).hasValue("hallå mötet punkt");
     }
 
     @Test
-    void aResumedStreamContinuesTheSameDraftAndItsFrameNumbers() {
+    void aStreamThatSendsNothingForTheIdleTimeoutIsClosedWith1008() throws Exception {
+        AsrConfig idle = AsrConfig.from(se.dikta.settings.Settings.of(java.util.Map.of("asr.idleTimeout", "1")), tmp, false);
+        WorkerExecutor pool = vertx.createSharedWorkerExecutor("test-asr-idle", 1);
+        AsrMetrics metrics = new AsrMetrics(new SimpleMeterRegistry(), new StreamSlots(2));
+        HttpServer idleServer = vertx.createHttpServer()
+                .webSocketHandler(ws -> new StreamSession(vertx, ws, ANNA, CSRF, model, pool, sink, idle, metrics, () -> { })
+                        .start())
+                .listen(0).await();
+        try (StreamClient idleClient = new StreamClient(idleServer.actualPort(), "unused").withCsrf(CSRF)) {
+            Connection c = idleClient.connect().start(16000).sendAudio(writer.render("oro", 16000), 100, 0);
+            c.awaitType("final", WAIT);
+            long quietFrom = System.nanoTime();
+            assertThat(c.awaitClose(WAIT)).isEqualTo((short) 1008);
+            assertThat(System.nanoTime() - quietFrom).as("closed only after the idle timeout")
+                    .isGreaterThan(Duration.ofMillis(500).toNanos());
+            assertThat(c.ofType("error")).singleElement()
+                    .satisfies(e -> assertThat(e.getString("error")).contains("Ingen aktivitet"));
+        }
+    }
+
+    @Test
+    void aResumedStreamNumbersItsFramesAfterResumeFrom() {
+        // the in-memory sink; the database-backed draft, a dropped socket and re-sent audio: DraftResumptionBehaviour
         Connection first = client.connect().start(16000).sendAudio(writer.render("bedömning | förskola", 16000), 100, 0);
         first.stop();
         JsonObject done = first.awaitType("done", WAIT).json();

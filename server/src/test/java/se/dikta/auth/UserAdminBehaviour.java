@@ -52,6 +52,22 @@ abstract class UserAdminBehaviour {
     }
 
     @Test
+    void theUserListIsOrderedByUnitThenUserName() {
+        assertThat(create("zorro", "worker", "Vuxenenheten").status()).isEqualTo(201);
+        assertThat(create("adam", "worker", "Vuxenenheten").status()).isEqualTo(201);
+        assertThat(create("bertil", "manager", "Ekonomiskt bistånd").status()).isEqualTo(201);
+        ApiClient.Response r = admin.get("/api/admin/users");
+        assertThat(r.status()).isEqualTo(200);
+        java.util.List<JsonObject> users = r.json().getJsonArray("users").stream().map(JsonObject.class::cast).toList();
+        assertThat(users).extracting(u -> u.getString("username")).contains("sara", "anna", "chef", "zorro", "adam", "bertil");
+        assertThat(users).extracting(u -> u.getString("unit") + "/" + u.getString("username"))
+                .containsSubsequence("Ekonomiskt bistånd/bertil", "IFO Barn och unga/anna", "IFO Barn och unga/chef",
+                        "IT/sara", "Vuxenenheten/adam", "Vuxenenheten/zorro");
+        assertThat(users).allSatisfy(u -> assertThat(u.containsKey("passwordHash") || u.containsKey("password")).isFalse());
+        assertThat(admin.get("/api/admin/users/bertil").json().getString("unit")).isEqualTo("Ekonomiskt bistånd");
+    }
+
+    @Test
     void everyAdminRouteRefusesWorkersAndManagers() {
         create("mal", "worker", "IFO Vuxen");
         List<Function<ApiClient, ApiClient.Response>> calls = List.of(

@@ -58,6 +58,25 @@ class ForwardedHeadersTest {
         }
     }
 
+    @Test
+    void withAnHttpsPublicOriginCookiesAreSecureAndOnlyThatOriginMayOpenAStream() throws Exception {
+        // no trusted proxy: the forwarded headers below are ignored, so only http.publicOrigin can decide
+        try (TestServer server = TestServer.start(Map.of("http.publicOrigin", "https://dikta.kommun.se/"))) {
+            server.addUser("anna", Role.WORKER, "IFO Vuxen");
+            HttpResponse<String> login = login(server, "203.0.113.7");
+            assertThat(login.statusCode()).isEqualTo(200);
+            assertThat(login.headers().allValues("Set-Cookie")).isNotEmpty()
+                    .allSatisfy(c -> assertThat(c).contains("Secure"));
+
+            String cookie = server.login("anna").cookie("DIKTA_SESSION");
+            // past the Origin check the missing speech model answers 503; a refused Origin is 403
+            assertThat(upgradeStatus(server.port(), cookie, "https://dikta.kommun.se")).isEqualTo(503);
+            assertThat(upgradeStatus(server.port(), cookie, "http://127.0.0.1:" + server.port())).isEqualTo(403);
+            assertThat(upgradeStatus(server.port(), cookie, "http://dikta.kommun.se")).isEqualTo(403);
+            assertThat(upgradeStatus(server.port(), cookie, "https://evil.example")).isEqualTo(403);
+        }
+    }
+
     /** A browser's WebSocket upgrade as a proxy forwards it, on a raw socket (HttpClient forbids these headers). */
     private static int upgradeStatus(int port, String cookie, String origin) throws Exception {
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {

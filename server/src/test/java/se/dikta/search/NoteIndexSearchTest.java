@@ -280,6 +280,34 @@ class NoteIndexSearchTest {
         add("n2", UNIT_A, D, s("KONTAKT", "Hembesök igen."));
         assertThat(index.appliedRevision()).isEqualTo(2);
         assertThat(index.committedRevision()).isEqualTo(1);
+        assertThat(ids("hembesök")).containsExactlyInAnyOrder("n1", "n2"); // applied and searchable, not committed
+
+        // a crash now: the files as they are on disk, without the close that would commit n2
+        Path crashed = Files.createTempDirectory("dikta-index-crashed");
+        try (var files = Files.list(dir)) {
+            for (Path f : files.filter(f -> !f.getFileName().toString().equals("write.lock")).toList()) {
+                Files.copy(f, crashed.resolve(f.getFileName()));
+            }
+        }
+        try (NoteIndex reopened = NoteIndex.open(crashed, new SwedishNoteAnalyzer())) {
+            assertThat(reopened.committedRevision()).isEqualTo(1);
+            assertThat(reopened.appliedRevision()).isEqualTo(1);
+            List<String> found = new ArrayList<>();
+            new NoteSearcher(reopened, new SwedishNoteAnalyzer(), 10_000)
+                    .search(NoteSearch.in(UNIT_A).query("hembesök").build()).hits().forEach(h -> found.add(h.id()));
+            assertThat(found).containsExactly("n1");
+        } finally {
+            NoteIndex.wipe(crashed);
+            Files.deleteIfExists(crashed);
+        }
+    }
+
+    @Test
+    void closeCommitsWhatWasAppliedSoAReopenHasIt() throws IOException {
+        add("n1", UNIT_A, D, s("KONTAKT", "Hembesök."));
+        index.commit();
+        add("n2", UNIT_A, D, s("KONTAKT", "Hembesök igen."));
+        assertThat(index.committedRevision()).isEqualTo(1);
 
         index.close();
         index = NoteIndex.open(dir, new SwedishNoteAnalyzer());

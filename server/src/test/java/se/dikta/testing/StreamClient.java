@@ -124,6 +124,42 @@ public final class StreamClient implements AutoCloseable {
                 }
             });
             ws.closeHandler(v -> closed.complete(ws.closeStatusCode()));
+            ws.pongHandler(data -> {
+                synchronized (messages) {
+                    pongs++;
+                    messages.notifyAll();
+                }
+            });
+        }
+
+        private int pongs;
+
+        /**
+         * A ping answered by the server: everything the server wrote to this socket before it read the ping has
+         * arrived (one connection, in order) once this returns.
+         */
+        public Connection roundTrip(Duration timeout) {
+            int before;
+            synchronized (messages) {
+                before = pongs;
+            }
+            ws.writePing(Buffer.buffer("rt")).await();
+            long deadline = System.nanoTime() + timeout.toNanos();
+            synchronized (messages) {
+                while (pongs == before) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        throw new AssertionError("no pong within " + timeout);
+                    }
+                    try {
+                        messages.wait(Math.max(1, left / 1_000_000));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new AssertionError(e);
+                    }
+                }
+            }
+            return this;
         }
 
         public Connection start(int sampleRate) {

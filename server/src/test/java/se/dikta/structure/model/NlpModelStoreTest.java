@@ -76,8 +76,33 @@ class NlpModelStoreTest {
         assertThat(loaded.names().find(words)).isEqualTo(trained.names().find(words));
     }
 
+    /** Runs {@code work} and returns the trainings it did, as the store logs them ("Trained NLP models ..."). */
+    private static long trainingsDuring(java.util.concurrent.Callable<?> work) throws Exception {
+        ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(NlpModelStore.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> events =
+                new ch.qos.logback.core.read.ListAppender<>();
+        ch.qos.logback.classic.Level level = log.getLevel();
+        events.start();
+        log.addAppender(events);
+        log.setLevel(ch.qos.logback.classic.Level.INFO);
+        try {
+            work.call();
+        } finally {
+            log.setLevel(level);
+            log.detachAppender(events);
+        }
+        return events.list.stream().filter(e -> e.getMessage().startsWith("Trained NLP models")).count();
+    }
+
     @Test
     void concurrentStartsTrainOnceAndShareTheCache() throws Exception {
+        assertThat(trainingsDuring(this::threeConcurrentStarts)).isEqualTo(1);
+        assertThat(cached()).hasSize(1);
+        assertThat(cached().get(0).getFileName().toString()).doesNotStartWith("training-");
+        assertThat(trainingsDuring(() -> store().loadOrTrain())).as("a later start loads the cache").isZero();
+    }
+
+    private Void threeConcurrentStarts() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
             List<Future<NlpModels>> loads = pool.invokeAll(List.of(() -> store().loadOrTrain(),
@@ -89,8 +114,7 @@ class NlpModelStoreTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(cached()).hasSize(1);
-        assertThat(cached().get(0).getFileName().toString()).doesNotStartWith("training-");
+        return null;
     }
 
     @Test
