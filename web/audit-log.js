@@ -17,6 +17,7 @@ const ACTIONS = {
   'note-amend': 'Rättade anteckning',
   'note-dictate': 'Dikterade i anteckning',
   'transcribe-file': 'Transkriberade ljudfil',
+  'transcription-read': 'Hämtade transkribering',
   'search': 'Sökning',
   'report-view': 'Visade rapport',
   'report-export': 'Exporterade rapport',

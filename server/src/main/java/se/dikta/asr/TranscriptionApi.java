@@ -12,7 +12,9 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import se.dikta.audit.AuditEntry;
 import se.dikta.audit.AuditLog;
+import se.dikta.audit.AuditOutcome;
 import se.dikta.identity.AuthUser;
 import se.dikta.identity.Role;
 import se.dikta.db.Database;
@@ -45,12 +47,14 @@ public final class TranscriptionApi implements ApiModule, AutoCloseable {
     private final VoskEngine engine;
     private final Vertx vertx;
     private final AsrConfig config;
+    private final AuditLog audit;
 
     public TranscriptionApi(Vertx vertx, VoskEngine engine, Database db, DraftSink drafts, AsrConfig config,
             MeterRegistry registry, Optional<String> publicOrigin, Clock clock, AuditLog audit) {
         this.engine = engine;
         this.vertx = vertx;
         this.config = config;
+        this.audit = audit;
         this.streamPool = vertx.createSharedWorkerExecutor("asr-stream", config.maxStreams());
         this.filePool = vertx.createSharedWorkerExecutor("asr-file", config.maxFileJobs());
         this.slots = new StreamSlots(config.maxStreams());
@@ -89,7 +93,11 @@ public final class TranscriptionApi implements ApiModule, AutoCloseable {
         });
         api.raw(HttpMethod.POST, "/transcriptions", DICTATING, files::upload);
         // finished jobs stay readable even if the model has gone since
+        // a finished job holds a transcript: its reading is recorded before it is sent (another user's job: failed)
         api.get("/transcriptions/:id", DICTATING, ctx -> jobs.find(AuthUser.of(ctx).id(), ctx.pathParam("id"))
+                .compose(job -> audit.recordAlone(AuditEntry.by(AuthUser.of(ctx), "transcription-read")
+                        .on("transcription", ctx.pathParam("id"))
+                        .outcome(job.isPresent() ? AuditOutcome.ALLOWED : AuditOutcome.FAILED)).map(job))
                 .map(job -> job.orElseThrow(() -> ApiException.notFound("Transkriberingen finns inte"))));
     }
 
