@@ -90,7 +90,7 @@ public final class DiktaServer {
             closer.add(SessionPurge.start(vertx, services.auth()));
             closer.add(AuditAnchor.start(vertx, services.db(), registry));
             Router router = WebRouter.create(vertx, config.http(), config.tls().hsts(), registry,
-                    new SessionAuthenticator(services.auth()), services.modules(), services.health());
+                    new SessionAuthenticator(services.auth()), services.modules(), services.health(), services.audit());
             // The speech model loads on a worker before the server listens; a missing model is not fatal.
             return services.transcription().start()
                     .compose(v -> config.demo() ? DemoData.seed(services) : Future.<Void>succeededFuture())
