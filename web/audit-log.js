@@ -17,6 +17,7 @@ const ACTIONS = {
   'note-amend': 'Rättade anteckning',
   'note-dictate': 'Dikterade i anteckning',
   'transcribe-file': 'Transkriberade ljudfil',
+  'transcription-read': 'Hämtade transkribering',
   'search': 'Sökning',
   'report-view': 'Visade rapport',
   'report-export': 'Exporterade rapport',
@@ -28,12 +29,16 @@ const ACTIONS = {
   'user-deactivate': 'Inaktiverade användare',
   'user-password-reset': 'Nytt lösenord',
   'local-names-replace': 'Ändrade lokala namn',
+  'route-denied': 'Nekad åtkomst (roll)',
   'audit-read': 'Läste granskningsloggen',
   'audit-export': 'Exporterade granskningsloggen'
 };
 const OUTCOMES = { allowed: 'Tillåtet', denied: 'Nekat', failed: 'Misslyckat' };
 const ROLES = { worker: 'Handläggare', manager: 'Chef', admin: 'Administratör' };
-const ENTITIES = { note: 'Anteckning', case: 'Ärende', user: 'Användare', unit: 'Enhet', report: 'Rapport' };
+const ENTITIES = {
+  note: 'Anteckning', case: 'Ärende', user: 'Användare', unit: 'Enhet', report: 'Rapport', route: 'Anrop',
+  transcription: 'Transkribering', search: 'Sökning', audit: 'Granskningslogg'
+};
 
 let page = 1;
 let total = 0;

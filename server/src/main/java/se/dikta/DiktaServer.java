@@ -98,7 +98,7 @@ public final class DiktaServer {
             closer.add(RetentionSchedule.start(vertx, new RetentionPass(services.db(), config.retention(),
                     config.asr().uploadDir(), services.audit(), clock), config.retention(), clock));
             Router router = WebRouter.create(vertx, config.http(), config.tls().hsts(), registry,
-                    new SessionAuthenticator(services.auth()), services.modules(), services.health());
+                    new SessionAuthenticator(services.auth()), services.modules(), services.health(), services.audit());
             // The speech model loads on a worker before the server listens; a missing model is not fatal.
             return services.transcription().start()
                     .compose(v -> config.demo() ? DemoData.seed(services) : Future.<Void>succeededFuture())

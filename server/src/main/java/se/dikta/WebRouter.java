@@ -11,6 +11,7 @@ import io.vertx.ext.web.handler.FileSystemAccess;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.util.ArrayList;
 import java.util.List;
+import se.dikta.audit.AuditLog;
 import se.dikta.health.HealthContributor;
 import se.dikta.http.ApiModule;
 import se.dikta.http.ApiRoutes;
@@ -29,14 +30,14 @@ final class WebRouter {
     private WebRouter() {}
 
     static Router create(Vertx vertx, HttpConfig config, boolean hsts, PrometheusMeterRegistry registry,
-            Handler<RoutingContext> authenticate, List<ApiModule> modules, List<HealthContributor> health) {
+            Handler<RoutingContext> authenticate, List<ApiModule> modules, List<HealthContributor> health, AuditLog audit) {
         Router router = Router.router(vertx);
         router.route().handler(new RequestLog(config.trustedProxies(), hsts));
         new HealthApi(health).mount(router);
         router.get("/metrics").handler(ctx -> ctx.response()
                 .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
                 .end(registry.scrape()));
-        ApiRoutes api = new ApiRoutes(router, authenticate, config.jsonBodyLimit());
+        ApiRoutes api = new ApiRoutes(router, authenticate, config.jsonBodyLimit(), audit);
         modules.forEach(api::mount);
         mountPages(router, config);
         router.route().failureHandler(JsonErrors::handleFailure);

@@ -12,9 +12,11 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import se.dikta.audit.AuditEntry;
 import se.dikta.audit.AuditLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.dikta.audit.AuditOutcome;
 import se.dikta.identity.AuthUser;
 import se.dikta.identity.Role;
 import se.dikta.db.Database;
@@ -47,6 +49,7 @@ public final class TranscriptionApi implements ApiModule, AutoCloseable {
     private final VoskEngine engine;
     private final Vertx vertx;
     private static final Logger LOG = LoggerFactory.getLogger(TranscriptionApi.class);
+    private final AuditLog audit;
 
     private final AsrConfig config;
     private final boolean keepAudio;
@@ -63,6 +66,7 @@ public final class TranscriptionApi implements ApiModule, AutoCloseable {
         this.config = config;
         this.keepAudio = keepAudio;
         this.db = db;
+        this.audit = audit;
         this.streamPool = vertx.createSharedWorkerExecutor("asr-stream", config.maxStreams());
         this.filePool = vertx.createSharedWorkerExecutor("asr-file", config.maxFileJobs());
         this.slots = new StreamSlots(config.maxStreams());
@@ -108,7 +112,11 @@ public final class TranscriptionApi implements ApiModule, AutoCloseable {
         });
         api.raw(HttpMethod.POST, "/transcriptions", DICTATING, files::upload);
         // finished jobs stay readable even if the model has gone since
+        // a finished job holds a transcript: its reading is recorded before it is sent (another user's job: failed)
         api.get("/transcriptions/:id", DICTATING, ctx -> jobs.find(AuthUser.of(ctx).id(), ctx.pathParam("id"))
+                .compose(job -> audit.recordAlone(AuditEntry.by(AuthUser.of(ctx), "transcription-read")
+                        .on("transcription", ctx.pathParam("id"))
+                        .outcome(job.isPresent() ? AuditOutcome.ALLOWED : AuditOutcome.FAILED)).map(job))
                 .map(job -> job.orElseThrow(() -> ApiException.notFound("Transkriberingen finns inte"))));
     }
 

@@ -12,6 +12,9 @@ import io.vertx.ext.web.handler.BodyHandler;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.function.Function;
+import se.dikta.audit.AuditEntry;
+import se.dikta.audit.AuditLog;
+import se.dikta.audit.AuditOutcome;
 import se.dikta.identity.AuthUser;
 import se.dikta.identity.Role;
 
@@ -31,9 +34,12 @@ public final class ApiRoutes {
     private final Handler<RoutingContext> authenticate;
     /** Content-Type check (415), then the body read (413 over the limit); one handler, as the body must be read first. */
     private final Handler<RoutingContext> jsonBody;
+    private final AuditLog audit;
 
-    public ApiRoutes(Router router, Handler<RoutingContext> authenticate, long jsonBodyLimit) {
+    /** @param audit where a signed-in user's request refused for their role is recorded (outcome denied) */
+    public ApiRoutes(Router router, Handler<RoutingContext> authenticate, long jsonBodyLimit, AuditLog audit) {
         this.router = router;
+        this.audit = audit;
         this.authenticate = authenticate;
         BodyHandler body = BodyHandler.create(false).setBodyLimit(jsonBodyLimit).setHandleFileUploads(false);
         this.jsonBody = ctx -> {
@@ -106,7 +112,11 @@ public final class ApiRoutes {
                     if (admitted.contains(user.role())) {
                         ctx.next();
                     } else {
-                        ctx.fail(ApiException.forbidden("Din roll har inte behörighet till detta"));
+                        // recorded for the log follow-up (a worker trying admin routes); the answer is 403 either way
+                        audit.recordAlone(AuditEntry.by(user, "route-denied")
+                                .on("route", ctx.request().method().name() + " " + route.getPath())
+                                .outcome(AuditOutcome.DENIED).detail("rollen har inte behörighet"))
+                                .onComplete(ar -> ctx.fail(ApiException.forbidden("Din roll har inte behörighet till detta")));
                     }
                 });
     }

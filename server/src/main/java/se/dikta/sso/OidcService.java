@@ -10,7 +10,9 @@ import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.dikta.audit.AuditEntry;
 import se.dikta.audit.AuditLog;
+import se.dikta.audit.AuditOutcome;
 import se.dikta.auth.AuthApi;
 import se.dikta.auth.AuthService;
 import se.dikta.auth.UserStore;
@@ -92,7 +94,7 @@ public final class OidcService {
                         try {
                             account = mapping.map(claims);
                         } catch (DomainException e) {
-                            return refused(claims.get(config.usernameClaim()), e);
+                            return refused(claims.get(config.usernameClaim()), address, e);
                         }
                         return auth.signInExternal(c -> upsert(c, account), address)
                                 .map(signedIn -> new Completed(signedIn, p.next()));
@@ -139,13 +141,11 @@ public final class OidcService {
         return updated;
     }
 
-    private <T> Future<T> refused(Object username, DomainException why) {
+    private <T> Future<T> refused(Object username, String address, DomainException why) {
         String name = username == null ? null : String.valueOf(username);
-        return db.tx(c -> {
-            audit.record(c, null, name == null || name.length() > 100 ? null : name, "login-failed", "user", null,
-                    "sso: no role or unit");
-            return null;
-        }).compose(v -> Future.failedFuture(why));
+        return audit.recordAlone(AuditEntry.anonymous(name == null || name.length() > 100 ? null : name, address,
+                "login-failed").on("user", null).outcome(AuditOutcome.DENIED).detail("sso: no role or unit"))
+                .compose(v -> Future.failedFuture(why));
     }
 
     private <T> Future<T> failed(Throwable e) {

@@ -341,6 +341,9 @@ abstract class AuditTrailBehaviour {
         anna.get("/api/notes/" + id);
         david.get("/api/notes/" + id);
         assertThat(anna.get("/api/audit").status()).isEqualTo(403);
+        Map<String, Object> refused = latest("route-denied");
+        byAnna(refused, annaUser, "denied");
+        assertThat(refused.get("entity_id")).isEqualTo("GET /api/audit");
         assertThat(anna.get("/api/audit.csv").status()).isEqualTo(403);
         assertThat(server.anonymous().get("/api/audit").status()).isEqualTo(401);
 

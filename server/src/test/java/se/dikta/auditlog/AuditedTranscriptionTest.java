@@ -113,4 +113,15 @@ class AuditedTranscriptionTest {
         assertThat(row.getString("outcome")).isEqualTo("allowed");
         assertThat(row.getString("detail")).contains(audio.wav().length + " byte").doesNotContain("hallå");
     }
+
+    @Test
+    void fetchingATranscriptionJobIsRecorded() {
+        server.addUser("root-transcription-read", Role.ADMIN, "IT");
+        assertThat(bo.get("/api/transcriptions/ingen-sadan-id").status()).isEqualTo(404);
+        JsonObject row = latest("transcription-read");
+        assertThat(row.getString("username")).isEqualTo("bo");
+        assertThat(row.getString("entity")).isEqualTo("transcription");
+        assertThat(row.getString("entityId")).isEqualTo("ingen-sadan-id");
+        assertThat(row.getString("outcome")).isEqualTo("failed");
+    }
 }
