@@ -140,6 +140,8 @@ class AccessMatrixTest {
                         + "/local-names", new JsonObject().put("names", new JsonArray().add(new JsonObject()
                                 .put("written", "Kvarnbackaskolan").put("type", "ORGANIZATION"))))),
                 // Pages are public shells: every piece of data on them comes through the API above.
+                row("GET /api/audit", adminsOnly(200), w -> get("/api/audit?action=sign-in")),
+                row("GET /api/audit.csv", adminsOnly(200), w -> get("/api/audit.csv?from=2026-01-01")),
                 row("GET /diktera", everyone(200), w -> get("/diktera")),
                 row("GET /arenden", everyone(200), w -> get("/arenden")),
                 row("GET /arenden/:caseId", everyone(200), w -> get("/arenden/" + CASE_A)),
