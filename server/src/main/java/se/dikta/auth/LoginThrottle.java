@@ -3,6 +3,7 @@ package se.dikta.auth;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Savepoint;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -96,15 +97,27 @@ public final class LoginThrottle {
         String sql = previous == null
                 ? "INSERT INTO login_throttle (failures, last_failure, locked_until, throttle_key) VALUES (?, ?, ?, ?)"
                 : "UPDATE login_throttle SET failures = ?, last_failure = ?, locked_until = ? WHERE throttle_key = ?";
+        // Two first failures for one key at once (two nodes, or two requests) both find no row; the second
+        // insert then breaks the key's uniqueness. A savepoint keeps the transaction usable, and the retry
+        // finds the row the other one inserted and counts on from it.
+        Savepoint beforeInsert = previous == null ? c.setSavepoint() : null;
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setInt(1, failures);
             ps.setTimestamp(2, Timestamp.from(now));
             ps.setTimestamp(3, lockedUntil);
             ps.setString(4, key);
             ps.executeUpdate();
+        } catch (SQLException e) {
+            if (beforeInsert == null || !UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw e;
+            }
+            c.rollback(beforeInsert);
+            return recordFailure(c, key, now);
         }
         return failures;
     }
+
+    private static final String UNIQUE_VIOLATION = "23505"; // the same SQLSTATE in H2 and PostgreSQL
 
     public void reset(Connection c, String key) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM login_throttle WHERE throttle_key = ?")) {
