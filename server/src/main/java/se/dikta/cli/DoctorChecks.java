@@ -170,11 +170,27 @@ final class DoctorChecks {
         } catch (IOException e) {
             cached = false;
         }
-        if (cached) {
+        if (!cached && packagedModelsFit()) {
+            add(Level.OK, "nlp models", "Språkmodellerna som tränades vid bygget används (de passar träningsdata)",
+                    "The language models trained at build time are used (they fit the training data)");
+        } else if (cached) {
             add(Level.OK, "nlp models", "Tränade språkmodeller finns i " + dir, "Trained language models are cached in " + dir);
         } else {
             add(Level.WARN, "nlp models", "Inga tränade språkmodeller i " + dir + ": första starten tränar dem (15–25 s)",
                     "No trained language models in " + dir + ": the first start trains them (15-25 s)");
+        }
+    }
+
+    /** True when the jar's pre-trained models were trained from the data this server is configured with. */
+    private boolean packagedModelsFit() {
+        try {
+            String fingerprint = new se.dikta.structure.model.NlpModelStore(
+                    se.dikta.structure.StructureService.trainingSource(config.structure()),
+                    config.structure().modelDir(), null).fingerprint();
+            return se.dikta.structure.model.PackagedModels.onClasspath(DoctorChecks.class.getClassLoader())
+                    .matches(fingerprint);
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 
