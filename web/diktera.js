@@ -318,6 +318,9 @@ function streamState(state, message) {
     setRecState('reconnecting', 'Återansluter … inspelningen fortsätter. ' + (message || ''));
   } else if (state === 'open' && !page.recording.stopping) {
     setRecState('recording', 'Spelar in');
+  } else if (state === 'storage-waiting' && !page.recording.stopping) {
+    setRecState('recording', 'Spelar in – servern kan inte spara just nu. Ljudet väntar här och skickas '
+      + 'när servern kan spara igen.');
   } else if (state === 'failed') {
     banner(message, 'error');
     finishLocally();

@@ -17,7 +17,7 @@ export class AsrStream {
   /**
    * @param noteId the draft the text goes into
    * @param handlers onPartial(text), onFinal(final) (pending), onCommit(final), onDrop() (pending finals
-   *        dropped), onState(state, message): 'connecting'|'open'|'reconnecting'|'closed'|'failed'
+   *        dropped), onState(state, message): 'connecting'|'open'|'storage-waiting'|'reconnecting'|'closed'|'failed'
    */
   constructor(noteId, handlers) {
     this.noteId = noteId;
@@ -135,6 +135,11 @@ export class AsrStream {
       }
       case 'ack':
         this.acknowledge(msg.seq);
+        break;
+      case 'storage':
+        // The server cannot store text just now (its database is away): it holds back acks and stops
+        // reading, so the audio waits here in memory; 'ok' when it stores again.
+        this.h.onState(msg.state === 'waiting' ? 'storage-waiting' : 'open', '');
         break;
       case 'error':
         this.lastError = msg.error || '';
