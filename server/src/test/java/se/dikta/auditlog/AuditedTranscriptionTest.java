@@ -49,7 +49,7 @@ class AuditedTranscriptionTest {
         anna = server.login("anna");
         bo = server.login("bo");
         assertThat(anna.post("/api/cases", new JsonObject().put("id", "2026-0501")).status()).isEqualTo(201);
-        annaStreams = new StreamClient(server.port(), anna.cookie("DIKTA_SESSION"));
+        annaStreams = new StreamClient(server.port(), anna);
     }
 
     @AfterAll

@@ -37,6 +37,7 @@ abstract class EdgeValidationBehaviour {
     void start() {
         Map<String, String> settings = new HashMap<>(databaseSettings());
         settings.put("auth.lockoutThreshold", "3");
+        settings.put("auth.addressLockoutThreshold", "3");
         server = TestServer.start(settings);
         server.addUser("anna", Role.WORKER, UNIT);
         server.addUser("chef", Role.MANAGER, UNIT);
@@ -114,7 +115,7 @@ abstract class EdgeValidationBehaviour {
             assertRefused(stranger.post("/api/login", new JsonObject().put("username", name).put("password", "x")),
                     400, "'username'");
         }
-        // three refusals lock the address (auth.lockoutThreshold=3): even the right password waits now
+        // three refusals lock the address (auth.addressLockoutThreshold=3): even the right password waits now
         ApiClient.Response locked = stranger.post("/api/login", new JsonObject().put("username", "anna")
                 .put("password", TestServer.PASSWORD_PREFIX + "anna"));
         assertThat(locked.status()).as(locked.body()).isEqualTo(429);
