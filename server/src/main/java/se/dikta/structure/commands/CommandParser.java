@@ -12,8 +12,9 @@ import se.dikta.structure.core.Transcript;
 
 /**
  * Finds the dictation commands in a transcript. Command words are also ordinary Swedish words ("en viktig
- * punkt", "hon ska komma hem", "ett frågetecken kring"), so each is read as a command only when its
- * neighbours do not show the ordinary use. Thread-safe (immutable).
+ * punkt", "hon ska komma hem", "ett frågetecken kring"), so the punctuation words are read as commands only
+ * when the {@link CommandModel} finds a command's neighbours; layout commands ("ny rad") only when the word
+ * before does not make them a noun phrase. Thread-safe (immutable).
  */
 public final class CommandParser {
 
@@ -24,7 +25,7 @@ public final class CommandParser {
             "kolon", CommandKind.COLON,
             "komma", CommandKind.COMMA);
 
-    /** Words that make the next word a noun: "en punkt", "varje punkt", "ett stort frågetecken". */
+    /** Words that make the next word a noun: "en ny rad", "ett nytt stycke", "den rubrik". */
     private static final Set<String> NOUN_MODIFIERS = Set.of(
             "en", "ett", "den", "det", "denna", "detta", "varje", "någon", "något", "ingen", "inget", "vilken",
             "vilket", "samma", "första", "andra", "tredje", "sista", "nästa", "enda", "annan", "annat", "ny", "nytt",
@@ -32,31 +33,17 @@ public final class CommandParser {
             "öppen", "öppet", "oklar", "oklart", "stora", "många", "flera", "några", "fler", "ytterligare",
             "egen", "eget", "nämnda", "aktuell", "aktuellt", "sådan", "sådant", "svag", "svagt");
 
-    /** Words after which "komma" is the verb: "ska komma", "att komma", "vill inte komma". */
-    private static final Set<String> VERB_TRIGGERS = Set.of(
-            "ska", "skall", "skulle", "kan", "kunde", "vill", "ville", "måste", "får", "fick", "behöver", "behövde",
-            "brukar", "brukade", "bör", "borde", "lär", "hann", "hinner", "försöker", "försökte", "att", "kommer",
-            "tänker", "tänkte", "vågar", "vågade", "orkar", "orkade", "slipper", "slapp", "önskar", "önskade",
-            "hoppas", "planerar", "låter", "lät", "lyckas", "lyckades", "kunna", "vilja", "behöva", "få",
-            "beräknas", "förväntas", "väntas", "antas", "tros", "sägs", "verkar", "tycks", "råkar");
-
-    /** Adverbs and subject pronouns that may stand between a modal verb and "komma": "kan hon inte komma". */
-    private static final Set<String> BETWEEN = Set.of(
-            "inte", "också", "ju", "nog", "gärna", "kanske", "snart", "då", "sedan", "sen", "alltid", "aldrig", "väl",
-            "ändå", "även", "bara", "redan", "själv", "själva", "hellre", "troligen", "förmodligen", "igen", "ej",
-            "hon", "han", "hen", "de", "dom", "vi", "jag", "du", "man", "det");
-
-    /** Particles of phrasal verbs: "komma hem", "komma överens", "komma ihåg". */
-    private static final Set<String> PARTICLES = Set.of(
-            "hit", "dit", "hem", "tillbaka", "överens", "ihåg", "iväg", "igång", "ifrån", "undan", "förbi", "fram",
-            "tillrätta", "ikapp", "loss", "åt");
+    /** A punctuation word is a command when the command model gives it at least this probability. */
+    private static final double COMMAND_THRESHOLD = 0.5;
 
     private final HeadingVocabulary headings;
     private final NumberWords numbers;
+    private final CommandModel model;
 
-    public CommandParser(HeadingVocabulary headings, NumberWords numbers) {
+    public CommandParser(HeadingVocabulary headings, NumberWords numbers, CommandModel model) {
         this.headings = headings;
         this.numbers = numbers;
+        this.model = model;
     }
 
     public List<DictationItem> parse(Transcript transcript) {
@@ -124,19 +111,25 @@ public final class CommandParser {
         return Optional.empty();
     }
 
+    /**
+     * The command model decides from the neighbours ("med att sköta det punkt" is a command, "en viktig punkt i
+     * planen" and "komma till ro" are words). Two readings come before it: a word between two number words is
+     * the decimal comma the normaliser writes ("två komma fem"), and a word right after a spoken number, date or
+     * time is the command ("klockan ett punkt"), since the model has seen few spelled-out numbers.
+     */
     private boolean isCommandUse(CommandKind kind, List<String> words, int i) {
         String prev = i > 0 ? words.get(i - 1) : "";
         String next = i + 1 < words.size() ? words.get(i + 1) : "";
-        if (kind == CommandKind.COMMA) {
-            if (i == 0) {
-                return false; // "komma" opening the dictation is the verb
-            }
-            return !isVerbKomma(words, i) && !PARTICLES.contains(next)
-                    && !(numbers.isNumberWord(prev) && numbers.isNumberWord(next));
+        if (i == 0) {
+            return false; // a dictation does not open with punctuation
         }
-        // Adjectives in -ig ("viktig punkt"), but not the pronouns "mig", "dig", "sig".
-        boolean adjective = prev.endsWith("ig") && prev.length() > 3;
-        return !modifiesNext(words, i) && !adjective;
+        if (kind == CommandKind.COMMA && numbers.isNumberWord(prev) && numbers.isNumberWord(next)) {
+            return false;
+        }
+        if (numbers.endsWrittenNumber(words, i)) {
+            return true;
+        }
+        return model.commandProbability(words, i) >= COMMAND_THRESHOLD;
     }
 
     /**
@@ -146,19 +139,6 @@ public final class CommandParser {
     private boolean modifiesNext(List<String> words, int i) {
         String prev = i > 0 ? words.get(i - 1) : "";
         return NOUN_MODIFIERS.contains(prev) && !numbers.endsWrittenNumber(words, i);
-    }
-
-    private boolean isVerbKomma(List<String> words, int i) {
-        for (int j = i - 1; j >= Math.max(0, i - 4); j--) {
-            String w = words.get(j);
-            if (VERB_TRIGGERS.contains(w)) {
-                return true;
-            }
-            if (!BETWEEN.contains(w)) {
-                return false;
-            }
-        }
-        return false;
     }
 
     private static boolean isAt(List<String> words, int from, String... expected) {

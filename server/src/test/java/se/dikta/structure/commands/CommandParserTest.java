@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import se.dikta.structure.TrainedModels;
 import se.dikta.structure.commands.DictationItem.Command;
 import se.dikta.structure.commands.DictationItem.Word;
 import se.dikta.structure.core.NumberWords;
@@ -18,7 +19,8 @@ class CommandParserTest {
     private final CommandParser parser = parser(Map.of());
 
     private static CommandParser parser(Map<String, SectionKey> templateTitles) {
-        return new CommandParser(new HeadingVocabulary(templateTitles), new NumberWords(new SpokenNumberNormalizer()));
+        return new CommandParser(new HeadingVocabulary(templateTitles), new NumberWords(new SpokenNumberNormalizer()),
+                TrainedModels.models().commands());
     }
 
     /** The parse written back: words as they are, commands as {KIND} or {HEADING:KEY}. */
