@@ -30,7 +30,7 @@ and from a treebank (PUD: news and Wikipedia) whose domain the training treebank
 Usage: python3 models/nlp/build-outside-data.py [--mirror DIR] [--debs DIR]
   --mirror  folder holding the UD repositories as bare git dirs
             (default /work/.mirror, as UniversalDependencies+UD_Swedish-Talbanken/repo, ...)
-  --debs    folder with the extracted Debian packages wswedish and hunspell-sv (default: downloaded with
+  --debs    folder with the extracted Debian packages wswedish, hunspell-sv and wamerican (default: downloaded with
             `apt-get download` and unpacked with `dpkg-deb -x` into a temporary folder)
 """
 import argparse
@@ -145,7 +145,7 @@ def debian_packages(debs):
     if debs:
         return debs
     tmp = tempfile.mkdtemp(prefix="dikta-debs-")
-    subprocess.run(["apt-get", "download", "wswedish", "hunspell-sv"], cwd=tmp, check=True)
+    subprocess.run(["apt-get", "download", "wswedish", "hunspell-sv", "wamerican"], cwd=tmp, check=True)
     for deb in os.listdir(tmp):
         if deb.endswith(".deb"):
             subprocess.run(["dpkg-deb", "-x", os.path.join(tmp, deb), os.path.join(tmp, "x")], check=True)
@@ -157,11 +157,14 @@ def build_lexicon(debs, mirror):
     words = []
     with open(os.path.join(root, "usr/share/dict/swedish"), encoding="latin-1") as f:
         words += [w.strip() for w in f]
-    full_forms = {w for w in words if w and w[0].islower()}
     with open(os.path.join(root, "usr/share/hunspell/sv_SE.dic"), encoding="utf-8") as f:
         next(f)
         words += [line.split("/")[0].strip() for line in f]
     lower = {w for w in words if w and w[0].islower()}
+    # Foreign names (persons, places, acronyms: "Joe", "Sakhalin", "BBC") from the English word list; its
+    # lower-case words are not Swedish and say nothing about Swedish common words.
+    with open(os.path.join(root, "usr/share/dict/american-english"), encoding="utf-8") as f:
+        words += [w.strip() for w in f if w[:1].isupper()]
     # hunspell-sv's compound-only stems ("sverige/AcYZ" for "sverigebesök") are not words of their own.
     with open(os.path.join(root, "usr/share/hunspell/sv_SE.dic"), encoding="utf-8") as f:
         next(f)
@@ -170,7 +173,6 @@ def build_lexicon(debs, mirror):
             if "Z" in flags and stem in lower:
                 lower.discard(stem)
     acronyms = {w.lower() for w in words if len(w) >= 2 and w.isupper() and WORD.fullmatch(w)}
-    lower -= acronyms - full_forms  # "BNP" wins over hunspell's "bnp", but "om" stays a word ("OM")
     # Words the training treebanks write in lower case mid-sentence are common words too.
     seen_lower, seen_upper = Counter(), Counter()
     for _, repo, path in TRAINING:
@@ -190,7 +192,8 @@ def build_lexicon(debs, mirror):
         genitive = spoken if spoken[-1] in "sxz" else spoken + "s"
         if genitive != spoken and genitive not in lower and not w.isupper():  # "SM:s", not "sms"
             proper.setdefault(genitive, w if w.isupper() else w + "s")
-    lines = ["# Proper nouns and acronyms from Debian's wswedish (GPL-2+) and hunspell-sv (LGPL-3), built by",
+    lines = ["# Proper nouns and acronyms from Debian's wswedish (GPL-2+), hunspell-sv (LGPL-3) and wamerican",
+             "# (SCOWL, permissive), built by",
              "# build-outside-data.py; words the sources also list in lower case are left out (common words win)."]
     lines += [s + "\t" + w for s, w in sorted(proper.items())]
     write(os.path.join(HERE, "lexicon", "sv-proper-nouns.txt"), lines)

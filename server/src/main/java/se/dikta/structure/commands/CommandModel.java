@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.HashSet;
+import java.util.Set;
 import opennlp.tools.ml.EventTrainer;
 import opennlp.tools.ml.TrainerFactory;
 import opennlp.tools.ml.model.AbstractModel;
@@ -32,23 +34,32 @@ import se.dikta.structure.segment.WordClasses;
 public final class CommandModel {
 
     /** Bump when features or training change so that cached models are not reused. */
-    public static final String VERSION = "commands-1";
+    public static final String VERSION = "commands-3";
 
     static final String COMMAND = "C";
     static final String WORD = "W";
     private static final Map<String, String> MARK_WORDS = Map.of("PUNKT", "punkt", "KOMMA", "komma",
             "FRÅGETECKEN", "frågetecken", "UTROPSTECKEN", "utropstecken", "KOLON", "kolon");
     private static final List<String> NOUN_WORDS = List.of("punkt", "punkt", "frågetecken", "kolon", "utropstecken");
+    /** Every third noun slot: nouns are many, and a speaker's "punkt" far more often the command. */
+    private static final int NOUN_SAMPLE = 3;
     private static final int ITERATIONS = 150;
+    private static final int MIN_MODIFIER_COUNT = 3;
     private static final int CUTOFF = 2;
 
     private final AbstractModel model;
     private final WordClasses classes;
+    private final Set<String> nounModifiers;
     private final int commandIndex;
 
-    public CommandModel(AbstractModel model, WordClasses classes) {
+    /**
+     * @param nounModifiers words the tagged outside text shows before a noun at least half the times it shows
+     *                      them ("en", "varje", "viktig"): see {@link #nounModifiers(List, List)}
+     */
+    public CommandModel(AbstractModel model, WordClasses classes, Set<String> nounModifiers) {
         this.model = model;
         this.classes = classes;
+        this.nounModifiers = Set.copyOf(nounModifiers);
         this.commandIndex = model.getIndex(COMMAND);
     }
 
@@ -61,10 +72,11 @@ public final class CommandModel {
      * @param runs tokens of dictations in the spoken condition, command tokens in upper case ("PUNKT")
      * @param tags parallel part-of-speech tags: NOUN and INF mark the slots of an ordinary use, CMD a command
      */
-    public static CommandModel train(List<List<String>> runs, List<List<String>> tags, WordClasses classes)
-            throws IOException {
+    public static CommandModel train(List<List<String>> runs, List<List<String>> tags, WordClasses classes,
+                                     Set<String> nounModifiers) throws IOException {
         List<Event> events = new ArrayList<>();
         int nouns = 0;
+        int nounSlots = 0;
         for (int r = 0; r < runs.size(); r++) {
             List<String> tokens = runs.get(r);
             List<String> words = tokens.stream().map(t -> t.toLowerCase(Locale.ROOT)).toList();
@@ -77,18 +89,52 @@ public final class CommandModel {
                     events.add(new Event(WORD, context(words, i, token, classes)));
                 } else if (tag.equals("INF")) {
                     events.add(new Event(WORD, context(words, i, "komma", classes)));
-                } else if (tag.equals("NOUN")) {
+                } else if (tag.equals("NOUN") && nounSlots++ % NOUN_SAMPLE == 0) {
                     events.add(new Event(WORD, context(words, i, NOUN_WORDS.get(nouns++ % NOUN_WORDS.size()), classes)));
                 }
             }
         }
         EventTrainer trainer = TrainerFactory.getEventTrainer(TrainingSettings.maxent(ITERATIONS, CUTOFF), new HashMap<>());
         MaxentModel trained = trainer.train(ObjectStreamUtils.createObjectStream(events));
-        return new CommandModel((AbstractModel) trained, classes);
+        return new CommandModel((AbstractModel) trained, classes, nounModifiers);
     }
 
-    public static CommandModel read(InputStream in, WordClasses classes) throws IOException {
-        return new CommandModel(new GenericModelReader(new BinaryFileDataReader(in)).getModel(), classes);
+    public static CommandModel read(InputStream in, WordClasses classes, Set<String> nounModifiers)
+            throws IOException {
+        return new CommandModel(new GenericModelReader(new BinaryFileDataReader(in)).getModel(), classes,
+                nounModifiers);
+    }
+
+    /**
+     * The words that the tagged text shows before a noun in at least half of their (at least three) uses:
+     * determiners and adjectives, learned from the data.
+     */
+    public static Set<String> nounModifiers(List<List<String>> runs, List<List<String>> tags) {
+        Map<String, int[]> counts = new HashMap<>();
+        for (int r = 0; r < runs.size(); r++) {
+            List<String> tokens = runs.get(r);
+            for (int i = 0; i + 1 < tokens.size(); i++) {
+                if (tags.get(r).get(i).equals("CMD")) {
+                    continue;
+                }
+                int[] c = counts.computeIfAbsent(tokens.get(i), k -> new int[2]);
+                c[0]++;
+                String next = tags.get(r).get(i + 1);
+                c[1] += next.equals("NOUN") ? 1 : 0;
+            }
+        }
+        Set<String> modifiers = new HashSet<>();
+        counts.forEach((word, c) -> {
+            if (c[0] >= MIN_MODIFIER_COUNT && 2 * c[1] >= c[0]) {
+                modifiers.add(word);
+            }
+        });
+        return modifiers;
+    }
+
+    /** Whether the data shows {@code word} mostly before a noun ("en", "varje", "viktig"). */
+    public boolean modifiesNoun(String word) {
+        return nounModifiers.contains(word);
     }
 
     public void write(OutputStream out) throws IOException {

@@ -35,6 +35,13 @@ public final class CommandParser {
 
     /** A punctuation word is a command when the command model gives it at least this probability. */
     private static final double COMMAND_THRESHOLD = 0.5;
+    /**
+     * In a dictation with a sure spoken sentence end for every {@link #PUNCTUATING_WORDS_PER_END} words or
+     * fewer, the speaker dictates punctuation, and a punctuation word is a command unless the model is nearly
+     * sure it is a word.
+     */
+    private static final double PUNCTUATING_THRESHOLD = 0.01;
+    private static final int PUNCTUATING_WORDS_PER_END = 40;
 
     private final HeadingVocabulary headings;
     private final NumberWords numbers;
@@ -49,9 +56,10 @@ public final class CommandParser {
     public List<DictationItem> parse(Transcript transcript) {
         List<String> words = transcript.words();
         List<DictationItem> items = new ArrayList<>();
+        boolean punctuating = isPunctuating(words);
         int i = 0;
         while (i < words.size()) {
-            Optional<Command> command = commandAt(words, i);
+            Optional<Command> command = commandAt(words, i, punctuating);
             if (command.isPresent()) {
                 items.add(command.get());
                 i = command.get().to();
@@ -63,7 +71,22 @@ public final class CommandParser {
         return items;
     }
 
-    private Optional<Command> commandAt(List<String> words, int i) {
+    /**
+     * Whether the speaker dictates punctuation: the words the model is sure are spoken sentence ends number at
+     * least one for every {@link #PUNCTUATING_WORDS_PER_END} words of the dictation.
+     */
+    private boolean isPunctuating(List<String> words) {
+        int sure = 0;
+        for (int i = 1; i < words.size(); i++) {
+            CommandKind kind = PUNCTUATION.get(words.get(i));
+            if (kind != null && kind.endsSentence() && model.commandProbability(words, i) >= COMMAND_THRESHOLD) {
+                sure++;
+            }
+        }
+        return sure > 0 && words.size() <= sure * PUNCTUATING_WORDS_PER_END;
+    }
+
+    private Optional<Command> commandAt(List<String> words, int i, boolean punctuating) {
         String w = words.get(i);
         String prev = i > 0 ? words.get(i - 1) : "";
         switch (w) {
@@ -103,7 +126,7 @@ public final class CommandParser {
             }
             default -> {
                 CommandKind kind = PUNCTUATION.get(w);
-                if (kind != null && isCommandUse(kind, words, i)) {
+                if (kind != null && isCommandUse(kind, words, i, punctuating)) {
                     return command(kind, i, i + 1);
                 }
             }
@@ -115,9 +138,11 @@ public final class CommandParser {
      * The command model decides from the neighbours ("med att sköta det punkt" is a command, "en viktig punkt i
      * planen" and "komma till ro" are words). Two readings come before it: a word between two number words is
      * the decimal comma the normaliser writes ("två komma fem"), and a word right after a spoken number, date or
-     * time is the command ("klockan ett punkt"), since the model has seen few spelled-out numbers.
+     * time, or the last word of the dictation, is the command ("klockan ett punkt"), since the model has seen few spelled-out numbers. A speaker
+     * who has been dictating punctuation gets the benefit of the doubt: "punkt" is then a word only after a
+     * word the data shows mostly before nouns, and only if the model agrees.
      */
-    private boolean isCommandUse(CommandKind kind, List<String> words, int i) {
+    private boolean isCommandUse(CommandKind kind, List<String> words, int i, boolean punctuating) {
         String prev = i > 0 ? words.get(i - 1) : "";
         String next = i + 1 < words.size() ? words.get(i + 1) : "";
         if (i == 0) {
@@ -126,10 +151,13 @@ public final class CommandParser {
         if (kind == CommandKind.COMMA && numbers.isNumberWord(prev) && numbers.isNumberWord(next)) {
             return false;
         }
-        if (numbers.endsWrittenNumber(words, i)) {
-            return true;
+        if (numbers.endsWrittenNumber(words, i) || i == words.size() - 1) {
+            return true; // "klockan ett punkt"; and a dictation that ends on "punkt" ends with the command
         }
-        return model.commandProbability(words, i) >= COMMAND_THRESHOLD;
+        if (punctuating && kind != CommandKind.COMMA && !model.modifiesNoun(prev)) {
+            return true; // "punkt" as a noun follows a determiner or adjective ("en viktig punkt")
+        }
+        return model.commandProbability(words, i) >= (punctuating ? PUNCTUATING_THRESHOLD : COMMAND_THRESHOLD);
     }
 
     /**

@@ -29,7 +29,7 @@ public final class OutsideEvaluation {
     public record Condition(boolean spoken, int dictations, int words, int commandsSaid, Prf boundaries,
                             int punktLeft, int kommaLeft, int kommaWordsLost, int properNouns, int properNounsCapitalised,
                             int lowerCaseWords, int falseCapitals, List<String> falseCapitalExamples,
-                            List<String> leakExamples) {
+                            List<String> leakExamples, List<String> missedNames) {
 
         public double properNounRate() {
             return properNouns == 0 ? 0 : (double) properNounsCapitalised / properNouns;
@@ -63,6 +63,7 @@ public final class OutsideEvaluation {
         int[] names = new int[4];
         List<String> examples = new ArrayList<>();
         List<String> leakExamples = new ArrayList<>();
+        List<String> missed = new ArrayList<>();
         List<Dictation> dictations = text.dictations(spoken);
         for (Dictation d : dictations) {
             said += d.commands();
@@ -70,10 +71,10 @@ public final class OutsideEvaluation {
             StructuredNote note = structurer.structure(new Transcript(d.transcript(), List.of()), template);
             scoreBoundaries(d, note, boundaries);
             countLeaks(d, note, leaks, leakExamples);
-            scoreNames(d, note, names, examples);
+            scoreNames(d, note, names, examples, missed);
         }
         return new Condition(spoken, dictations.size(), words, said, boundaries, leaks[0], leaks[1], leaks[2],
-                names[0], names[1], names[2], names[3], examples, leakExamples);
+                names[0], names[1], names[2], names[3], examples, leakExamples, missed);
     }
 
     private static void scoreBoundaries(Dictation d, StructuredNote note, Prf prf) {
@@ -128,7 +129,8 @@ public final class OutsideEvaluation {
      * neither a gold nor an output sentence: [0] proper nouns the gold capitalises, [1] of them capitalised,
      * [2] words the gold writes in lower case, [3] of them capitalised.
      */
-    private static void scoreNames(Dictation d, StructuredNote note, int[] counts, List<String> examples) {
+    private static void scoreNames(Dictation d, StructuredNote note, int[] counts, List<String> examples,
+                                   List<String> missed) {
         for (StructuredNote.Sentence s : note.sentences()) {
             List<Integer> positions = new ArrayList<>();
             for (int w = s.words().from(); w < s.words().to(); w++) {
@@ -164,6 +166,9 @@ public final class OutsideEvaluation {
                     if (gold.properNoun()) {
                         counts[0]++;
                         counts[1] += capital ? 1 : 0;
+                        if (!capital && missed.size() < 40) {
+                            missed.add(gold.written());
+                        }
                     }
                 } else {
                     counts[2]++;

@@ -35,6 +35,8 @@ public final class OutsideReport {
         row(md, "\"komma\" words (the verb) lost", "", Integer.toString(plain.kommaWordsLost()),
                 Integer.toString(spoken.kommaWordsLost()));
         md.append("\nFalse capitals, examples: ").append(String.join(", ", spoken.falseCapitalExamples())).append('\n');
+        md.append("\nProper nouns left in lower case, examples: ").append(String.join(", ", spoken.missedNames()))
+                .append('\n');
         if (!spoken.leakExamples().isEmpty()) {
             md.append("\n\"punkt\" or \"komma\" left in the text (spoken condition; some are the verb):\n\n");
             spoken.leakExamples().forEach(e -> md.append("- ").append(e).append('\n'));

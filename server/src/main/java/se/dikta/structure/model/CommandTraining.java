@@ -17,6 +17,10 @@ final class CommandTraining {
     private CommandTraining() {
     }
 
+    static java.util.Set<String> nounModifiers(DictationCorpus outside) {
+        return CommandModel.nounModifiers(outside.spoken(), outside.tags());
+    }
+
     static CommandModel train(List<List<List<String>>> ownRuns, DictationCorpus outside, WordClasses classes)
             throws IOException {
         List<List<String>> runs = new ArrayList<>(outside.spoken());
@@ -36,6 +40,6 @@ final class CommandTraining {
             runs.add(tokens);
             tags.add(tagged);
         }
-        return CommandModel.train(runs, tags, classes);
+        return CommandModel.train(runs, tags, classes, nounModifiers(outside));
     }
 }
