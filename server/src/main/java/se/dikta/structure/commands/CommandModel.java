@@ -34,7 +34,7 @@ import se.dikta.structure.segment.WordClasses;
 public final class CommandModel {
 
     /** Bump when features or training change so that cached models are not reused. */
-    public static final String VERSION = "commands-3";
+    public static final String VERSION = "commands-5";
 
     static final String COMMAND = "C";
     static final String WORD = "W";
@@ -44,22 +44,21 @@ public final class CommandModel {
     /** Every third noun slot: nouns are many, and a speaker's "punkt" far more often the command. */
     private static final int NOUN_SAMPLE = 3;
     private static final int ITERATIONS = 150;
-    private static final int MIN_MODIFIER_COUNT = 3;
+    private static final int MIN_CUE_COUNT = 3;
     private static final int CUTOFF = 2;
 
     private final AbstractModel model;
     private final WordClasses classes;
-    private final Set<String> nounModifiers;
+    private final Cues cues;
     private final int commandIndex;
 
     /**
-     * @param nounModifiers words the tagged outside text shows before a noun at least half the times it shows
-     *                      them ("en", "varje", "viktig"): see {@link #nounModifiers(List, List)}
+     * @param cues what the tagged outside text shows about single words: see {@link #cues(List, List)}
      */
-    public CommandModel(AbstractModel model, WordClasses classes, Set<String> nounModifiers) {
+    public CommandModel(AbstractModel model, WordClasses classes, Cues cues) {
         this.model = model;
         this.classes = classes;
-        this.nounModifiers = Set.copyOf(nounModifiers);
+        this.cues = cues;
         this.commandIndex = model.getIndex(COMMAND);
     }
 
@@ -73,7 +72,7 @@ public final class CommandModel {
      * @param tags parallel part-of-speech tags: NOUN and INF mark the slots of an ordinary use, CMD a command
      */
     public static CommandModel train(List<List<String>> runs, List<List<String>> tags, WordClasses classes,
-                                     Set<String> nounModifiers) throws IOException {
+                                     Cues cues) throws IOException {
         List<Event> events = new ArrayList<>();
         int nouns = 0;
         int nounSlots = 0;
@@ -84,57 +83,75 @@ public final class CommandModel {
                 String token = tokens.get(i);
                 String tag = tags.get(r).get(i);
                 if (MARK_WORDS.containsKey(token)) {
-                    events.add(new Event(COMMAND, context(words, i, MARK_WORDS.get(token), classes)));
+                    events.add(new Event(COMMAND, context(words, i, MARK_WORDS.get(token), classes, cues)));
                 } else if (isCandidate(token)) {
-                    events.add(new Event(WORD, context(words, i, token, classes)));
+                    events.add(new Event(WORD, context(words, i, token, classes, cues)));
                 } else if (tag.equals("INF")) {
-                    events.add(new Event(WORD, context(words, i, "komma", classes)));
+                    events.add(new Event(WORD, context(words, i, "komma", classes, cues)));
                 } else if (tag.equals("NOUN") && nounSlots++ % NOUN_SAMPLE == 0) {
-                    events.add(new Event(WORD, context(words, i, NOUN_WORDS.get(nouns++ % NOUN_WORDS.size()), classes)));
+                    events.add(new Event(WORD, context(words, i, NOUN_WORDS.get(nouns++ % NOUN_WORDS.size()), classes, cues)));
                 }
             }
+        }
+        if (events.stream().noneMatch(e -> e.getOutcome().equals(WORD))) {
+            // A corpus without outside text shows no ordinary use: one empty word event keeps the model two-sided.
+            events.add(new Event(WORD, new String[] {"none"}));
+        }
+        if (events.stream().noneMatch(e -> e.getOutcome().equals(COMMAND))) {
+            events.add(new Event(COMMAND, new String[] {"none"}));
         }
         EventTrainer trainer = TrainerFactory.getEventTrainer(TrainingSettings.maxent(ITERATIONS, CUTOFF), new HashMap<>());
         MaxentModel trained = trainer.train(ObjectStreamUtils.createObjectStream(events));
-        return new CommandModel((AbstractModel) trained, classes, nounModifiers);
+        return new CommandModel((AbstractModel) trained, classes, cues);
     }
 
-    public static CommandModel read(InputStream in, WordClasses classes, Set<String> nounModifiers)
+    public static CommandModel read(InputStream in, WordClasses classes, Cues cues)
             throws IOException {
-        return new CommandModel(new GenericModelReader(new BinaryFileDataReader(in)).getModel(), classes,
-                nounModifiers);
+        return new CommandModel(new GenericModelReader(new BinaryFileDataReader(in)).getModel(), classes, cues);
     }
 
     /**
-     * The words that the tagged text shows before a noun in at least half of their (at least three) uses:
-     * determiners and adjectives, learned from the data.
+     * What the tagged text shows about single words (each seen at least three times): the words mostly before
+     * a noun (determiners and adjectives: "en", "varje", "viktig"), and the words that often follow an
+     * infinitive (particles and objects: "hem", "överens", "ihåg").
      */
-    public static Set<String> nounModifiers(List<List<String>> runs, List<List<String>> tags) {
+    public record Cues(Set<String> nounModifiers, Set<String> afterInfinitive) {
+        public Cues {
+            nounModifiers = Set.copyOf(nounModifiers);
+            afterInfinitive = Set.copyOf(afterInfinitive);
+        }
+    }
+
+    public static Cues cues(List<List<String>> runs, List<List<String>> tags) {
         Map<String, int[]> counts = new HashMap<>();
         for (int r = 0; r < runs.size(); r++) {
             List<String> tokens = runs.get(r);
-            for (int i = 0; i + 1 < tokens.size(); i++) {
+            for (int i = 0; i < tokens.size(); i++) {
                 if (tags.get(r).get(i).equals("CMD")) {
                     continue;
                 }
-                int[] c = counts.computeIfAbsent(tokens.get(i), k -> new int[2]);
+                int[] c = counts.computeIfAbsent(tokens.get(i), k -> new int[3]);
                 c[0]++;
-                String next = tags.get(r).get(i + 1);
-                c[1] += next.equals("NOUN") ? 1 : 0;
+                c[1] += i + 1 < tokens.size() && tags.get(r).get(i + 1).equals("NOUN") ? 1 : 0;
+                c[2] += i > 0 && tags.get(r).get(i - 1).equals("INF") ? 1 : 0;
             }
         }
         Set<String> modifiers = new HashSet<>();
+        Set<String> afterInfinitive = new HashSet<>();
         counts.forEach((word, c) -> {
-            if (c[0] >= MIN_MODIFIER_COUNT && 2 * c[1] >= c[0]) {
+            if (c[0] >= MIN_CUE_COUNT && 2 * c[1] >= c[0]) {
                 modifiers.add(word);
             }
+            if (c[0] >= MIN_CUE_COUNT && 4 * c[2] >= c[0]) {
+                afterInfinitive.add(word);
+            }
         });
-        return modifiers;
+        return new Cues(modifiers, afterInfinitive);
     }
 
     /** Whether the data shows {@code word} mostly before a noun ("en", "varje", "viktig"). */
     public boolean modifiesNoun(String word) {
-        return nounModifiers.contains(word);
+        return cues.nounModifiers().contains(word);
     }
 
     public void write(OutputStream out) throws IOException {
@@ -143,11 +160,11 @@ public final class CommandModel {
 
     /** Probability that {@code words[i]} is said as a command. */
     public double commandProbability(List<String> words, int i) {
-        return model.eval(context(words, i, words.get(i), classes))[commandIndex];
+        return model.eval(context(words, i, words.get(i), classes, cues))[commandIndex];
     }
 
     /** The neighbours of position {@code i} as if {@code word} stood there. */
-    static String[] context(List<String> words, int i, String word, WordClasses classes) {
+    static String[] context(List<String> words, int i, String word, WordClasses classes, Cues cues) {
         String p1 = at(words, i - 1);
         String p2 = at(words, i - 2);
         String n1 = at(words, i + 1);

@@ -35,13 +35,13 @@ public final class CommandParser {
 
     /** A punctuation word is a command when the command model gives it at least this probability. */
     private static final double COMMAND_THRESHOLD = 0.5;
-    /**
-     * In a dictation with a sure spoken sentence end for every {@link #PUNCTUATING_WORDS_PER_END} words or
-     * fewer, the speaker dictates punctuation, and a punctuation word is a command unless the model is nearly
-     * sure it is a word.
-     */
-    private static final double PUNCTUATING_THRESHOLD = 0.01;
+    /** In a dictation with spoken punctuation: the least probability for "komma" to be the command. */
+    private static final double PUNCTUATING_THRESHOLD = 0.1;
+    /** In a dictation with spoken punctuation: the same for "punkt" after a word mostly seen before nouns. */
+    private static final double PUNCTUATING_AFTER_MODIFIER = 0.1;
+    /** A sure spoken sentence end for at most this many words: the speaker dictates punctuation. */
     private static final int PUNCTUATING_WORDS_PER_END = 40;
+    private static final int MIN_SURE_ENDS = 1;
 
     private final HeadingVocabulary headings;
     private final NumberWords numbers;
@@ -83,7 +83,7 @@ public final class CommandParser {
                 sure++;
             }
         }
-        return sure > 0 && words.size() <= sure * PUNCTUATING_WORDS_PER_END;
+        return sure >= MIN_SURE_ENDS && words.size() <= sure * PUNCTUATING_WORDS_PER_END;
     }
 
     private Optional<Command> commandAt(List<String> words, int i, boolean punctuating) {
@@ -138,26 +138,31 @@ public final class CommandParser {
      * The command model decides from the neighbours ("med att sköta det punkt" is a command, "en viktig punkt i
      * planen" and "komma till ro" are words). Two readings come before it: a word between two number words is
      * the decimal comma the normaliser writes ("två komma fem"), and a word right after a spoken number, date or
-     * time, or the last word of the dictation, is the command ("klockan ett punkt"), since the model has seen few spelled-out numbers. A speaker
-     * who has been dictating punctuation gets the benefit of the doubt: "punkt" is then a word only after a
-     * word the data shows mostly before nouns, and only if the model agrees.
+     * time is the command ("klockan ett punkt"), since the model has seen few spelled-out numbers. A speaker
+     * who has been dictating punctuation gets the benefit of the doubt: "komma" is the command unless the
+     * model is fairly sure of the verb, and "punkt" (and the other nouns among the punctuation words) is a word
+     * only after a word the data shows mostly before nouns ("en", "varje", "viktig"), and only if the model agrees.
      */
     private boolean isCommandUse(CommandKind kind, List<String> words, int i, boolean punctuating) {
         String prev = i > 0 ? words.get(i - 1) : "";
         String next = i + 1 < words.size() ? words.get(i + 1) : "";
         if (i == 0) {
-            return false; // a dictation does not open with punctuation
+            return kind != CommandKind.COMMA; // "komma" opening the dictation is the verb
         }
         if (kind == CommandKind.COMMA && numbers.isNumberWord(prev) && numbers.isNumberWord(next)) {
             return false;
         }
-        if (numbers.endsWrittenNumber(words, i) || i == words.size() - 1) {
-            return true; // "klockan ett punkt"; and a dictation that ends on "punkt" ends with the command
+        if (numbers.endsWrittenNumber(words, i)) {
+            return true; // "klockan ett punkt"
         }
-        if (punctuating && kind != CommandKind.COMMA && !model.modifiesNoun(prev)) {
-            return true; // "punkt" as a noun follows a determiner or adjective ("en viktig punkt")
+        if (!punctuating) {
+            return model.commandProbability(words, i) >= COMMAND_THRESHOLD;
         }
-        return model.commandProbability(words, i) >= (punctuating ? PUNCTUATING_THRESHOLD : COMMAND_THRESHOLD);
+        if (kind == CommandKind.COMMA) {
+            return model.commandProbability(words, i) >= PUNCTUATING_THRESHOLD;
+        }
+        // "punkt" as a noun follows a word the data shows mostly before nouns ("varje punkt")
+        return !model.modifiesNoun(prev) || model.commandProbability(words, i) >= PUNCTUATING_AFTER_MODIFIER;
     }
 
     /**

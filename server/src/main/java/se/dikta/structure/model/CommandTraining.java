@@ -17,8 +17,8 @@ final class CommandTraining {
     private CommandTraining() {
     }
 
-    static java.util.Set<String> nounModifiers(DictationCorpus outside) {
-        return CommandModel.nounModifiers(outside.spoken(), outside.tags());
+    static CommandModel.Cues cues(DictationCorpus outside) {
+        return CommandModel.cues(outside.spoken(), outside.tags());
     }
 
     static CommandModel train(List<List<List<String>>> ownRuns, DictationCorpus outside, WordClasses classes)
@@ -40,6 +40,6 @@ final class CommandTraining {
             runs.add(tokens);
             tags.add(tagged);
         }
-        return CommandModel.train(runs, tags, classes, nounModifiers(outside));
+        return CommandModel.train(runs, tags, classes, cues(outside));
     }
 }
