@@ -21,7 +21,7 @@ import opennlp.tools.ml.model.GenericModelWriter;
 import opennlp.tools.ml.model.MaxentModel;
 import opennlp.tools.util.ObjectStreamUtils;
 import se.dikta.structure.corpus.TrainingSettings;
-import se.dikta.structure.segment.WordClasses;
+import java.util.function.UnaryOperator;
 
 /**
  * Maximum-entropy model that tells whether a spoken punctuation word ("punkt", "komma", "frågetecken",
@@ -48,14 +48,15 @@ public final class CommandModel {
     private static final int CUTOFF = 2;
 
     private final AbstractModel model;
-    private final WordClasses classes;
+    /** The coarse class of a word (the boundary model's word classes: VERB, FUNC, NAME ...). */
+    private final UnaryOperator<String> classes;
     private final Cues cues;
     private final int commandIndex;
 
     /**
      * @param cues what the tagged outside text shows about single words: see {@link #cues(List, List)}
      */
-    public CommandModel(AbstractModel model, WordClasses classes, Cues cues) {
+    public CommandModel(AbstractModel model, UnaryOperator<String> classes, Cues cues) {
         this.model = model;
         this.classes = classes;
         this.cues = cues;
@@ -71,7 +72,7 @@ public final class CommandModel {
      * @param runs tokens of dictations in the spoken condition, command tokens in upper case ("PUNKT")
      * @param tags parallel part-of-speech tags: NOUN and INF mark the slots of an ordinary use, CMD a command
      */
-    public static CommandModel train(List<List<String>> runs, List<List<String>> tags, WordClasses classes,
+    public static CommandModel train(List<List<String>> runs, List<List<String>> tags, UnaryOperator<String> classes,
                                      Cues cues) throws IOException {
         List<Event> events = new ArrayList<>();
         int nouns = 0;
@@ -105,7 +106,7 @@ public final class CommandModel {
         return new CommandModel((AbstractModel) trained, classes, cues);
     }
 
-    public static CommandModel read(InputStream in, WordClasses classes, Cues cues)
+    public static CommandModel read(InputStream in, UnaryOperator<String> classes, Cues cues)
             throws IOException {
         return new CommandModel(new GenericModelReader(new BinaryFileDataReader(in)).getModel(), classes, cues);
     }
@@ -164,7 +165,7 @@ public final class CommandModel {
     }
 
     /** The neighbours of position {@code i} as if {@code word} stood there. */
-    static String[] context(List<String> words, int i, String word, WordClasses classes, Cues cues) {
+    static String[] context(List<String> words, int i, String word, UnaryOperator<String> classes, Cues cues) {
         String p1 = at(words, i - 1);
         String p2 = at(words, i - 2);
         String n1 = at(words, i + 1);
@@ -182,8 +183,8 @@ public final class CommandModel {
             "p1s=" + suffix(p1), "w_p1s=" + word + "_" + suffix(p1), "n1s=" + suffix(n1)};
     }
 
-    private static String classOf(String w, WordClasses classes) {
-        return w.startsWith("<") ? w : classes.of(w);
+    private static String classOf(String w, UnaryOperator<String> classes) {
+        return w.startsWith("<") ? w : classes.apply(w);
     }
 
     private static String at(List<String> words, int k) {

@@ -40,6 +40,6 @@ final class CommandTraining {
             runs.add(tokens);
             tags.add(tagged);
         }
-        return CommandModel.train(runs, tags, classes, cues(outside));
+        return CommandModel.train(runs, tags, classes::of, cues(outside));
     }
 }

@@ -106,7 +106,7 @@ public final class NlpModelStore {
         long started = System.nanoTime();
         NlpModels models = new NlpModels(
                 read(dir.resolve(BOUNDARY_FILE), in -> BoundaryModel.read(in, boundaryFeatures)),
-                read(dir.resolve(COMMANDS_FILE), in -> CommandModel.read(in, classes, CommandTraining.cues(outside))),
+                read(dir.resolve(COMMANDS_FILE), in -> CommandModel.read(in, classes::of, CommandTraining.cues(outside))),
                 read(dir.resolve(SECTIONS_FILE), SectionClassifier::read), transitions,
                 read(dir.resolve(NAMES_FILE), in -> NameRecognizer.read(in, lexicon)), lexicon, entities.ordinaryWords(),
                 outside.commonWords(), fingerprint);
