@@ -20,11 +20,15 @@ import se.dikta.structure.eval.DictationQualityEvaluation;
 import se.dikta.structure.eval.EvaluationReport;
 import se.dikta.structure.eval.HeldOutNote;
 import se.dikta.structure.eval.NlpEvaluation;
+import se.dikta.structure.eval.OutsideEvaluation;
+import se.dikta.structure.eval.OutsideReport;
+import se.dikta.structure.eval.OutsideText;
 import se.dikta.structure.eval.RecogniserNoise;
 import se.dikta.structure.eval.SwedishConfusions;
 import se.dikta.structure.model.NlpModelStore;
 import se.dikta.structure.model.NlpModels;
 import se.dikta.structure.normalize.SpokenNumberNormalizer;
+import se.dikta.structure.template.Template;
 import se.dikta.structure.template.TemplateCatalog;
 
 /**
@@ -64,6 +68,12 @@ public final class NlpEvaluateCommand implements Command {
                 .evaluate(notes, new RecogniserNoise(confusions, vocabulary), confusions.size());
         String markdown = EvaluationReport.markdown(result, models.fingerprint(), examples)
                 + DictationQualityEvaluation.markdown(quality, examples);
+        Path outside = heldout.resolve("outside");
+        if (Files.isDirectory(outside)) {
+            OutsideEvaluation.Result outsideResult = new OutsideEvaluation(structurer,
+                    templates.find(Template.DEFAULT_ID).orElseThrow()).evaluate(OutsideText.read(outside));
+            markdown += OutsideReport.markdown(outsideResult, "UD Swedish-PUD test part (news and Wikipedia)");
+        }
         out.print(markdown);
         Optional<String> report = option(cl, "--report");
         if (report.isPresent()) {

@@ -65,10 +65,11 @@ public final class NoteStructurer {
         for (Template template : templates.all()) {
             Map<String, SectionKey> titles = new LinkedHashMap<>();
             template.sections().forEach(s -> titles.put(s.title(), s.key()));
-            parsers.put(template.id(), new CommandParser(new HeadingVocabulary(titles), numbers));
+            parsers.put(template.id(), new CommandParser(new HeadingVocabulary(titles), numbers, models.commands()));
         }
         this.splitter = new SentenceSplitter(models.boundaries(), longPauseSeconds);
-        this.writer = new SentenceWriter(normalizer, models.lexicon(), models.ordinaryWords());
+        this.writer = new SentenceWriter(normalizer, models.lexicon(), models.ordinaryWords(),
+                models.commonWords());
         this.sections = new SectionPredictor(models.sections(), models.transitions());
         Set<String> names = new HashSet<>(models.lexicon().words("first-names"));
         names.addAll(models.lexicon().words("surnames"));

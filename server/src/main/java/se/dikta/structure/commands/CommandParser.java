@@ -12,8 +12,9 @@ import se.dikta.structure.core.Transcript;
 
 /**
  * Finds the dictation commands in a transcript. Command words are also ordinary Swedish words ("en viktig
- * punkt", "hon ska komma hem", "ett frågetecken kring"), so each is read as a command only when its
- * neighbours do not show the ordinary use. Thread-safe (immutable).
+ * punkt", "hon ska komma hem", "ett frågetecken kring"), so the punctuation words are read as commands only
+ * when the {@link CommandModel} finds a command's neighbours; layout commands ("ny rad") only when the word
+ * before does not make them a noun phrase. Thread-safe (immutable).
  */
 public final class CommandParser {
 
@@ -24,7 +25,7 @@ public final class CommandParser {
             "kolon", CommandKind.COLON,
             "komma", CommandKind.COMMA);
 
-    /** Words that make the next word a noun: "en punkt", "varje punkt", "ett stort frågetecken". */
+    /** Words that make the next word a noun: "en ny rad", "ett nytt stycke", "den rubrik". */
     private static final Set<String> NOUN_MODIFIERS = Set.of(
             "en", "ett", "den", "det", "denna", "detta", "varje", "någon", "något", "ingen", "inget", "vilken",
             "vilket", "samma", "första", "andra", "tredje", "sista", "nästa", "enda", "annan", "annat", "ny", "nytt",
@@ -32,39 +33,33 @@ public final class CommandParser {
             "öppen", "öppet", "oklar", "oklart", "stora", "många", "flera", "några", "fler", "ytterligare",
             "egen", "eget", "nämnda", "aktuell", "aktuellt", "sådan", "sådant", "svag", "svagt");
 
-    /** Words after which "komma" is the verb: "ska komma", "att komma", "vill inte komma". */
-    private static final Set<String> VERB_TRIGGERS = Set.of(
-            "ska", "skall", "skulle", "kan", "kunde", "vill", "ville", "måste", "får", "fick", "behöver", "behövde",
-            "brukar", "brukade", "bör", "borde", "lär", "hann", "hinner", "försöker", "försökte", "att", "kommer",
-            "tänker", "tänkte", "vågar", "vågade", "orkar", "orkade", "slipper", "slapp", "önskar", "önskade",
-            "hoppas", "planerar", "låter", "lät", "lyckas", "lyckades", "kunna", "vilja", "behöva", "få",
-            "beräknas", "förväntas", "väntas", "antas", "tros", "sägs", "verkar", "tycks", "råkar");
-
-    /** Adverbs and subject pronouns that may stand between a modal verb and "komma": "kan hon inte komma". */
-    private static final Set<String> BETWEEN = Set.of(
-            "inte", "också", "ju", "nog", "gärna", "kanske", "snart", "då", "sedan", "sen", "alltid", "aldrig", "väl",
-            "ändå", "även", "bara", "redan", "själv", "själva", "hellre", "troligen", "förmodligen", "igen", "ej",
-            "hon", "han", "hen", "de", "dom", "vi", "jag", "du", "man", "det");
-
-    /** Particles of phrasal verbs: "komma hem", "komma överens", "komma ihåg". */
-    private static final Set<String> PARTICLES = Set.of(
-            "hit", "dit", "hem", "tillbaka", "överens", "ihåg", "iväg", "igång", "ifrån", "undan", "förbi", "fram",
-            "tillrätta", "ikapp", "loss", "åt");
+    /** A punctuation word is a command when the command model gives it at least this probability. */
+    private static final double COMMAND_THRESHOLD = 0.5;
+    /** In a dictation with spoken punctuation: the least probability for "komma" to be the command. */
+    private static final double PUNCTUATING_THRESHOLD = 0.1;
+    /** In a dictation with spoken punctuation: the same for "punkt" after a word mostly seen before nouns. */
+    private static final double PUNCTUATING_AFTER_MODIFIER = 0.1;
+    /** A sure spoken sentence end for at most this many words: the speaker dictates punctuation. */
+    private static final int PUNCTUATING_WORDS_PER_END = 40;
+    private static final int MIN_SURE_ENDS = 1;
 
     private final HeadingVocabulary headings;
     private final NumberWords numbers;
+    private final CommandModel model;
 
-    public CommandParser(HeadingVocabulary headings, NumberWords numbers) {
+    public CommandParser(HeadingVocabulary headings, NumberWords numbers, CommandModel model) {
         this.headings = headings;
         this.numbers = numbers;
+        this.model = model;
     }
 
     public List<DictationItem> parse(Transcript transcript) {
         List<String> words = transcript.words();
         List<DictationItem> items = new ArrayList<>();
+        boolean punctuating = isPunctuating(words);
         int i = 0;
         while (i < words.size()) {
-            Optional<Command> command = commandAt(words, i);
+            Optional<Command> command = commandAt(words, i, punctuating);
             if (command.isPresent()) {
                 items.add(command.get());
                 i = command.get().to();
@@ -76,7 +71,22 @@ public final class CommandParser {
         return items;
     }
 
-    private Optional<Command> commandAt(List<String> words, int i) {
+    /**
+     * Whether the speaker dictates punctuation: the words the model is sure are spoken sentence ends number at
+     * least one for every {@link #PUNCTUATING_WORDS_PER_END} words of the dictation.
+     */
+    private boolean isPunctuating(List<String> words) {
+        int sure = 0;
+        for (int i = 1; i < words.size(); i++) {
+            CommandKind kind = PUNCTUATION.get(words.get(i));
+            if (kind != null && kind.endsSentence() && model.commandProbability(words, i) >= COMMAND_THRESHOLD) {
+                sure++;
+            }
+        }
+        return sure >= MIN_SURE_ENDS && words.size() <= sure * PUNCTUATING_WORDS_PER_END;
+    }
+
+    private Optional<Command> commandAt(List<String> words, int i, boolean punctuating) {
         String w = words.get(i);
         String prev = i > 0 ? words.get(i - 1) : "";
         switch (w) {
@@ -116,7 +126,7 @@ public final class CommandParser {
             }
             default -> {
                 CommandKind kind = PUNCTUATION.get(w);
-                if (kind != null && isCommandUse(kind, words, i)) {
+                if (kind != null && isCommandUse(kind, words, i, punctuating)) {
                     return command(kind, i, i + 1);
                 }
             }
@@ -124,19 +134,35 @@ public final class CommandParser {
         return Optional.empty();
     }
 
-    private boolean isCommandUse(CommandKind kind, List<String> words, int i) {
+    /**
+     * The command model decides from the neighbours ("med att sköta det punkt" is a command, "en viktig punkt i
+     * planen" and "komma till ro" are words). Two readings come before it: a word between two number words is
+     * the decimal comma the normaliser writes ("två komma fem"), and a word right after a spoken number, date or
+     * time is the command ("klockan ett punkt"), since the model has seen few spelled-out numbers. A speaker
+     * who has been dictating punctuation gets the benefit of the doubt: "komma" is the command unless the
+     * model is fairly sure of the verb, and "punkt" (and the other nouns among the punctuation words) is a word
+     * only after a word the data shows mostly before nouns ("en", "varje", "viktig"), and only if the model agrees.
+     */
+    private boolean isCommandUse(CommandKind kind, List<String> words, int i, boolean punctuating) {
         String prev = i > 0 ? words.get(i - 1) : "";
         String next = i + 1 < words.size() ? words.get(i + 1) : "";
-        if (kind == CommandKind.COMMA) {
-            if (i == 0) {
-                return false; // "komma" opening the dictation is the verb
-            }
-            return !isVerbKomma(words, i) && !PARTICLES.contains(next)
-                    && !(numbers.isNumberWord(prev) && numbers.isNumberWord(next));
+        if (i == 0) {
+            return kind != CommandKind.COMMA; // "komma" opening the dictation is the verb
         }
-        // Adjectives in -ig ("viktig punkt"), but not the pronouns "mig", "dig", "sig".
-        boolean adjective = prev.endsWith("ig") && prev.length() > 3;
-        return !modifiesNext(words, i) && !adjective;
+        if (kind == CommandKind.COMMA && numbers.isNumberWord(prev) && numbers.isNumberWord(next)) {
+            return false;
+        }
+        if (numbers.endsWrittenNumber(words, i)) {
+            return true; // "klockan ett punkt"
+        }
+        if (!punctuating) {
+            return model.commandProbability(words, i) >= COMMAND_THRESHOLD;
+        }
+        if (kind == CommandKind.COMMA) {
+            return model.commandProbability(words, i) >= PUNCTUATING_THRESHOLD;
+        }
+        // "punkt" as a noun follows a word the data shows mostly before nouns ("varje punkt")
+        return !model.modifiesNoun(prev) || model.commandProbability(words, i) >= PUNCTUATING_AFTER_MODIFIER;
     }
 
     /**
@@ -146,19 +172,6 @@ public final class CommandParser {
     private boolean modifiesNext(List<String> words, int i) {
         String prev = i > 0 ? words.get(i - 1) : "";
         return NOUN_MODIFIERS.contains(prev) && !numbers.endsWrittenNumber(words, i);
-    }
-
-    private boolean isVerbKomma(List<String> words, int i) {
-        for (int j = i - 1; j >= Math.max(0, i - 4); j--) {
-            String w = words.get(j);
-            if (VERB_TRIGGERS.contains(w)) {
-                return true;
-            }
-            if (!BETWEEN.contains(w)) {
-                return false;
-            }
-        }
-        return false;
     }
 
     private static boolean isAt(List<String> words, int from, String... expected) {

@@ -47,8 +47,8 @@ public final class NlpModelBuild {
             Files.deleteIfExists(fingerprintFile);
             try (Stream<Path> entries = Files.list(tmpCache)) {
                 Path trained = entries.filter(Files::isDirectory).findFirst().orElseThrow();
-                for (String file : List.of(NlpModelStore.BOUNDARY_FILE, NlpModelStore.SECTIONS_FILE,
-                        NlpModelStore.NAMES_FILE)) {
+                for (String file : List.of(NlpModelStore.BOUNDARY_FILE, NlpModelStore.COMMANDS_FILE,
+                        NlpModelStore.SECTIONS_FILE, NlpModelStore.NAMES_FILE)) {
                     Files.copy(trained.resolve(file), out.resolve(file), StandardCopyOption.REPLACE_EXISTING);
                 }
             }

@@ -27,7 +27,9 @@ import org.slf4j.LoggerFactory;
 import se.dikta.structure.classify.SectionClassifier;
 import se.dikta.structure.classify.SectionFeatures;
 import se.dikta.structure.classify.SectionTransitions;
+import se.dikta.structure.commands.CommandModel;
 import se.dikta.structure.core.NumberWords;
+import se.dikta.structure.corpus.DictationCorpus;
 import se.dikta.structure.corpus.CorpusSource;
 import se.dikta.structure.corpus.SectionCorpus;
 import se.dikta.structure.entities.EntityCorpus;
@@ -47,10 +49,11 @@ import se.dikta.structure.segment.WordClasses;
 public final class NlpModelStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(NlpModelStore.class);
-    private static final List<String> TRAINING_FOLDERS = List.of("sections", "entities", "lexicon");
+    private static final List<String> TRAINING_FOLDERS = List.of("sections", "entities", "lexicon", "dictation", "words");
     static final String BOUNDARY_FILE = "boundary.bin";
     static final String SECTIONS_FILE = "sections.bin";
     static final String NAMES_FILE = "names.bin";
+    static final String COMMANDS_FILE = "commands.bin";
     private static final String LOCK_FILE = "training.lock";
     private static final long LOCK_RETRY_MILLIS = 250;
 
@@ -80,17 +83,20 @@ public final class NlpModelStore {
         }
         Lexicon lexicon = Lexicon.read(source);
         EntityCorpus entities = EntityCorpus.read(source);
+        DictationCorpus outside = DictationCorpus.read(source);
         SectionTransitions transitions = SectionTransitions.count(corpus.notes());
-        BoundaryFeatures boundaryFeatures = new BoundaryFeatures(
-                WordClasses.harvest(corpus.notes(), lexicon.words("first-names"), lexicon.words("surnames"), numbers));
+        WordClasses classes = WordClasses.harvest(corpus.notes(), outside.finiteVerbs(), lexicon.words("first-names"),
+                lexicon.words("surnames"), numbers);
+        BoundaryFeatures boundaryFeatures = new BoundaryFeatures(classes);
         Path dir = cacheDir.resolve(fingerprint.substring(0, 24));
         if (!isCached(dir) && packaged.matches(fingerprint)) {
             long started = System.nanoTime();
             NlpModels models = new NlpModels(
                     packaged.read(BOUNDARY_FILE, in -> BoundaryModel.read(in, boundaryFeatures)),
+                    packaged.read(COMMANDS_FILE, in -> CommandModel.read(in, classes::of, CommandTraining.cues(outside))),
                     packaged.read(SECTIONS_FILE, SectionClassifier::read), transitions,
                     packaged.read(NAMES_FILE, in -> NameRecognizer.read(in, lexicon)), lexicon,
-                    entities.ordinaryWords(), fingerprint);
+                    entities.ordinaryWords(), outside.commonWords(), fingerprint);
             LOG.info("Loaded the NLP models packaged at build time ({}) in {} ms", packaged.describe(),
                     (System.nanoTime() - started) / 1_000_000);
             return models;
@@ -105,23 +111,26 @@ public final class NlpModelStore {
                     List<List<List<String>>> runs = new ArrayList<>();
                     corpus.notes().forEach(note -> runs.add(note.sentences().stream().map(s -> s.words()).toList()));
                     runs.addAll(entities.documents());
+                    runs.addAll(outside.documents());
                     BoundaryModel boundaries = BoundaryModel.train(runs, boundaryFeatures);
+                    CommandModel commands = CommandTraining.train(runs, outside, classes);
                     SectionClassifier sections = SectionClassifier.train(corpus.notes());
                     NameRecognizer names = NameRecognizer.train(entities, lexicon);
                     LOG.info("Trained NLP models from {} ({} notes, {} sentences) in {} ms", source.describe(),
                             corpus.notes().size(), corpus.sentences().size(), (System.nanoTime() - started) / 1_000_000);
-                    save(dir, boundaries, sections, names);
-                    return new NlpModels(boundaries, sections, transitions, names, lexicon, entities.ordinaryWords(),
-                            fingerprint);
+                    save(dir, boundaries, commands, sections, names);
+                    return new NlpModels(boundaries, commands, sections, transitions, names, lexicon,
+                            entities.ordinaryWords(), outside.commonWords(), fingerprint);
                 }
             }
         }
         long started = System.nanoTime();
         NlpModels models = new NlpModels(
                 read(dir.resolve(BOUNDARY_FILE), in -> BoundaryModel.read(in, boundaryFeatures)),
+                read(dir.resolve(COMMANDS_FILE), in -> CommandModel.read(in, classes::of, CommandTraining.cues(outside))),
                 read(dir.resolve(SECTIONS_FILE), SectionClassifier::read), transitions,
                 read(dir.resolve(NAMES_FILE), in -> NameRecognizer.read(in, lexicon)), lexicon, entities.ordinaryWords(),
-                fingerprint);
+                outside.commonWords(), fingerprint);
         LOG.info("Loaded NLP models from {} in {} ms", dir, (System.nanoTime() - started) / 1_000_000);
         return models;
     }
@@ -147,11 +156,12 @@ public final class NlpModelStore {
     }
 
     /** Written to a temporary directory first, so a crash never leaves a half-written cache entry behind. */
-    private void save(Path dir, BoundaryModel boundaries, SectionClassifier sections, NameRecognizer names)
-            throws IOException {
+    private void save(Path dir, BoundaryModel boundaries, CommandModel commands, SectionClassifier sections,
+                      NameRecognizer names) throws IOException {
         Files.createDirectories(cacheDir);
         Path tmp = Files.createTempDirectory(cacheDir, "training-");
         write(tmp.resolve(BOUNDARY_FILE), boundaries::write);
+        write(tmp.resolve(COMMANDS_FILE), commands::write);
         write(tmp.resolve(SECTIONS_FILE), sections::write);
         write(tmp.resolve(NAMES_FILE), names::write);
         try {
@@ -167,7 +177,8 @@ public final class NlpModelStore {
     public String fingerprint() throws IOException {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(String.join("|", BoundaryFeatures.VERSION, SectionFeatures.VERSION, NameRecognizer.VERSION, "")
+            digest.update(String.join("|", BoundaryFeatures.VERSION, SectionFeatures.VERSION, NameRecognizer.VERSION,
+                    CommandModel.VERSION, "")
                     .getBytes(StandardCharsets.UTF_8));
             for (String folder : TRAINING_FOLDERS) {
                 for (String path : source.list(folder, "")) {

@@ -34,6 +34,14 @@ public final class BoundaryDecoder {
      * @return for each boundary whether a sentence ends there
      */
     public boolean[] decode(List<String> words, Constraint[] constraints) {
+        return decode(words, constraints, 0.0);
+    }
+
+    /**
+     * @param minProbability a free boundary whose model probability is below this is never a boundary (a
+     *                       speaker who dictates punctuation is trusted; the model adds only sure boundaries)
+     */
+    public boolean[] decode(List<String> words, Constraint[] constraints, double minProbability) {
         int boundaries = words.size() - 1;
         BoundaryFeatures.Run run = model.prepare(words);
         List<Hypothesis> beam = List.of(new Hypothesis(0.0, 0, null, false));
@@ -44,7 +52,10 @@ public final class BoundaryDecoder {
                 double p = switch (constraints[i]) {
                     case NEVER -> 0.0;
                     case ALWAYS -> 1.0;
-                    case FREE -> model.probability(run, i, length);
+                    case FREE -> {
+                        double free = model.probability(run, i, length);
+                        yield free < minProbability ? 0.0 : free;
+                    }
                 };
                 if (p > 0.0) {
                     keep(byLength, new Hypothesis(h.score() + Math.log(Math.max(p, FLOOR)), 0, h, true));

@@ -13,11 +13,19 @@ import se.dikta.structure.core.Transcript;
  * Cuts a parsed dictation into sentences. Commands give hard boundaries (full stop, question mark, new line,
  * heading, deletion); between them a long pause in the word times ends a sentence, and otherwise the
  * boundary model decides ({@link BoundaryDecoder}).
- * Deletion commands then remove the sentence before them. Thread-safe.
+ * Deletion commands then remove the sentence before them.
+ *
+ * <p>A speaker who dictates punctuation is trusted: once the dictation so far has a spoken sentence end for
+ * every {@link #PUNCTUATING_WORDS_PER_END} words or fewer, the model adds a boundary of its own only where it
+ * is nearly certain ({@link #TRUSTING_MIN_PROBABILITY}). Thread-safe.
  */
 public final class SentenceSplitter {
 
     private static final int BEAM_WIDTH = 4;
+    /** At most this many words per spoken sentence end so far, and the speaker is taken to punctuate. */
+    static final int PUNCTUATING_WORDS_PER_END = 40;
+    /** The least boundary probability the model needs for a boundary of its own in a punctuated dictation. */
+    static final double TRUSTING_MIN_PROBABILITY = 0.98;
 
     private final BoundaryDecoder decoder;
     private final WordClasses classes;
@@ -75,6 +83,8 @@ public final class SentenceSplitter {
         private final List<String> marks = new ArrayList<>();
         private Layout layout = Layout.NONE;
         private SectionKey heading;
+        private int wordsSeen;
+        private int spokenEnds;
 
         Builder(Transcript transcript) {
             this.transcript = transcript;
@@ -84,6 +94,7 @@ public final class SentenceSplitter {
             indices.add(word.index());
             words.add(word.text());
             marks.add(null);
+            wordsSeen++;
         }
 
         void command(Command command) {
@@ -94,7 +105,10 @@ public final class SentenceSplitter {
                         marks.set(marks.size() - 1, kind.mark());
                     }
                 }
-                case FULL_STOP, QUESTION_MARK, EXCLAMATION_MARK -> flush(kind.mark());
+                case FULL_STOP, QUESTION_MARK, EXCLAMATION_MARK -> {
+                    spokenEnds++;
+                    flush(kind.mark());
+                }
                 case NEW_LINE -> {
                     flush(null);
                     layout = layout.max(Layout.LINE);
@@ -125,7 +139,8 @@ public final class SentenceSplitter {
             for (int i = 0; i < constraints.length; i++) {
                 constraints[i] = constraint(i);
             }
-            boolean[] ends = decoder.decode(words, constraints);
+            boolean punctuating = spokenEnds > 0 && wordsSeen <= (long) spokenEnds * PUNCTUATING_WORDS_PER_END;
+            boolean[] ends = decoder.decode(words, constraints, punctuating ? TRUSTING_MIN_PROBABILITY : 0.0);
             int start = 0;
             for (int i = 0; i < ends.length; i++) {
                 if (ends[i]) {

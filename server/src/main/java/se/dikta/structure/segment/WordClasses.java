@@ -57,7 +57,14 @@ public final class WordClasses {
     /** @param names lowercase first names and @param surnames surnames, from the lexicon */
     public static WordClasses harvest(List<CorpusNote> notes, Set<String> names, Set<String> surnames,
                                       NumberWords numbers) {
+        return harvest(notes, Set.of(), names, surnames, numbers);
+    }
+
+    /** @param finiteVerbs finite verb forms known from outside text (dictation/finite-verbs.txt) */
+    public static WordClasses harvest(List<CorpusNote> notes, Set<String> finiteVerbs, Set<String> names,
+                                      Set<String> surnames, NumberWords numbers) {
         Set<String> verbs = new HashSet<>(CORE_VERBS);
+        verbs.addAll(finiteVerbs);
         for (CorpusNote note : notes) {
             for (LabeledSentence sentence : note.sentences()) {
                 List<String> w = sentence.words();

@@ -36,18 +36,26 @@ public final class SentenceWriter {
     private final SpokenNumberNormalizer normalizer;
     private final Lexicon lexicon;
     private final Set<String> ordinaryWords;
+    private final Set<String> commonWords;
     private final QuestionDetector questions = new QuestionDetector();
 
     /** @param ordinaryWords words the entity corpus only shows outside names; never capitalised on a guess */
     public SentenceWriter(SpokenNumberNormalizer normalizer, Lexicon lexicon, Set<String> ordinaryWords) {
+        this(normalizer, lexicon, ordinaryWords, Set.of());
+    }
+
+    /** @param commonWords lowercase common words of the Swedish word lists ("utväg"): never written as a street */
+    public SentenceWriter(SpokenNumberNormalizer normalizer, Lexicon lexicon, Set<String> ordinaryWords,
+                          Set<String> commonWords) {
         this.normalizer = normalizer;
         this.lexicon = lexicon;
         this.ordinaryWords = Set.copyOf(ordinaryWords);
+        this.commonWords = Set.copyOf(commonWords);
     }
 
     /** This writer with another lexicon (the trained one plus a unit's local names). */
     public SentenceWriter withLexicon(Lexicon other) {
-        return other == lexicon ? this : new SentenceWriter(normalizer, other, ordinaryWords);
+        return other == lexicon ? this : new SentenceWriter(normalizer, other, ordinaryWords, commonWords);
     }
 
     /** The words of the name finder's person spans that can be names; a note remembers them for later sentences. */
@@ -159,7 +167,7 @@ public final class SentenceWriter {
     }
 
     private boolean isStreet(String word) {
-        return normalizer.isStreetName(word) && !NOT_STREETS.contains(word);
+        return normalizer.isStreetName(word) && !NOT_STREETS.contains(word) && !commonWords.contains(word);
     }
 
     /**

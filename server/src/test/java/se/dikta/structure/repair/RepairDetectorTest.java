@@ -21,7 +21,8 @@ class RepairDetectorTest {
     private static final SpokenNumberNormalizer NORMALIZER = new SpokenNumberNormalizer();
     private static final NumberWords NUMBERS = new NumberWords(NORMALIZER);
     private final RepairDetector detector = new RepairDetector(NORMALIZER, NUMBERS, Set.of("lisa", "lena", "berg"));
-    private final CommandParser parser = new CommandParser(new HeadingVocabulary(java.util.Map.of()), NUMBERS);
+    private final CommandParser parser = new CommandParser(new HeadingVocabulary(java.util.Map.of()), NUMBERS,
+            se.dikta.structure.TrainedModels.models().commands());
 
     private RepairDetector.Result apply(String spoken) {
         return detector.apply(parser.parse(Transcript.of(spoken)));

@@ -18,7 +18,7 @@ import se.dikta.structure.normalize.SpokenNumberNormalizer;
 class SentenceSplitterTest {
 
     private final CommandParser parser = new CommandParser(new HeadingVocabulary(Map.of()),
-            new NumberWords(new SpokenNumberNormalizer()));
+            new NumberWords(new SpokenNumberNormalizer()), TrainedModels.models().commands());
     private final SentenceSplitter splitter = new SentenceSplitter(TrainedModels.models().boundaries(), 1.0);
 
     private Segmentation split(Transcript transcript) {

@@ -1,0 +1,49 @@
+package se.dikta.structure.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import se.dikta.structure.TrainedModels;
+import se.dikta.structure.template.Template;
+
+/**
+ * Issue 19's measures on outside text of another domain (UD Swedish-PUD test part: news and Wikipedia; the
+ * models were trained on Talbanken and LinES dev parts and the project's notes).
+ */
+class OutsideEvaluationTest {
+
+    private static OutsideEvaluation.Result result;
+
+    @BeforeAll
+    static void evaluate() throws Exception {
+        OutsideText text = OutsideText.read(TrainedModels.repoRoot().resolve("models/nlp/heldout/outside"));
+        result = new OutsideEvaluation(TrainedModels.structurer(),
+                TrainedModels.templates().find(Template.DEFAULT_ID).orElseThrow()).evaluate(text);
+    }
+
+    @Test
+    void trustsTheSpeakersPunctuation() {
+        assertThat(result.spoken().boundaries().precision()).isGreaterThanOrEqualTo(0.95);
+        assertThat(result.spoken().boundaries().recall()).isGreaterThanOrEqualTo(0.98);
+        // Issue 19's goal is 0 (it measured 27 of about 1,000 before); see docs/nlp-evaluation.md.
+        assertThat(result.spoken().punktLeft()).isLessThanOrEqualTo(3);
+        assertThat(result.spoken().commandsSaid()).isGreaterThan(1000);
+    }
+
+    @Test
+    void capitalisesMostProperNounsAndAlmostNothingElse() {
+        assertThat(result.spoken().properNounRate()).isGreaterThanOrEqualTo(0.60);
+        assertThat(result.spoken().falseCapitalRate()).isLessThanOrEqualTo(0.005);
+        assertThat(result.plain().properNounRate()).isGreaterThanOrEqualTo(0.60);
+        assertThat(result.plain().falseCapitalRate()).isLessThanOrEqualTo(0.005);
+    }
+
+    @Test
+    void findsSentenceBoundariesWithoutSpokenPunctuationBetterThanBefore() {
+        // Issue 19 measured 0.40 before this work; its goal of 0.60 is not reached yet (docs/nlp-evaluation.md).
+        assertThat(result.plain().boundaries().f1()).isGreaterThanOrEqualTo(0.45);
+        assertThat(OutsideReport.markdown(result, "test")).contains("boundary precision", "proper nouns",
+                "\"punkt\" said as a command left as a word");
+    }
+}
