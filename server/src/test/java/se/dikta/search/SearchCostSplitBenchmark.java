@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.Function;
 import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -21,6 +22,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -55,9 +57,11 @@ class SearchCostSplitBenchmark {
     private static final String[][] SECTION_WORDS = {{"BEDOMNING", "oro"}, {"BEDOMNING", "stöd"},
         {"INFORMATION", "skolan"}, {"INFORMATION", "frånvaro"}, {"OBSERVATION", "lägenheten"},
         {"PLANERING", "hembesök"}, {"PLANERING", "remiss"}};
+    private static final int PER_WORD = 40;
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
     private static final String[] STAGES = {"top 20 only", "+ exact total", "+ template facets",
-        "+ section facets", "whole search (+ stored fields, snippets)"};
+        "+ section facets by intersection", "+ section facets as searched now", "+ page's stored fields",
+        "whole search (+ snippets)"};
 
     /** One query of the benchmark, as the search and as its parts. */
     record Case(NoteSearch search, Query text, String textField) {}
@@ -108,6 +112,12 @@ class SearchCostSplitBenchmark {
                 }
                 rows.append("| ").append(kind.getKey()).append(" |").append(cells).append('\n');
             }
+            StringBuilder perWord = new StringBuilder();
+            for (String w : WORDS) {
+                long hits = searcher.search(NoteSearch.in(1).query(w).build()).total();
+                double[] c = time(PER_WORD, random, r -> searcher.search(NoteSearch.in(1).query(w).build()));
+                perWord.append(f("| %s | %d | %.2f / %.2f |%n", w, hits, c[0], c[1]));
+            }
             String report = f("""
                     ## search-scale-split
 
@@ -119,10 +129,15 @@ class SearchCostSplitBenchmark {
                     between two columns is that part's cost.
 
                     | query | %s |
-                    | --- | --- | --- | --- | --- | --- |
+                    | --- | --- | --- | --- | --- | --- | --- | --- |
+                    %s
+                    Whole search per word in the big unit (CPU p50 / p95 ms over %d runs each, mean hits):
+
+                    | word | hits | CPU p50 / p95 |
+                    | --- | --- | --- |
                     %s""", BIG, BIG / 4, total / indexSeconds, indexLoad, queryLoad, QUERIES, QUERIES / 2,
                     System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
-                    String.join(" | ", STAGES), rows);
+                    String.join(" | ", STAGES), rows, PER_WORD, perWord);
             System.out.println(report);
             BenchmarkReport.writeSection("search-scale-split", report);
         } finally {
@@ -153,14 +168,26 @@ class SearchCostSplitBenchmark {
                 return s.search(query, top);
             }
             Map<String, Weight> weights = new LinkedHashMap<>();
-            if (stage == 3) {
-                for (String key : SyntheticNotes.SECTION_KEYS) {
+            FacetCounter facets;
+            if (stage >= 4 && c.text() == null) {
+                facets = new FacetCounter(NoteFields.TEMPLATE, NoteFields.SECTION, List.of(SyntheticNotes.SECTION_KEYS));
+            } else {
+                for (int k = 0; stage >= 3 && k < SyntheticNotes.SECTION_KEYS.length; k++) {
+                    String key = SyntheticNotes.SECTION_KEYS[k];
                     Query q = c.text() == null ? KeywordField.newExactQuery(NoteFields.SECTION, key)
                             : parser.parse(c.search().query(), NoteFields.sectionField(key));
                     weights.put(key, weight(s, q));
                 }
+                facets = new FacetCounter(NoteFields.TEMPLATE, weights);
             }
-            return s.search(query, new MultiCollectorManager(top, new FacetCounter(NoteFields.TEMPLATE, weights)));
+            Object[] results = s.search(query, new MultiCollectorManager(top, facets));
+            if (stage == 5) {
+                StoredFields stored = s.storedFields();
+                for (ScoreDoc d : ((TopDocs) results[0]).scoreDocs) {
+                    stored.document(d.doc);
+                }
+            }
+            return results;
         });
     }
 
@@ -173,17 +200,21 @@ class SearchCostSplitBenchmark {
     }
 
     private static double[] time(Random random, Search search) throws IOException {
-        for (int i = 0; i < QUERIES / 2; i++) {
+        return time(QUERIES, random, search);
+    }
+
+    private static double[] time(int queries, Random random, Search search) throws IOException {
+        for (int i = 0; i < queries / 2; i++) {
             search.run(random);
         }
-        double[] cpuMillis = new double[QUERIES];
-        for (int i = 0; i < QUERIES; i++) {
+        double[] cpuMillis = new double[queries];
+        for (int i = 0; i < queries; i++) {
             long cpuStart = CPU.getCurrentThreadCpuTime();
             search.run(random);
             cpuMillis[i] = (CPU.getCurrentThreadCpuTime() - cpuStart) / 1e6;
         }
         Arrays.sort(cpuMillis);
-        return new double[] {cpuMillis[QUERIES / 2], cpuMillis[(int) (QUERIES * 0.95)]};
+        return new double[] {cpuMillis[queries / 2], cpuMillis[(int) (queries * 0.95)]};
     }
 
     private static String loadAverage() throws IOException {
