@@ -31,7 +31,10 @@ import org.apache.lucene.util.FixedBitSet;
  * for a section when that weight matches it too. The count for a section therefore equals what the same
  * search with that section as a filter would return.
  *
- * <p>The section check is an intersection of two sorted doc-id sets per segment: the hits (remembered in a
+ * <p>A search without text counts sections like templates, from the section field's doc values in the same
+ * pass: there a note counts for every section it has (see the second constructor).
+ *
+ * <p>With text, the section check is an intersection of two sorted doc-id sets per segment: the hits (remembered in a
  * bit set while collecting) and the section query's matches. It runs when the segment is done, from
  * whichever side is cheaper. A broad query ("skolan" in a quarter of all notes) has about as many hits as
  * section matches, and walking the section's postings with {@code nextDoc} while testing bits is a
