@@ -31,7 +31,10 @@ import org.apache.lucene.util.FixedBitSet;
  * for a section when that weight matches it too. The count for a section therefore equals what the same
  * search with that section as a filter would return.
  *
- * <p>The section check is an intersection of two sorted doc-id sets per segment: the hits (remembered in a
+ * <p>A search without text counts sections like templates, from the section field's doc values in the same
+ * pass: there a note counts for every section it has (see the second constructor).
+ *
+ * <p>With text, the section check is an intersection of two sorted doc-id sets per segment: the hits (remembered in a
  * bit set while collecting) and the section query's matches. It runs when the segment is done, from
  * whichever side is cheaper. A broad query ("skolan" in a quarter of all notes) has about as many hits as
  * section matches, and walking the section's postings with {@code nextDoc} while testing bits is a
@@ -51,6 +54,9 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counting, Face
     private final String templateField;
     private final List<String> sectionKeys;
     private final List<Weight> sectionWeights;
+    /** When set, sections are counted from this field's doc values instead of {@link #sectionWeights}. */
+    private final String sectionField;
+    private final Map<String, Integer> sectionIndex;
 
     /**
      * @param sectionWeights per section key, a weight that matches the hits that match within that section
@@ -59,6 +65,25 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counting, Face
         this.templateField = templateField;
         this.sectionKeys = List.copyOf(sectionWeights.keySet());
         this.sectionWeights = List.copyOf(sectionWeights.values());
+        this.sectionField = null;
+        this.sectionIndex = Map.of();
+    }
+
+    /**
+     * Counts a hit for every section it has, read from the sorted-set doc values of {@code sectionField} in the
+     * same pass as the templates: the counts for a search without text, where "matched in the section" means
+     * "has the section". Values that are not among {@code sectionKeys} are not counted.
+     */
+    FacetCounter(String templateField, String sectionField, List<String> sectionKeys) {
+        this.templateField = templateField;
+        this.sectionKeys = List.copyOf(sectionKeys);
+        this.sectionWeights = List.of();
+        this.sectionField = sectionField;
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < this.sectionKeys.size(); i++) {
+            index.put(this.sectionKeys.get(i), i);
+        }
+        this.sectionIndex = Map.copyOf(index);
     }
 
     @Override
@@ -97,7 +122,11 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counting, Face
         public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
             SortedSetDocValues templateValues = DocValues.getSortedSet(context.reader(), templateField);
             int[] perOrdinal = new int[Math.toIntExact(templateValues.getValueCount())];
-            FixedBitSet hits = new FixedBitSet(context.reader().maxDoc());
+            SortedSetDocValues sectionValues = sectionField == null ? null
+                    : DocValues.getSortedSet(context.reader(), sectionField);
+            int[] perSection = sectionValues == null ? null : new int[Math.toIntExact(sectionValues.getValueCount())];
+            // The hits are remembered only for intersecting them with the section weights' matches.
+            FixedBitSet hits = sectionWeights.isEmpty() ? null : new FixedBitSet(context.reader().maxDoc());
             return new LeafCollector() {
                 private int count;
 
@@ -109,10 +138,17 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counting, Face
                 @Override
                 public void collect(int doc) throws IOException {
                     count++;
-                    hits.set(doc);
+                    if (hits != null) {
+                        hits.set(doc);
+                    }
                     if (templateValues.advanceExact(doc)) {
                         for (int n = templateValues.docValueCount(); n > 0; n--) {
                             perOrdinal[(int) templateValues.nextOrd()]++;
+                        }
+                    }
+                    if (sectionValues != null && sectionValues.advanceExact(doc)) {
+                        for (int n = sectionValues.docValueCount(); n > 0; n--) {
+                            perSection[(int) sectionValues.nextOrd()]++;
                         }
                     }
                 }
@@ -126,7 +162,16 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counting, Face
                                     Integer::sum);
                         }
                     }
-                    if (count == 0) {
+                    if (sectionValues != null) {
+                        for (int ord = 0; ord < perSection.length; ord++) {
+                            Integer i = perSection[ord] > 0
+                                    ? sectionIndex.get(sectionValues.lookupOrd(ord).utf8ToString()) : null;
+                            if (i != null) {
+                                sections[i] += perSection[ord];
+                            }
+                        }
+                    }
+                    if (count == 0 || hits == null) {
                         return;
                     }
                     for (int i = 0; i < sections.length; i++) {

@@ -5,6 +5,7 @@ import java.text.BreakIterator;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -64,8 +65,8 @@ public final class NoteSearcher {
     private static final Locale SWEDISH = Locale.forLanguageTag("sv-SE");
     private static final int SNIPPET_PASSAGES = 2;
     private static final int PASSAGE_LENGTH = 160;
-    private static final Set<String> HIT_FIELDS = Set.of(NoteFields.ID, NoteFields.CASE, NoteFields.DATE,
-            NoteFields.AUTHOR_NAME, NoteFields.TEMPLATE, NoteFields.STATUS);
+    private static final Set<String> STORED_FIELDS = Set.of(NoteFields.ID, NoteFields.CASE, NoteFields.DATE,
+            NoteFields.AUTHOR_NAME, NoteFields.TEMPLATE, NoteFields.STATUS, NoteFields.TEXT);
 
     private final NoteIndex index;
     private final SwedishNoteAnalyzer analyzer;
@@ -98,14 +99,18 @@ public final class NoteSearcher {
         Query text = search.query().isEmpty() ? null : parser.parse(search.query(), textField);
         Query query = withFilters(text == null ? new MatchAllDocsQuery() : text, search);
         return index.withSearcher(searcher -> {
-            FacetCounter facets = new FacetCounter(NoteFields.TEMPLATE, sectionWeights(searcher, search));
+            // Without text a note counts for the sections it has: one doc-values pass with the templates.
+            FacetCounter facets = search.query().isEmpty()
+                    ? new FacetCounter(NoteFields.TEMPLATE, NoteFields.SECTION, sectionKeys(searcher.getIndexReader()))
+                    : new FacetCounter(NoteFields.TEMPLATE, sectionWeights(searcher, search));
             Object[] results = searcher.search(query, new MultiCollectorManager(topHits(search.order(), (int) window), facets));
             TopDocs topDocs = (TopDocs) results[0];
             FacetCounter.Counts counts = (FacetCounter.Counts) results[1];
             int offset = (int) search.offset(); // at most maxWindow, checked above
             ScoreDoc[] page = offset >= topDocs.scoreDocs.length ? new ScoreDoc[0]
                     : Arrays.copyOfRange(topDocs.scoreDocs, offset, topDocs.scoreDocs.length);
-            List<SearchResult.Hit> hits = hits(searcher, page, snippets(searcher, search, page), search.order());
+            Document[] docs = storedFields(searcher, page);
+            List<SearchResult.Hit> hits = hits(page, docs, snippets(searcher, search, page, docs), search.order());
             return new SearchResult(counts.total(), search.page(), search.size(), hits, counts.sections(),
                     counts.templates());
         });
@@ -177,32 +182,48 @@ public final class NoteSearcher {
                 LongField.newSortField(NoteFields.ENTRY, newestFirst, SortedNumericSelector.Type.MIN));
     }
 
-    private String[] snippets(IndexSearcher searcher, NoteSearch search, ScoreDoc[] page) throws IOException {
+    /** The page's stored fields, the text for the snippets included, each document read once, in index order. */
+    private static Document[] storedFields(IndexSearcher searcher, ScoreDoc[] page) throws IOException {
+        StoredFields stored = searcher.storedFields();
+        Integer[] byDoc = new Integer[page.length];
+        Arrays.setAll(byDoc, i -> i);
+        Arrays.sort(byDoc, (a, b) -> Integer.compare(page[a].doc, page[b].doc));
+        Document[] docs = new Document[page.length];
+        for (int i : byDoc) {
+            docs[i] = stored.document(page[i].doc, STORED_FIELDS);
+        }
+        return docs;
+    }
+
+    private String[] snippets(IndexSearcher searcher, NoteSearch search, ScoreDoc[] page, Document[] docs)
+            throws IOException {
         if (page.length == 0) {
             return new String[0];
         }
         // Snippets always come from the combined text; a section-restricted query highlights the same words there.
         Query highlight = search.query().isEmpty() ? new MatchAllDocsQuery()
                 : parser.parse(search.query(), NoteFields.TEXT);
-        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
+        Map<Integer, String> texts = new HashMap<>();
+        for (int i = 0; i < page.length; i++) {
+            texts.put(page[i].doc, docs[i].get(NoteFields.TEXT));
+        }
+        UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, analyzer)
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
                 .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
                         BreakIterator.getSentenceInstance(SWEDISH), PASSAGE_LENGTH, 0.5f))
                 .withMaxNoHighlightPassages(1)
                 // Term-by-term marks from the postings' offsets; exact phrase spans (weight matches) cost a
                 // fresh scorer per document, a fifth of the whole search for a page of broad hits.
-                .withWeightMatches(false)
-                .build();
-        TopDocs docs = new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page);
-        return highlighter.highlight(NoteFields.TEXT, highlight, docs, SNIPPET_PASSAGES);
+                .withWeightMatches(false);
+        TopDocs top = new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page);
+        return new PreloadedHighlighter(builder, texts).highlight(NoteFields.TEXT, highlight, top, SNIPPET_PASSAGES);
     }
 
-    private static List<SearchResult.Hit> hits(IndexSearcher searcher, ScoreDoc[] page, String[] snippets,
-            NoteSearch.Order order) throws IOException {
-        StoredFields stored = searcher.storedFields();
+    private static List<SearchResult.Hit> hits(ScoreDoc[] page, Document[] docs, String[] snippets,
+            NoteSearch.Order order) {
         List<SearchResult.Hit> hits = new ArrayList<>(page.length);
         for (int i = 0; i < page.length; i++) {
-            Document d = stored.document(page[i].doc, HIT_FIELDS);
+            Document d = docs[i];
             float score = order == NoteSearch.Order.RELEVANCE ? page[i].score : Float.NaN;
             hits.add(new SearchResult.Hit(
                     d.get(NoteFields.ID),

@@ -198,6 +198,27 @@ class NoteIndexSearchTest {
     }
 
     @Test
+    void listingSectionFacetsEqualEachSectionsFilteredTotalAndSnippetsBelongToTheirNotes() throws IOException {
+        for (int i = 0; i < 30; i++) {
+            add("m" + i, i % 4 == 0 ? UNIT_B : UNIT_A, D.plusDays(i % 7),
+                    s("INFORMATION", "Anteckning nummer " + i + " om skolan."),
+                    s(i % 3 == 0 ? "PLANERING" : "BEDOMNING", i % 5 == 0 ? " " : "Text " + i + "."));
+        }
+        SearchResult all = searcher.search(NoteSearch.in(UNIT_A).size(50).build());
+        assertThat(all.total()).isEqualTo(22);
+        for (String key : List.of("INFORMATION", "PLANERING", "BEDOMNING")) {
+            long filtered = searcher.search(NoteSearch.in(UNIT_A).section(key).build()).total();
+            assertThat(all.sectionFacets().getOrDefault(key, 0)).as(key).isEqualTo((int) filtered);
+        }
+        // Blank sections are not counted; unit B's notes are not counted.
+        assertThat(all.sectionFacets()).containsOnly(Map.entry("INFORMATION", 22), Map.entry("PLANERING", 6),
+                Map.entry("BEDOMNING", 12));
+        // Newest first is not index order: each snippet must still come from its own note.
+        assertThat(all.hits()).hasSize(22).allSatisfy(h ->
+                assertThat(h.snippet()).contains("nummer " + h.id().substring(1) + " om"));
+    }
+
+    @Test
     void findsPersonnummerTypedWithOrWithoutCenturyOrHyphen() throws IOException {
         add("long", UNIT_A, D, s("NARVARANDE", "Kalle Svensson, 19840312-4567, deltog."));
         add("short", UNIT_A, D, s("NARVARANDE", "Lisa Berg (840312-4567) deltog."));
