@@ -17,6 +17,7 @@ final class AsrMetrics {
     private final Counter fileCpu;
     private final DistributionSummary realTimeFactor;
     private final Counter refused;
+    private final DistributionSummary queuedPeak;
 
     AsrMetrics(MeterRegistry registry, StreamSlots slots) {
         Gauge.builder("dikta.asr.streams.active", slots, StreamSlots::active)
@@ -30,6 +31,9 @@ final class AsrMetrics {
                 .publishPercentiles(0.5, 0.95).register(registry);
         refused = Counter.builder("dikta.asr.streams.refused")
                 .description("Streams refused because every decoding slot was taken").register(registry);
+        queuedPeak = DistributionSummary.builder("dikta.asr.queued.peak.seconds")
+                .description("Most audio seconds one stream had waiting for decoding at once (asr.maxQueuedSeconds "
+                        + "bounds it by pausing the socket)").register(registry);
     }
 
     private static Counter audio(MeterRegistry registry, String source) {
@@ -55,6 +59,11 @@ final class AsrMetrics {
         if (audioSeconds > 0) {
             realTimeFactor.record(cpuSeconds / audioSeconds);
         }
+    }
+
+    /** A stream is done: the high point of its decoding backlog. */
+    void streamBacklog(double peakQueuedSeconds) {
+        queuedPeak.record(peakQueuedSeconds);
     }
 
     void refused() {

@@ -42,6 +42,8 @@ final class DecodingQueue {
     private final ArrayDeque<Chunk> queue = new ArrayDeque<>();
     private final Promise<Void> released = Promise.promise();
     private long queuedSamples;
+    private long peakQueuedSamples;
+    private final int inputRate;
     private boolean busy;
     private boolean releasing;
     private boolean high;
@@ -51,8 +53,10 @@ final class DecodingQueue {
     /** Written by the worker of each batch, read on the owner's context after the batch completed. */
     private volatile long cpuNanos;
 
-    private DecodingQueue(WorkerExecutor pool, Decoder decoder, Listener listener, long highWaterSamples) {
+    private DecodingQueue(WorkerExecutor pool, Decoder decoder, Listener listener, long highWaterSamples,
+            int inputRate) {
         this.pool = pool;
+        this.inputRate = inputRate;
         this.decoder = decoder;
         this.listener = listener;
         this.highWaterSamples = highWaterSamples;
@@ -62,7 +66,8 @@ final class DecodingQueue {
     static Future<DecodingQueue> open(WorkerExecutor pool, SpeechModel model, int inputRate,
             double maxQueuedSeconds, Listener listener) {
         long highWater = Math.max(1, (long) (maxQueuedSeconds * inputRate));
-        return pool.executeBlocking(() -> new DecodingQueue(pool, new Decoder(model, inputRate), listener, highWater),
+        return pool.executeBlocking(() -> new DecodingQueue(pool, new Decoder(model, inputRate), listener, highWater,
+                inputRate),
                 false);
     }
 
@@ -72,6 +77,7 @@ final class DecodingQueue {
         }
         queue.add(new Chunk(count == samples.length ? samples : Arrays.copyOf(samples, count), seq));
         queuedSamples += count;
+        peakQueuedSamples = Math.max(peakQueuedSamples, queuedSamples);
         backlog();
         pump();
     }
@@ -99,6 +105,11 @@ final class DecodingQueue {
     /** Completes when the recogniser has been freed. */
     Future<Void> released() {
         return released.future();
+    }
+
+    /** The most audio that was ever queued or being decoded at once (the backlog's high point). */
+    double peakQueuedSeconds() {
+        return peakQueuedSamples / (double) inputRate;
     }
 
     double audioSeconds() {

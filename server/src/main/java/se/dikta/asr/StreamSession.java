@@ -280,6 +280,7 @@ final class StreamSession implements DecodingQueue.Listener {
         queue.released().onComplete(v -> {
             progress.report(queue);
             metrics.finished(queue.audioSeconds(), queue.cpuSeconds());
+            metrics.streamBacklog(queue.peakQueuedSeconds());
             releaseSlot.run();
         });
     }

@@ -151,9 +151,8 @@ public final class NoteService {
             }
             String transcript = old.transcript().isEmpty() || piece.isEmpty() ? old.transcript() + piece
                     : old.transcript() + " " + piece;
-            List<WordTiming> allWords = new ArrayList<>(old.words());
-            allWords.addAll(added);
-            Note note = old.edited(old.eventDate(), old.sections(), transcript, allWords,
+            List<WordTiming> times = DraftWordTimes.append(old.words(), added);
+            Note note = old.edited(old.eventDate(), old.sections(), transcript, times,
                     piece.isEmpty() && audioSeconds == 0 ? old.metrics() : old.metrics().withAudioAdded(audioSeconds),
                     old.proposal(), old.version(), clock.instant());
             store.update(c, note);

@@ -10,9 +10,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -155,21 +153,39 @@ public final class NlpModelStore {
         }
     }
 
-    /** Written to a temporary directory first, so a crash never leaves a half-written cache entry behind. */
-    private void save(Path dir, BoundaryModel boundaries, CommandModel commands, SectionClassifier sections,
-                      NameRecognizer names) throws IOException {
+    /**
+     * Written to a temporary directory first, so a crash never leaves a half-written cache entry behind, then
+     * renamed into place. When another process got there first (the target holds complete models) theirs are kept;
+     * a target without complete models (a leftover) is replaced.
+     */
+    void save(Path dir, BoundaryModel boundaries, CommandModel commands, SectionClassifier sections,
+            NameRecognizer names) throws IOException {
         Files.createDirectories(cacheDir);
         Path tmp = Files.createTempDirectory(cacheDir, "training-");
         write(tmp.resolve(BOUNDARY_FILE), boundaries::write);
         write(tmp.resolve(COMMANDS_FILE), commands::write);
         write(tmp.resolve(SECTIONS_FILE), sections::write);
         write(tmp.resolve(NAMES_FILE), names::write);
-        try {
-            Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException | FileAlreadyExistsException
-                 | DirectoryNotEmptyException e) {
-            // Another process trained the same data at the same time: keep theirs.
-            deleteTree(tmp);
+        for (int attempt = 0; ; attempt++) {
+            try {
+                Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+                return;
+            } catch (FileSystemException e) {
+                // Linux's rename(2) onto a non-empty directory fails with ENOTEMPTY, which Java reports as a plain
+                // FileSystemException ("Directory not empty"), not as DirectoryNotEmptyException: decide by the target
+                if (isCached(dir)) {
+                    LOG.info("NLP models for {} were cached by another process meanwhile: keeping theirs", dir);
+                    deleteTree(tmp);
+                    return;
+                }
+                if (!Files.exists(dir) || attempt > 0) {
+                    deleteTree(tmp);
+                    throw e;
+                }
+                Path stale = cacheDir.resolve("stale-" + tmp.getFileName());
+                Files.move(dir, stale, StandardCopyOption.ATOMIC_MOVE);
+                deleteTree(stale);
+            }
         }
     }
 

@@ -102,6 +102,38 @@ class NlpModelStoreTest {
         assertThat(trainingsDuring(() -> store().loadOrTrain())).as("a later start loads the cache").isZero();
     }
 
+    @Test
+    void aSaveThatFindsTheSameModelsAlreadyCachedKeepsThoseAndLeavesAUsableCache() throws Exception {
+        // two processes trained the same data: the first renamed its directory into place, the second's rename
+        // finds the target present (on Linux a plain FileSystemException "Directory not empty")
+        NlpModels first = store().loadOrTrain();
+        Path target = cached().get(0);
+        FileTime winners = Files.getLastModifiedTime(target.resolve("names.bin"));
+        NlpModels second = store().loadOrTrain();
+
+        store().save(target, second.boundaries(), second.commands(), second.sections(), second.names());
+
+        assertThat(cached()).as("the loser's temporary directory is gone").containsExactly(target);
+        assertThat(Files.getLastModifiedTime(target.resolve("names.bin"))).as("the winner's files").isEqualTo(winners);
+        assertThat(trainingsDuring(() -> store().loadOrTrain())).as("a later start loads the cache").isZero();
+        assertThat(store().loadOrTrain().fingerprint()).isEqualTo(first.fingerprint());
+    }
+
+    @Test
+    void aSaveThatFindsALeftoverWithoutModelsReplacesIt() throws Exception {
+        NlpModels trained = store().loadOrTrain();
+        Path target = cached().get(0);
+        TestServer.deleteTree(target);
+        Files.createDirectories(target);
+        Files.writeString(target.resolve("boundary.bin"), "half of an old attempt");
+
+        store().save(target, trained.boundaries(), trained.commands(), trained.sections(), trained.names());
+
+        assertThat(cached()).containsExactly(target);
+        assertThat(target.resolve("names.bin")).isRegularFile();
+        assertThat(trainingsDuring(() -> store().loadOrTrain())).as("a later start loads the cache").isZero();
+    }
+
     private Void threeConcurrentStarts() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
