@@ -64,7 +64,7 @@ final class HostileInputRun implements AutoCloseable {
         other = server.login("olle");
         manager = server.login("chef");
         admin = server.login("root");
-        streams = new StreamClient(server.port(), worker.cookie("DIKTA_SESSION"));
+        streams = new StreamClient(server.port(), worker);
         check(worker.post("/api/cases", new JsonObject().put("id", "F-1").put("title", "Fuzz")), 201);
         check(other.post("/api/cases", new JsonObject().put("id", "O-1").put("title", "Olles")), 201);
         for (int i = 0; i < 20; i++) {

@@ -87,7 +87,7 @@ class SaveToSearchableUnderDictationBenchmark {
             String load;
             double[] save = new double[SAVES];
             double[] visible = new double[SAVES];
-            try (StreamClient dictation = new StreamClient(server.port(), client.cookie("DIKTA_SESSION"))) {
+            try (StreamClient dictation = new StreamClient(server.port(), client)) {
                 for (int s = 0; s < STREAMS; s++) {
                     runs.add(streams.submit(() -> {
                         int rounds = 0;
