@@ -114,6 +114,9 @@ public final class NoteIndexer implements NoteListener, AutoCloseable {
         }
         index = opened;
         state = rebuild ? State.REBUILDING : State.UP;
+        // The last run may have committed past a change that became visible late (see recheckRecent) and
+        // died before its re-read: re-read the window below the committed revision once at start as well.
+        recheckRounds = rebuild ? 0 : 1;
         running = true;
         thread = new Thread(this::run, "dikta-indexer");
         thread.setDaemon(true);
