@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.dikta.audit.AuditAnchor;
 import se.dikta.auth.SessionAuthenticator;
+import se.dikta.http.ClientInfo;
 import se.dikta.config.DiktaConfig;
 import se.dikta.retention.RetentionPass;
 import se.dikta.retention.RetentionSchedule;
@@ -98,7 +99,8 @@ public final class DiktaServer {
             closer.add(RetentionSchedule.start(vertx, new RetentionPass(services.db(), config.retention(),
                     config.asr().uploadDir(), services.audit(), clock), config.retention(), clock));
             Router router = WebRouter.create(vertx, config.http(), config.tls().hsts(), registry,
-                    new SessionAuthenticator(services.auth()), services.modules(), services.health(), services.audit());
+                    new SessionAuthenticator(services.auth(), services.audit(), ctx -> ClientInfo.of(ctx).address()),
+                    services.modules(), services.health(), services.audit());
             // The speech model loads on a worker before the server listens; a missing model is not fatal.
             return services.transcription().start()
                     .compose(v -> config.demo() ? DemoData.seed(services) : Future.<Void>succeededFuture())

@@ -5,6 +5,10 @@ import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Set;
+import java.util.function.Function;
+import se.dikta.audit.AuditEntry;
+import se.dikta.audit.AuditLog;
+import se.dikta.audit.AuditOutcome;
 import se.dikta.failure.DomainException;
 import se.dikta.identity.AuthUser;
 import se.dikta.identity.CsrfToken;
@@ -25,9 +29,18 @@ public final class SessionAuthenticator implements Handler<RoutingContext> {
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
     private final AuthService auth;
+    private final AuditLog audit;
+    private final Function<RoutingContext, String> clientAddress;
 
-    public SessionAuthenticator(AuthService auth) {
+    /**
+     * @param audit where a refused CSRF token is recorded (a forged cross-site request is what a log follow-up
+     *        looks for)
+     * @param clientAddress the caller's address as the assembly determines it (trusted proxies)
+     */
+    public SessionAuthenticator(AuthService auth, AuditLog audit, Function<RoutingContext, String> clientAddress) {
         this.auth = auth;
+        this.audit = audit;
+        this.clientAddress = clientAddress;
     }
 
     @Override
@@ -50,7 +63,12 @@ public final class SessionAuthenticator implements Handler<RoutingContext> {
             SessionStore.ActiveSession session = ar.result().get();
             if (!SAFE.contains(ctx.request().method())
                     && !CsrfToken.matches(session.csrfToken(), ctx.request().getHeader(CSRF_HEADER))) {
-                ctx.fail(DomainException.forbidden("CSRF-token saknas eller är fel – ladda om sidan"));
+                AuthUser user = session.user().withAddress(clientAddress.apply(ctx));
+                audit.recordAlone(AuditEntry.by(user, "csrf-denied")
+                        .on("route", ctx.request().method().name() + " " + ctx.request().path())
+                        .outcome(AuditOutcome.DENIED).detail("CSRF-token saknas eller är fel"))
+                        .onComplete(done -> ctx.fail(DomainException.forbidden(
+                                "CSRF-token saknas eller är fel – ladda om sidan")));
                 return;
             }
             ctx.put(AuthUser.CONTEXT_KEY, session.user());

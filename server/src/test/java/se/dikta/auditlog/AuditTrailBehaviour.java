@@ -198,6 +198,21 @@ abstract class AuditTrailBehaviour {
     }
 
     @Test
+    void aStateChangingRequestWithoutTheCsrfTokenIsRefusedAndTheRefusalRecorded() {
+        ApiClient forged = loginFrom("anna", "203.0.113.50").withoutCsrf();
+        ApiClient.Response r = forged.post("/api/cases", new JsonObject().put("id", "CSRF-1").put("title", "Förfalskat"));
+        assertThat(r.status()).isEqualTo(403);
+        Map<String, Object> refused = latest("csrf-denied");
+        assertThat(refused.get("username")).isEqualTo("anna");
+        assertThat(refused.get("role")).isEqualTo("worker");
+        assertThat(refused.get("address")).isEqualTo("203.0.113.50");
+        assertThat(refused.get("entity")).isEqualTo("route");
+        assertThat(refused.get("entity_id")).isEqualTo("POST /api/cases");
+        assertThat(refused.get("outcome")).isEqualTo("denied");
+        assertThat(anna.get("/api/cases").body()).doesNotContain("CSRF-1");
+    }
+
+    @Test
     void anotherUnitsNoteIsDeniedLikeAMissingOneAndTheDenialIsRecorded() {
         String caseId = newCase();
         String id = newNote(caseId);
