@@ -3,7 +3,6 @@ package se.dikta.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,18 +51,14 @@ class DictationCrashTest {
         modelDir = Files.createTempDirectory("dikta-crash-model-");
         ToneModel model = new ToneModelGenerator().generate(modelDir.resolve("vosk-model-tone"));
         audio = new ToneWavWriter(model).render(SPOKEN, 16000);
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        port = ChildServer.freePort();
         child = startChild();
     }
 
     static ChildServer startChild() throws Exception {
-        return ChildServer.start(List.of("-Xmx384m"), env -> { }, Map.of(
+        return ChildServer.startOn(dir, port, "384m", Map.of(
                 "asr.model", modelDir.resolve("vosk-model-tone").toString(),
-                "dataDir", dir.resolve("data").toString(),
-                "db.url", "jdbc:h2:file:" + dir.resolve("dikta"),
-                "port", String.valueOf(port)));
+                "dataDir", dir.resolve("data").toString()));
     }
 
     @AfterAll

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -55,19 +54,15 @@ class SaveAndSignCrashTest {
         dir = Files.createTempDirectory("dikta-crash-save-");
         modelDir = Files.createTempDirectory("dikta-crash-save-model-");
         model = new ToneModelGenerator().generate(modelDir.resolve("vosk-model-tone"));
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        port = ChildServer.freePort();
         child = startChild();
     }
 
     static ChildServer startChild() throws Exception {
-        return ChildServer.start(List.of("-Xmx384m"), env -> { }, Map.of(
+        return ChildServer.startOn(dir, port, "384m", Map.of(
                 "asr.model", modelDir.resolve("vosk-model-tone").toString(),
                 "asr.inlineMaxSeconds", "1",
-                "dataDir", dir.resolve("data").toString(),
-                "db.url", "jdbc:h2:file:" + dir.resolve("dikta"),
-                "port", String.valueOf(port)));
+                "dataDir", dir.resolve("data").toString()));
     }
 
     @AfterAll

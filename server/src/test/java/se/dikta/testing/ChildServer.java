@@ -3,6 +3,7 @@ package se.dikta.testing;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,6 +53,27 @@ public final class ChildServer implements AutoCloseable {
             }
         }
         System.exit(0);
+    }
+
+    /** A loopback port free now, for a server that must come back on the same port after a kill. */
+    public static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    /**
+     * Starts a child on the embedded database in {@code dir} and on {@code port}, both outliving the process,
+     * so that a test can kill it and start it again where it stopped.
+     *
+     * @param settings further server configuration, as dotted keys
+     */
+    public static ChildServer startOn(Path dir, int port, String maxHeap, Map<String, String> settings)
+            throws Exception {
+        Map<String, String> all = new HashMap<>(settings);
+        all.put("db.url", "jdbc:h2:file:" + dir.resolve("dikta"));
+        all.put("port", String.valueOf(port));
+        return start(List.of("-Xmx" + maxHeap), env -> { }, all);
     }
 
     /**

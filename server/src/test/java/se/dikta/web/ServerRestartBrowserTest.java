@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static se.dikta.web.PageFixture.testId;
 
 import io.vertx.core.json.JsonObject;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,18 +35,13 @@ class ServerRestartBrowserTest {
     @BeforeAll
     static void start() throws Exception {
         dir = Files.createTempDirectory("dikta-restart-");
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        port = ChildServer.freePort();
         child = startChild();
         browser = Browser.start(PageFixture.microphoneWav("restart", SPOKEN, 120));
     }
 
     static ChildServer startChild() throws Exception {
-        return ChildServer.start(List.of("-Xmx512m"), env -> { }, Map.of(
-                "asr.model", PageFixture.toneModel().dir().toString(),
-                "db.url", "jdbc:h2:file:" + dir.resolve("dikta"), // the embedded database, outliving the process
-                "port", String.valueOf(port)));
+        return ChildServer.startOn(dir, port, "512m", Map.of("asr.model", PageFixture.toneModel().dir().toString()));
     }
 
     @AfterAll
