@@ -42,7 +42,6 @@ final class StreamSession implements DecodingQueue.Listener {
     private final WorkerExecutor pool;
     private final DraftSink drafts;
     private final AsrConfig config;
-    private final AsrMetrics metrics;
     private final Runnable releaseSlot;
 
     private State state = State.AWAIT_START;
@@ -54,9 +53,7 @@ final class StreamSession implements DecodingQueue.Listener {
     private boolean stopRequested;
     private boolean backlogged;
     private final List<String> transcript = new ArrayList<>();
-    private final AcknowledgedAudio acknowledged = new AcknowledgedAudio();
-    private boolean audioRecorded;
-    private final DecodingProgress progress;
+    private final StreamAccounting accounting;
     private IdleWatch idle;
     private final StorageWait storage;
 
@@ -70,9 +67,8 @@ final class StreamSession implements DecodingQueue.Listener {
         this.pool = pool;
         this.drafts = drafts;
         this.config = config;
-        this.metrics = metrics;
         this.releaseSlot = releaseSlot;
-        this.progress = new DecodingProgress(metrics, AsrMetrics.Source.STREAM);
+        this.accounting = new StreamAccounting(metrics, drafts, user);
         this.storage = new StorageWait(vertx, this::send, () -> state == State.CLOSED, () -> idle.touch());
     }
 
@@ -171,7 +167,7 @@ final class StreamSession implements DecodingQueue.Listener {
         }
         short[] samples = Pcm16.samples(frame);
         seq++;
-        acknowledged.received(seq, samples.length);
+        accounting.received(seq, samples.length);
         if (queue == null) {
             early.add(samples); // arrived while the draft and recogniser were being set up
         } else {
@@ -185,7 +181,7 @@ final class StreamSession implements DecodingQueue.Listener {
             case OPENING -> stopRequested = true;
             case STREAMING -> {
                 state = State.STOPPING;
-                audioRecorded = true;
+                accounting.stopped();
                 long last = seq;
                 queue.finish(last)
                         .compose(v -> drafts.finish(user, noteId, queue.audioSeconds()))
@@ -219,13 +215,13 @@ final class StreamSession implements DecodingQueue.Listener {
                 }
             }
         }
-        progress.report(queue);
+        accounting.decoded(queue);
         if (ack < 0) {
             return persisted;
         }
         long acked = ack;
         return persisted.onSuccess(v -> {
-            acknowledged.acknowledged(acked);
+            accounting.acknowledged(acked);
             send(new JsonObject().put("type", "ack").put("seq", acked));
         });
     }
@@ -271,28 +267,16 @@ final class StreamSession implements DecodingQueue.Listener {
         }
         state = State.CLOSED;
         idle.close();
-        recordAcknowledgedAudio();
+        accounting.dropped(noteId, sampleRate);
         if (queue == null) {
             releaseSlot.run();
             return;
         }
         queue.close();
         queue.released().onComplete(v -> {
-            progress.report(queue);
-            metrics.finished(queue.audioSeconds(), queue.cpuSeconds());
-            metrics.streamBacklog(queue.peakQueuedSeconds());
+            accounting.released(queue);
             releaseSlot.run();
         });
-    }
-
-    /** A dropped socket counts its audio up to the last ack (a resumed stream re-sends and counts the rest). */
-    private void recordAcknowledgedAudio() {
-        if (audioRecorded || noteId == null || acknowledged.samples() == 0) {
-            return;
-        }
-        audioRecorded = true;
-        drafts.finish(user, noteId, acknowledged.samples() / (double) sampleRate)
-                .onFailure(t -> LOG.warn("Audio seconds of a dropped stream not recorded: {}", t.toString()));
     }
 
     private void send(JsonObject msg) {
