@@ -1,9 +1,6 @@
 package se.dikta.testing;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,9 +36,6 @@ public final class ToneModelGenerator {
     private static final double ENERGY_FLOOR = 8.0;
     private static final double WORD_GAIN = 2.0;
     private static final double SILENCE_SCORE = 10.0;
-    /** Graph cost of starting a word, so that brief noise does not become a word. */
-    private static final float WORD_COST = 2.0f;
-    private static final int FST_MAGIC = 2125659606;
 
     private final List<String> vocabulary;
     private final int hiddenLayers;
@@ -92,9 +86,9 @@ public final class ToneModelGenerator {
         write(dir.resolve("conf/mfcc.conf"), mfccConf());
         write(dir.resolve("conf/model.conf"), modelConf());
         write(dir.resolve("am/final.mdl"), transitionModel(words.size() + 1) + nnet(words.size() + 1));
-        write(dir.resolve("graph/words.txt"), wordsTxt(words));
-        write(dir.resolve("graph/phones/word_boundary.int"), wordBoundary(words.size() + 1));
-        Files.write(dir.resolve("graph/HCLG.fst"), hclg(words));
+        write(dir.resolve("graph/words.txt"), ToneGraph.wordsTxt(words));
+        write(dir.resolve("graph/phones/word_boundary.int"), ToneGraph.wordBoundary(words.size() + 1));
+        Files.write(dir.resolve("graph/HCLG.fst"), ToneGraph.hclg(words));
         return new ToneModel(dir, SAMPLE_RATE, words);
     }
 
@@ -231,60 +225,6 @@ public final class ToneModelGenerator {
     private static void nonlinear(StringBuilder sb, String name, String type, int dim) {
         sb.append("<ComponentName> ").append(name).append(" <").append(type).append("> <Dim> ").append(dim)
                 .append(" <ValueAvg> [ ] <DerivAvg> [ ] <Count> 0 </").append(type).append(">\n");
-    }
-
-    private static String wordsTxt(List<ToneWord> words) {
-        StringBuilder sb = new StringBuilder("<eps> 0\n");
-        for (ToneWord w : words) {
-            sb.append(w.word()).append(' ').append(w.wordId()).append('\n');
-        }
-        return sb.toString();
-    }
-
-    private static String wordBoundary(int phones) {
-        StringBuilder sb = new StringBuilder("1 nonword\n");
-        for (int p = 2; p <= phones; p++) {
-            sb.append(p).append(" singleton\n");
-        }
-        return sb.toString();
-    }
-
-    /**
-     * State 0 starts, state p is "inside phone p". From every state an arc enters each phone with its
-     * forward transition id (carrying the word, if any); each phone state loops on its self-loop id.
-     * The forward-then-self-loops order is Kaldi's "reordered" HMM layout, which word alignment expects.
-     */
-    private static byte[] hclg(List<ToneWord> words) {
-        int phones = words.size() + 1;
-        int states = phones + 1;
-        long arcs = (long) states * phones + phones;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteBuffer header = ByteBuffer.allocate(4 + 4 + 6 + 4 + 8 + 4 + 4 + 8 + 8 + 8 + 8).order(ByteOrder.LITTLE_ENDIAN);
-        header.putInt(FST_MAGIC);
-        putString(header, "vector");
-        putString(header, "standard");
-        header.putInt(2).putInt(0).putLong(0x3L).putLong(0).putLong(states).putLong(arcs);
-        out.write(header.array(), 0, header.position());
-        for (int s = 0; s < states; s++) {
-            int arcCount = phones + (s > 0 ? 1 : 0);
-            ByteBuffer b = ByteBuffer.allocate(4 + 8 + arcCount * 16).order(ByteOrder.LITTLE_ENDIAN);
-            b.putFloat(0f).putLong(arcCount);
-            for (int p = 1; p <= phones; p++) {
-                boolean silence = p == 1;
-                int wordId = silence ? 0 : words.get(p - 2).wordId();
-                b.putInt(2 * p).putInt(wordId).putFloat(silence ? 0f : WORD_COST).putInt(p);
-            }
-            if (s > 0) {
-                b.putInt(2 * s - 1).putInt(0).putFloat(0f).putInt(s);
-            }
-            out.write(b.array(), 0, b.position());
-        }
-        return out.toByteArray();
-    }
-
-    private static void putString(ByteBuffer b, String s) {
-        byte[] bytes = s.getBytes(StandardCharsets.US_ASCII);
-        b.putInt(bytes.length).put(bytes);
     }
 
     /** Centre of Kaldi mel band {@code band} (0-based), as in MelBanks. */
