@@ -5,6 +5,7 @@ import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import se.dikta.audit.AuditLog;
 import se.dikta.identity.AuthUser;
 import se.dikta.identity.CsrfToken;
 import se.dikta.failure.DomainException;
@@ -26,9 +27,10 @@ final class LiveStreams {
     private final DraftSink drafts;
     private final AsrConfig config;
     private final AsrMetrics metrics;
+    private final AuditLog audit;
 
     LiveStreams(Vertx vertx, VoskEngine engine, WorkerExecutor pool, StreamSlots slots, DraftSink drafts,
-            AsrConfig config, AsrMetrics metrics) {
+            AsrConfig config, AsrMetrics metrics, AuditLog audit) {
         this.vertx = vertx;
         this.engine = engine;
         this.pool = pool;
@@ -36,6 +38,7 @@ final class LiveStreams {
         this.drafts = drafts;
         this.config = config;
         this.metrics = metrics;
+        this.audit = audit;
     }
 
     void handle(RoutingContext ctx) {
@@ -44,7 +47,7 @@ final class LiveStreams {
         AuthUser user = AuthUser.of(ctx);
         // Browsers send Origin on every WebSocket upgrade: their start must carry the CSRF token. A client that is
         // not a browser (no Origin) cannot be led by another site, and is let through like the Origin check does.
-        String csrf = req.getHeader("Origin") == null ? null : CsrfToken.of(ctx);
+        StartCsrf csrf = new StartCsrf(req.getHeader("Origin") == null ? null : CsrfToken.of(ctx), audit, user);
         if (!slots.tryAcquire()) {
             metrics.refused();
             req.toWebSocket().onSuccess(ws -> {

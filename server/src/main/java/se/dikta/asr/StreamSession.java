@@ -12,7 +12,6 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.dikta.identity.AuthUser;
-import se.dikta.identity.CsrfToken;
 import se.dikta.failure.DomainException;
 import se.dikta.speech.WordTiming;
 
@@ -36,8 +35,7 @@ final class StreamSession implements DecodingQueue.Listener {
     private final Vertx vertx;
     private final ServerWebSocket ws;
     private final AuthUser user;
-    /** The session's CSRF token, which the start message must carry (a socket cannot send a header); null: not checked. */
-    private final String csrfToken;
+    private final StartCsrf csrf;
     private final SpeechModel model;
     private final WorkerExecutor pool;
     private final DraftSink drafts;
@@ -57,12 +55,12 @@ final class StreamSession implements DecodingQueue.Listener {
     private IdleWatch idle;
     private final StorageWait storage;
 
-    StreamSession(Vertx vertx, ServerWebSocket ws, AuthUser user, String csrfToken, SpeechModel model, WorkerExecutor pool,
+    StreamSession(Vertx vertx, ServerWebSocket ws, AuthUser user, StartCsrf csrf, SpeechModel model, WorkerExecutor pool,
             DraftSink drafts, AsrConfig config, AsrMetrics metrics, Runnable releaseSlot) {
         this.vertx = vertx;
         this.ws = ws;
         this.user = user;
-        this.csrfToken = csrfToken;
+        this.csrf = csrf;
         this.model = model;
         this.pool = pool;
         this.drafts = drafts;
@@ -104,8 +102,10 @@ final class StreamSession implements DecodingQueue.Listener {
             fail(POLICY, "Strömmen har redan startats");
             return;
         }
-        if (csrfToken != null && !CsrfToken.matches(csrfToken, msg.getValue("csrf"))) {
-            fail(POLICY, CSRF_MISSING);
+        if (!csrf.accepts(msg)) {
+            state = State.OPENING; // nothing more is read while the refusal is recorded, then the same answer
+            updatePause();
+            csrf.recordRefusal().onComplete(v -> fail(POLICY, CSRF_MISSING));
             return;
         }
         StartFrame frame;

@@ -72,7 +72,7 @@ public final class TranscriptionApi implements ApiModule, AutoCloseable {
         this.slots = new StreamSlots(config.maxStreams());
         AsrMetrics metrics = new AsrMetrics(registry, slots);
         this.jobs = new TranscriptionJobs(db, clock);
-        this.live = new LiveStreams(vertx, engine, streamPool, slots, drafts, config, metrics);
+        this.live = new LiveStreams(vertx, engine, streamPool, slots, drafts, config, metrics, audit);
         this.publicOrigin = publicOrigin;
         this.files = new FileTranscriptions(vertx, engine, filePool, jobs, config, metrics, drafts, audit, keepAudio);
     }
@@ -105,10 +105,15 @@ public final class TranscriptionApi implements ApiModule, AutoCloseable {
     @Override
     public void mount(ApiRoutes api) {
         api.raw(HttpMethod.GET, "/asr/stream", DICTATING, ctx -> {
-            if (!WebSocketOrigin.allowed(ctx, publicOrigin)) {
-                throw ApiException.forbidden("Anslutningen kommer från en annan webbplats (Origin)");
+            if (WebSocketOrigin.allowed(ctx, publicOrigin)) {
+                live.handle(ctx);
+                return;
             }
-            live.handle(ctx);
+            // another site's page using the user's cookie: recorded before the same 403 as ever
+            String origin = ctx.request().getHeader("Origin");
+            StartCsrf.refused(audit, AuthUser.of(ctx), "Origin från en annan webbplats: "
+                    + origin.substring(0, Math.min(origin.length(), 200))).onComplete(ar -> ctx.fail(
+                            ApiException.forbidden("Anslutningen kommer från en annan webbplats (Origin)")));
         });
         api.raw(HttpMethod.POST, "/transcriptions", DICTATING, files::upload);
         // finished jobs stay readable even if the model has gone since

@@ -32,6 +32,8 @@ class StreamSessionTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final AuthUser ANNA = new AuthUser(7, "anna", Role.WORKER, "IFO", 1, "Anna", "Socialsekreterare");
     private static final String CSRF = "csrf-token-of-annas-session";
+    /** Every start here carries the right token, so no refusal is ever recorded (no audit log needed). */
+    private static final StartCsrf ACCEPTED = new StartCsrf(CSRF, null, ANNA);
 
     /** Holds every append until the test lets it through, like a slow database. */
     static final class GatedSink implements DraftSink {
@@ -83,7 +85,7 @@ class StreamSessionTest {
         sink = new GatedSink();
         released = new AtomicInteger();
         http = vertx.createHttpServer()
-                .webSocketHandler(ws -> new StreamSession(vertx, ws, ANNA, CSRF, model, pool, sink, config, metrics,
+                .webSocketHandler(ws -> new StreamSession(vertx, ws, ANNA, ACCEPTED, model, pool, sink, config, metrics,
                         released::incrementAndGet).start())
                 .listen(0).await();
         client = new StreamClient(http.actualPort(), "unused").withCsrf(CSRF);
@@ -127,7 +129,7 @@ class StreamSessionTest {
         WorkerExecutor pool = vertx.createSharedWorkerExecutor("test-asr-idle", 1);
         AsrMetrics metrics = new AsrMetrics(new SimpleMeterRegistry(), new StreamSlots(2));
         HttpServer idleServer = vertx.createHttpServer()
-                .webSocketHandler(ws -> new StreamSession(vertx, ws, ANNA, CSRF, model, pool, sink, idle, metrics, () -> { })
+                .webSocketHandler(ws -> new StreamSession(vertx, ws, ANNA, ACCEPTED, model, pool, sink, idle, metrics, () -> { })
                         .start())
                 .listen(0).await();
         try (StreamClient idleClient = new StreamClient(idleServer.actualPort(), "unused").withCsrf(CSRF)) {

@@ -6,7 +6,13 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,8 +29,9 @@ import se.dikta.testing.ToneWavWriter;
 
 /**
  * Transcription leaves audit rows: live dictation (WebSocket) into a draft and an uploaded audio file each
- * record who, from where, which note and case; a stream into another worker's draft is recorded as refused.
- * Real Vosk with the generated tone model.
+ * record who, from where, which note and case; a stream into another worker's draft is recorded as refused, and
+ * so are a start without the session's CSRF token and an upgrade from another site's page (before the same
+ * refusal as ever). Real Vosk with the generated tone model.
  */
 class AuditedTranscriptionTest {
 
@@ -63,6 +70,38 @@ class AuditedTranscriptionTest {
                 .getJsonArray("events");
         assertThat(events).as(action).isNotEmpty();
         return events.getJsonObject(0);
+    }
+
+    /** The csrf-denied rows, newest first, read straight from the database (no reading of the log in between). */
+    private static List<Map<String, Object>> csrfDenials() {
+        return server.database().txBlocking(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT username, role, unit, address, entity, entity_id, "
+                    + "case_id, outcome, detail FROM audit_log WHERE action = 'csrf-denied' ORDER BY seq DESC");
+                    ResultSet rs = ps.executeQuery()) {
+                List<Map<String, Object>> rows = new ArrayList<>();
+                while (rs.next()) {
+                    Map<String, Object> row = new HashMap<>();
+                    for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                        row.put(rs.getMetaData().getColumnLabel(i).toLowerCase(), rs.getObject(i));
+                    }
+                    rows.add(row);
+                }
+                return rows;
+            }
+        });
+    }
+
+    /** A refused stream's row: anna, from this machine, the stream's route, denied, and why — nothing else. */
+    private static void assertStreamRefusal(Map<String, Object> row, String detail) {
+        assertThat(row.get("username")).isEqualTo("anna");
+        assertThat(row.get("role")).isEqualTo("worker");
+        assertThat(row.get("unit")).isEqualTo("IFO Barn och unga");
+        assertThat(row.get("address")).isEqualTo("127.0.0.1");
+        assertThat(row.get("entity")).isEqualTo("route");
+        assertThat(row.get("entity_id")).isEqualTo("GET /api/asr/stream");
+        assertThat(row.get("case_id")).isNull();
+        assertThat(row.get("outcome")).isEqualTo("denied");
+        assertThat(row.get("detail")).isEqualTo(detail);
     }
 
     private static String draft(ApiClient owner) {
@@ -123,5 +162,46 @@ class AuditedTranscriptionTest {
         assertThat(row.getString("entity")).isEqualTo("transcription");
         assertThat(row.getString("entityId")).isEqualTo("ingen-sadan-id");
         assertThat(row.getString("outcome")).isEqualTo("failed");
+    }
+
+    @Test
+    void aStreamStartWithoutTheSessionsCsrfTokenIsRecordedBeforeTheSameRefusal() {
+        String noteId = draft(anna);
+        assertThat(anna.put("/api/notes/" + noteId, new JsonObject().put("sections", new JsonArray().add(
+                new JsonObject().put("key", "KONTAKT").put("text", "Mamman berättade om Gunhild")))).status()).isEqualTo(200);
+        for (String token : Arrays.asList(null, "fel-token", bo.cookie("XSRF-TOKEN"))) {
+            int before = csrfDenials().size();
+            try (StreamClient forged = new StreamClient(server.port(), anna.cookie("DIKTA_SESSION")).withCsrf(token)) {
+                Connection c = forged.connect().send(new JsonObject().put("type", "start").put("sampleRate", 16000)
+                        .put("noteId", noteId));
+                assertThat(c.awaitType("error", WAIT).json().getString("error"))
+                        .isEqualTo("CSRF-token saknas eller är fel – ladda om sidan");
+                List<Map<String, Object>> rows = csrfDenials(); // at once: the row precedes the answer
+                assertThat(rows).as("token " + token).hasSize(before + 1);
+                assertStreamRefusal(rows.get(0), "CSRF-token saknas eller är fel i start (WebSocket)");
+                assertThat(rows.get(0).values().toString()).doesNotContain(noteId, "Gunhild", "fel-token");
+                assertThat(c.awaitClose(WAIT)).isEqualTo((short) 1008);
+            }
+        }
+        int before = csrfDenials().size();
+        Connection own = annaStreams.connect().send(new JsonObject().put("type", "start").put("sampleRate", 16000)
+                .put("noteId", noteId));
+        own.stop().awaitType("done", WAIT);
+        assertThat(csrfDenials()).as("the session's own token is no refusal").hasSize(before);
+    }
+
+    @Test
+    void aStreamUpgradeFromAnotherSitesPageIsRecordedBeforeTheSame403() {
+        int before = csrfDenials().size();
+        assertThat(annaStreams.rejectedStatus("https://angripare.example")).isEqualTo(403);
+        List<Map<String, Object>> rows = csrfDenials();
+        assertThat(rows).hasSize(before + 1);
+        assertStreamRefusal(rows.get(0), "Origin från en annan webbplats: https://angripare.example");
+
+        assertThat(annaStreams.rejectedStatus("https://" + "a".repeat(5000) + ".example")).isEqualTo(403);
+        assertThat((String) csrfDenials().get(0).get("detail")).hasSize("Origin från en annan webbplats: ".length() + 200);
+        assertThat(annaStreams.rejectedStatus("http://127.0.0.1:" + server.port())).isEqualTo(101);
+        assertThat(annaStreams.rejectedStatus(null)).as("not a browser").isEqualTo(101);
+        assertThat(csrfDenials()).hasSize(before + 2);
     }
 }
