@@ -6,11 +6,16 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortedNumericSortField;
+import org.apache.lucene.search.SortedSetSortField;
 import se.dikta.notes.Amendment;
 import se.dikta.notes.Note;
 import se.dikta.notes.NoteSection;
@@ -34,7 +39,17 @@ import se.dikta.notes.NoteSection;
  *   <tr><td>{@link #DATE}</td><td>long point + doc values (epoch day of the contact)</td>
  *       <td>date range filter, sorting by date</td></tr>
  *   <tr><td>{@link #ENTRY}</td><td>long doc values (epoch millis of writing)</td><td>tie-break when sorting by date</td></tr>
+ *   <tr><td>{@link #UNIT_ORDER}</td><td>numeric doc values (the unit id)</td><td>the first key of the index sort</td></tr>
+ *   <tr><td>{@link #UNIT_TEMPLATE}</td><td>exact term "unit/template"</td>
+ *       <td>where a unit's notes, and its notes of one template, lie in a segment (first doc + doc freq)</td></tr>
+ *   <tr><td>{@link #UNIT_SECTION}</td><td>exact term "unit/section key", one per non-blank section</td>
+ *       <td>a unit listing's section counts from term statistics</td></tr>
  * </table>
+ *
+ * <p><b>Index sort.</b> Every segment is sorted by unit, then template, then newest contact first
+ * ({@link #indexSort()}): a unit's notes are one contiguous range of doc ids per segment, and its notes of one
+ * template a contiguous sub-range. A search as a worker of a unit scores only that range ({@link UnitScope}),
+ * and counts templates by the sub-range a hit falls in instead of reading doc values.
  *
  * <p>Amendment texts are added to {@link #TEXT} (and to their section's field), so a correction is found
  * by the same searches as the text it corrects.
@@ -54,6 +69,11 @@ final class NoteFields {
     static final String ENTRY = "entry";
     static final String TEXT = "text";
     static final String SECTION = "section";
+    static final String UNIT_ORDER = "unitOrder";
+    static final String UNIT_TEMPLATE = "unitTemplate";
+    static final String UNIT_SECTION = "unitSection";
+    /** Between the unit id and the template or section key in {@link #UNIT_TEMPLATE} and {@link #UNIT_SECTION}. */
+    static final char SCOPE_SEPARATOR = '/';
 
     private static final String SECTION_PREFIX = "s.";
 
@@ -64,6 +84,17 @@ final class NoteFields {
 
     static String sectionField(String key) {
         return SECTION_PREFIX + key;
+    }
+
+    /** The order of documents in every segment: unit, template, newest contact first, newest entry first. */
+    static Sort indexSort() {
+        return new Sort(new SortField(UNIT_ORDER, SortField.Type.LONG), new SortedSetSortField(TEMPLATE, false),
+                new SortedNumericSortField(DATE, SortField.Type.LONG, true),
+                new SortedNumericSortField(ENTRY, SortField.Type.LONG, true));
+    }
+
+    static String unitScoped(long unitId, String key) {
+        return unitId + String.valueOf(SCOPE_SEPARATOR) + key;
     }
 
     static Term idTerm(String id) {
@@ -79,7 +110,9 @@ final class NoteFields {
         doc.add(new StringField(ID, note.id(), Field.Store.YES));
         doc.add(new StringField(CASE, note.caseId(), Field.Store.YES));
         doc.add(new StringField(UNIT, Long.toString(note.unitId()), Field.Store.NO));
+        doc.add(new NumericDocValuesField(UNIT_ORDER, note.unitId()));
         doc.add(new KeywordField(TEMPLATE, note.template(), Field.Store.YES));
+        doc.add(new StringField(UNIT_TEMPLATE, unitScoped(note.unitId(), note.template()), Field.Store.NO));
         doc.add(new StringField(AUTHOR_ID, Long.toString(note.author().userId()), Field.Store.NO));
         doc.add(new StringField(AUTHOR, authorKey(note.author().name()), Field.Store.NO));
         doc.add(new StoredField(AUTHOR_NAME, note.author().name()));
@@ -91,6 +124,7 @@ final class NoteFields {
         for (NoteSection section : note.sections()) {
             if (!section.isBlank()) {
                 doc.add(new KeywordField(SECTION, section.key(), Field.Store.NO));
+                doc.add(new StringField(UNIT_SECTION, unitScoped(note.unitId(), section.key()), Field.Store.NO));
                 doc.add(new TextField(sectionField(section.key()), section.text(), Field.Store.NO));
             }
         }

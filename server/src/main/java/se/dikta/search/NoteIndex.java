@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.search.IndexSearcher;
@@ -41,6 +42,13 @@ public final class NoteIndex implements Closeable {
     static final String REVISION_KEY = "dikta.revision";
     /** The {@link SwedishNoteAnalyzer#VERSION} the index was built with. */
     static final String ANALYZER_KEY = "dikta.analyzer";
+    /** Commit user-data key of the document layout ({@link #LAYOUT}) the index was built with. */
+    static final String LAYOUT_KEY = "dikta.layout";
+    /**
+     * The document layout: fields and index sort ({@link NoteFields}). A different value, or none (built before
+     * the index was sorted by unit), makes the indexer rebuild the index at start.
+     */
+    static final String LAYOUT = "unit-sorted-1";
 
     private final Directory directory;
     private final IndexWriter writer;
@@ -51,7 +59,15 @@ public final class NoteIndex implements Closeable {
     private NoteIndex(Directory directory, IndexWriter writer) throws IOException {
         this.directory = directory;
         this.writer = writer;
-        this.searchers = new SearcherManager(writer, new SearcherFactory());
+        this.searchers = new SearcherManager(writer, new SearcherFactory() {
+            @Override
+            public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+                IndexSearcher searcher = new IndexSearcher(reader);
+                // A cached filter is a bit set over a whole segment; searches read only their unit's doc range.
+                searcher.setQueryCache(null);
+                return searcher;
+            }
+        });
         this.committedRevision = readRevision(writer);
         this.appliedRevision = committedRevision;
     }
@@ -79,6 +95,8 @@ public final class NoteIndex implements Closeable {
             IndexWriterConfig config = new IndexWriterConfig(analyzer)
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                     .setRAMBufferSizeMB(64)
+                    // Opening an index whose segments are not sorted so fails, and the indexer rebuilds it.
+                    .setIndexSort(NoteFields.indexSort())
                     // Only commit() may commit: every commit must carry the revision it contains.
                     .setCommitOnClose(false);
             IndexWriter writer = new IndexWriter(directory, config);
@@ -153,7 +171,7 @@ public final class NoteIndex implements Closeable {
             return;
         }
         writer.setLiveCommitData(Map.of(REVISION_KEY, Long.toString(revision),
-                ANALYZER_KEY, SwedishNoteAnalyzer.VERSION).entrySet());
+                ANALYZER_KEY, SwedishNoteAnalyzer.VERSION, LAYOUT_KEY, LAYOUT).entrySet());
         writer.commit();
         committedRevision = revision;
     }
@@ -200,15 +218,24 @@ public final class NoteIndex implements Closeable {
 
     /** The analyzer version of the last commit ({@link SwedishNoteAnalyzer#VERSION}); "1" before it was recorded. */
     public String analyzerVersion() {
+        return commitData(ANALYZER_KEY, "1");
+    }
+
+    /** The document layout of the last commit ({@link #LAYOUT}); "unsorted" before it was recorded. */
+    public String layout() {
+        return commitData(LAYOUT_KEY, "unsorted");
+    }
+
+    private String commitData(String key, String absent) {
         Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
         if (data != null) {
             for (Map.Entry<String, String> e : data) {
-                if (ANALYZER_KEY.equals(e.getKey())) {
+                if (key.equals(e.getKey())) {
                     return e.getValue();
                 }
             }
         }
-        return "1";
+        return absent;
     }
 
     private static long readRevision(IndexWriter writer) {

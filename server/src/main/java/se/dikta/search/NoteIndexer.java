@@ -93,9 +93,11 @@ public final class NoteIndexer implements NoteListener, AutoCloseable {
             rebuild = true;
         }
         long latest = feed.latestRevision();
-        if (!rebuild && !SwedishNoteAnalyzer.VERSION.equals(opened.analyzerVersion())) {
-            LOG.info("Search index was built with analyzer version {}, this server uses {}; rebuilding it",
-                    opened.analyzerVersion(), SwedishNoteAnalyzer.VERSION);
+        if (!rebuild && (!SwedishNoteAnalyzer.VERSION.equals(opened.analyzerVersion())
+                || !NoteIndex.LAYOUT.equals(opened.layout()))) {
+            LOG.info("Search index was built with analyzer version {} and layout {}, this server uses {} and {}; "
+                    + "rebuilding it", opened.analyzerVersion(), opened.layout(), SwedishNoteAnalyzer.VERSION,
+                    NoteIndex.LAYOUT);
             opened.clear();
             rebuild = true;
         }

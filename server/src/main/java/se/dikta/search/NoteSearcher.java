@@ -33,6 +33,7 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortedNumericSelector;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopDocsCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
@@ -43,18 +44,25 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * Answers a {@link NoteSearch} from a {@link NoteIndex}: one page of hits with snippets, the total and the
- * facet counts, all computed in one pass over the matching documents.
+ * Answers a {@link NoteSearch} from a {@link NoteIndex}: one page of hits with snippets, the exact total and the
+ * facet counts over all hits.
  *
- * <p>The Lucene query is a {@link BooleanQuery} of
+ * <p><b>The unit is the doc-id range searched.</b> The index is sorted by unit and template, so the notes a
+ * search may see are one contiguous run of doc ids per segment ({@link UnitScope}; narrower still when a template
+ * is chosen). Every pass scores only that run, so the unit restriction holds for every number that comes out —
+ * the total, the template counts, the section counts are computed over readable notes only — and costs nothing
+ * per hit. Within it, the Lucene query is a {@link BooleanQuery} of
  * <ul>
  *   <li>one scoring clause: the person's query text parsed by {@link UserQueryParser} against the combined
  *       text field, or against one section's field when a section is chosen (no text: match all);</li>
- *   <li>non-scoring {@code FILTER} clauses: <b>always the reader's unit</b>, and whichever of case,
- *       template, author, status, section and date range were asked for.</li>
+ *   <li>non-scoring {@code FILTER} clauses: whichever of case, author, status, section and date range were
+ *       asked for.</li>
  * </ul>
- * Because the unit restriction is a clause of the query itself, every number that comes out of the
- * collection — the total, the template counts, the section counts — is computed over readable notes only.
+ *
+ * <p><b>Two passes.</b> A counting pass scores nothing and yields the exact total and the facets
+ * ({@link FacetCounter}; a bare listing of a unit takes them from term statistics without any pass). The page is
+ * a second pass ({@link ScopedSearch}) that needs no exact count, so by relevance it skips blocks of postings
+ * whose best score cannot reach the page (block-max WAND).
  *
  * <p>Snippets come from the {@link UnifiedHighlighter} over the stored combined text, using the offsets
  * indexed in its postings. The passage formatter escapes the note's text for HTML and wraps matches in
@@ -99,13 +107,19 @@ public final class NoteSearcher {
         Query text = search.query().isEmpty() ? null : parser.parse(search.query(), textField);
         Query query = withFilters(text == null ? new MatchAllDocsQuery() : text, search);
         return index.withSearcher(searcher -> {
-            // Without text a note counts for the sections it has: one doc-values pass with the templates.
-            FacetCounter facets = search.query().isEmpty()
-                    ? new FacetCounter(NoteFields.TEMPLATE, NoteFields.SECTION, sectionKeys(searcher.getIndexReader()))
-                    : new FacetCounter(NoteFields.TEMPLATE, sectionWeights(searcher, search));
-            Object[] results = searcher.search(query, new MultiCollectorManager(topHits(search.order(), (int) window), facets));
-            TopDocs topDocs = (TopDocs) results[0];
-            FacetCounter.Counts counts = (FacetCounter.Counts) results[1];
+            IndexReader reader = searcher.getIndexReader();
+            List<UnitScope> scopes = UnitScope.of(reader, search.unitId(), search.template());
+            List<String> keys = sectionKeys(reader);
+            FacetCounter.Counts counts;
+            if (search.query().isEmpty() && unfiltered(search)) {
+                counts = FacetCounter.unitListing(scopes, search.unitId(), keys);
+            } else {
+                // Without text a note counts for the sections it has, from doc values in the counting pass.
+                counts = FacetCounter.count(ScopedSearch.weight(searcher, query, ScoreMode.COMPLETE_NO_SCORES), scopes,
+                        keys, search.query().isEmpty() ? null : sectionWeights(searcher, search, keys));
+            }
+            TopDocs topDocs = counts.total() == 0 ? TopDocsCollector.EMPTY_TOPDOCS
+                    : ScopedSearch.top(searcher, query, scopes, search.order(), (int) window);
             int offset = (int) search.offset(); // at most maxWindow, checked above
             ScoreDoc[] page = offset >= topDocs.scoreDocs.length ? new ScoreDoc[0]
                     : Arrays.copyOfRange(topDocs.scoreDocs, offset, topDocs.scoreDocs.length);
@@ -116,12 +130,19 @@ public final class NoteSearcher {
         });
     }
 
+    private static boolean unfiltered(NoteSearch search) {
+        return search.caseId().isEmpty() && search.template().isEmpty() && search.section().isEmpty()
+                && search.status().isEmpty() && search.author().isEmpty() && search.from().isEmpty()
+                && search.to().isEmpty();
+    }
+
+    /**
+     * The query within the scope: the text and the filters other than unit and template, which the
+     * {@link UnitScope} (the doc-id range searched) already is.
+     */
     private static Query withFilters(Query main, NoteSearch search) {
-        BooleanQuery.Builder b = new BooleanQuery.Builder()
-                .add(main, Occur.MUST)
-                .add(new TermQuery(new Term(NoteFields.UNIT, Long.toString(search.unitId()))), Occur.FILTER);
+        BooleanQuery.Builder b = new BooleanQuery.Builder().add(main, Occur.MUST);
         search.caseId().ifPresent(id -> b.add(new TermQuery(new Term(NoteFields.CASE, id)), Occur.FILTER));
-        search.template().ifPresent(t -> b.add(KeywordField.newExactQuery(NoteFields.TEMPLATE, t), Occur.FILTER));
         search.section().ifPresent(s -> b.add(KeywordField.newExactQuery(NoteFields.SECTION, s), Occur.FILTER));
         search.status().ifPresent(s -> b.add(new TermQuery(new Term(NoteFields.STATUS, s)), Occur.FILTER));
         search.author().ifPresent(a -> b.add(authorQuery(a), Occur.FILTER));
@@ -140,14 +161,13 @@ public final class NoteSearcher {
                 : new TermQuery(new Term(NoteFields.AUTHOR, NoteFields.authorKey(a)));
     }
 
-    /** Per section key in the index: a weight matching the documents where the query matches in that section. */
-    private Map<String, Weight> sectionWeights(IndexSearcher searcher, NoteSearch search) throws IOException {
-        Map<String, Weight> weights = new LinkedHashMap<>();
-        for (String key : sectionKeys(searcher.getIndexReader())) {
-            Query q = search.query().isEmpty()
-                    ? KeywordField.newExactQuery(NoteFields.SECTION, key)
-                    : parser.parse(search.query(), NoteFields.sectionField(key));
-            weights.put(key, searcher.createWeight(searcher.rewrite(q), ScoreMode.COMPLETE_NO_SCORES, 1f));
+    /** Per section key: a weight matching the documents where the query matches in that section. */
+    private List<Weight> sectionWeights(IndexSearcher searcher, NoteSearch search, List<String> keys)
+            throws IOException {
+        List<Weight> weights = new ArrayList<>(keys.size());
+        for (String key : keys) {
+            Query q = parser.parse(search.query(), NoteFields.sectionField(key));
+            weights.add(ScopedSearch.weight(searcher, q, ScoreMode.COMPLETE_NO_SCORES));
         }
         return weights;
     }
@@ -162,24 +182,6 @@ public final class NoteSearcher {
             }
         }
         return keys;
-    }
-
-    /**
-     * The collector of the best {@code window} hits. Totals come from the {@link FacetCounter}, so neither
-     * needs to count exactly; by score, ties keep index order (plain score collection is markedly cheaper
-     * than sorting on a score field with tie-breakers).
-     */
-    private static CollectorManager<?, ? extends TopDocs> topHits(NoteSearch.Order order, int window) {
-        return switch (order) {
-            case RELEVANCE -> new TopScoreDocCollectorManager(window, null, window);
-            case NEWEST -> new TopFieldCollectorManager(byDate(true), window, null, window);
-            case OLDEST -> new TopFieldCollectorManager(byDate(false), window, null, window);
-        };
-    }
-
-    private static Sort byDate(boolean newestFirst) {
-        return new Sort(LongField.newSortField(NoteFields.DATE, newestFirst, SortedNumericSelector.Type.MIN),
-                LongField.newSortField(NoteFields.ENTRY, newestFirst, SortedNumericSelector.Type.MIN));
     }
 
     /** The page's stored fields, the text for the snippets included, each document read once, in index order. */

@@ -234,6 +234,27 @@ abstract class IndexFollowingBehaviour {
     }
 
     @Test
+    void anIndexFromBeforeTheUnitSortIsRebuiltAtStart() throws Exception {
+        Note saved = save("OBSERVATION", "En järv syntes vid ladan.");
+        // As the server wrote it before the index was sorted by unit: unsorted segments, no layout recorded.
+        try (org.apache.lucene.store.FSDirectory d = org.apache.lucene.store.FSDirectory.open(dirs.resolve("node"));
+             org.apache.lucene.index.IndexWriter w = new org.apache.lucene.index.IndexWriter(d,
+                     new org.apache.lucene.index.IndexWriterConfig(analyzer))) {
+            w.addDocument(NoteFields.toDocument(saved));
+            w.setLiveCommitData(Map.of(NoteIndex.REVISION_KEY, Long.toString(feed.latestRevision()),
+                    NoteIndex.ANALYZER_KEY, SwedishNoteAnalyzer.VERSION).entrySet());
+            w.commit();
+        }
+
+        NoteIndexer restarted = node("node", Duration.ofSeconds(10), feed);
+        assertThat(awaitHits(restarted, "järv", 1)).isEqualTo(1);
+        assertThat(restarted.index().layout()).isEqualTo(NoteIndex.LAYOUT);
+        boolean sorted = restarted.index().withSearcher(s -> s.getIndexReader().leaves().stream()
+                .allMatch(l -> NoteFields.indexSort().equals(l.reader().getMetaData().getSort())));
+        assertThat(sorted).isTrue();
+    }
+
+    @Test
     void unreadableIndexIsRebuiltAtStartWhileSearchAnswers503() throws Exception {
         save("OBSERVATION", "En uggla hoade i skogen.");
         NoteIndexer first = node("node", Duration.ofSeconds(10), feed);

@@ -10,12 +10,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Properties;
 import java.util.Random;
 import java.util.function.Function;
-import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.ScoreMode;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import se.dikta.notes.Person;
@@ -24,10 +23,15 @@ import se.dikta.testing.BenchmarkReport;
 /**
  * Search at municipal scale: {@code -Dsearch.scale.notes} (default 1,000,000) synthetic notes in 20 units, one
  * big unit holding a fifth of them and 19 of equal size, interleaved in time as a municipality's saves would be.
- * Indexing throughput on one thread and index size; then the full search (top hits, exact total, template and
- * section facets, snippets) as a worker of the big unit and of a small one, and what a query over the whole index
- * would cost. {@code mvn -o -q -B -pl server -Pbench test -Dtest=SearchScaleBenchmark [-Dsearch.scale.notes=250000]};
- * writes the "search-scale" section of docs/benchmarks.md.
+ *
+ * <p>The index is built once per generator parameters and index layout, in {@code java.io.tmpdir}
+ * ({@code dikta-search-scale-NOTES-UNITS-LAYOUT}), timed (indexing throughput on one thread, CPU of the thread and
+ * of the process with its merge threads, index size) and reused by later runs, whose figures for the build are
+ * read from a file beside it. {@code -Dsearch.scale.queries=0} only builds. Then the full search (top hits, exact
+ * total, template and section facets, snippets) as a worker of the big unit and of a small one, per word in the
+ * big unit, and what a query over the whole index would cost.
+ * {@code mvn -o -q -B -pl server -Pbench test -Dtest=SearchScaleBenchmark [-Dsearch.scale.notes=250000]};
+ * writes the "search-scale" section of docs/benchmarks.md (not when it only builds).
  */
 @Tag("bench")
 class SearchScaleBenchmark {
@@ -44,7 +48,10 @@ class SearchScaleBenchmark {
     private static final String[][] SECTION_WORDS = {{"BEDOMNING", "oro"}, {"BEDOMNING", "stöd"},
         {"INFORMATION", "skolan"}, {"INFORMATION", "frånvaro"}, {"OBSERVATION", "lägenheten"},
         {"PLANERING", "hembesök"}, {"PLANERING", "remiss"}};
+    private static final int PER_WORD = 40;
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+    private static final com.sun.management.OperatingSystemMXBean PROCESS =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     record Latency(double p50, double p95, double cpuP50, double cpuP95, double meanHits) {}
 
@@ -59,35 +66,36 @@ class SearchScaleBenchmark {
 
     @Test
     void searchAtScale() throws Exception {
-        Path dir = Files.createTempDirectory("dikta-search-scale");
+        Path dir = Path.of(System.getProperty("java.io.tmpdir"),
+                f("dikta-search-scale-%d-%d-%s-%s", NOTES, UNITS, NoteIndex.LAYOUT, SwedishNoteAnalyzer.VERSION));
+        Path figures = dir.resolveSibling(dir.getFileName() + ".build");
         SwedishNoteAnalyzer analyzer = new SwedishNoteAnalyzer();
-        List<Person> authors = SyntheticNotes.authors(200);
-        List<SyntheticNotes> units = new ArrayList<>();
         int[] perUnit = new int[UNITS + 1];
-        for (int u = 1; u <= UNITS; u++) {
-            units.add(new SyntheticNotes(100 + u, u, SyntheticNotes.caseIds(casesOf(u)), authors));
+        for (int n = 1; n <= NOTES; n++) {
+            perUnit[unitOf(n)]++;
         }
-        String indexLoad = loadAverage();
-        try (NoteIndex index = NoteIndex.open(dir, analyzer)) {
-            long start = System.nanoTime();
-            long cpuStart = CPU.getCurrentThreadCpuTime();
-            for (int n = 1; n <= NOTES; n++) {
-                int unit = unitOf(n);
-                perUnit[unit]++;
-                index.put(units.get(unit - 1).note(n));
-                if (n % 100_000 == 0) {
-                    index.markApplied(n);
-                    index.commit();
-                    System.out.printf(Locale.ROOT, "indexed %d notes in %.0f s%n", n, (System.nanoTime() - start) / 1e9);
-                }
+        Properties build = new Properties();
+        boolean built = Files.exists(figures) && NoteIndex.exists(dir);
+        if (!built) {
+            NoteIndex.wipe(dir);
+            build = buildIndex(dir, analyzer);
+            try (var out = Files.newBufferedWriter(figures)) {
+                build.store(out, "SearchScaleBenchmark index build");
             }
-            index.markApplied(NOTES);
-            index.commit();
-            index.refresh();
-            double indexSeconds = (System.nanoTime() - start) / 1e9;
-            double indexCpu = (CPU.getCurrentThreadCpuTime() - cpuStart) / 1e9;
-            long size = index.sizeOnDisk();
-
+        } else {
+            try (var in = Files.newBufferedReader(figures)) {
+                build.load(in);
+            }
+            System.out.println("reusing the index in " + dir);
+        }
+        if (QUERIES == 0) {
+            return;
+        }
+        try (NoteIndex index = NoteIndex.open(dir, analyzer)) {
+            if (index.committedRevision() != NOTES) {
+                throw new IllegalStateException("The index in " + dir + " is incomplete; delete it and " + figures);
+            }
+            int segments = index.withSearcher(s -> s.getIndexReader().leaves().size());
             NoteSearcher searcher = new NoteSearcher(index, analyzer, 10_000);
             Random random = new Random(7);
             String queryLoad = loadAverage();
@@ -112,44 +120,104 @@ class SearchScaleBenchmark {
                 rows.append(row(who, "unit listing (no text, newest first)", measure(searcher, random,
                         r -> NoteSearch.in(unit).build())));
             }
+            StringBuilder perWord = new StringBuilder();
+            for (String word : WORDS) {
+                Latency l = time(new Random(1), PER_WORD, r -> searcher.search(NoteSearch.in(1).query(word).build()).total());
+                perWord.append(f("| %s | %.0f | %.2f / %.2f |%n", word, l.meanHits(), l.cpuP50(), l.cpuP95()));
+            }
             UserQueryParser parser = new UserQueryParser(analyzer);
-            Latency whole = measureRaw(index, random, r -> parser.parse(pick(r, WORDS), NoteFields.TEXT));
+            Latency whole = time(random, QUERIES, r -> wholeIndex(index, parser.parse(pick(r, WORDS), NoteFields.TEXT)));
 
             String report = f("""
                     ## search-scale
 
                     Measured by `SearchScaleBenchmark` (`mvn -o -q -B -pl server -Pbench test -Dtest=SearchScaleBenchmark \
                     -Dsearch.scale.notes=%d`) on %,d synthetic notes in %d units — one big unit of %,d notes (5,000 \
-                    cases), 19 of about %,d (1,000 cases each), interleaved in time — on %d cores shared with other \
-                    builds (load average %s when indexing started, %s when the queries started), Java %s.
+                    cases), 19 of about %,d (1,000 cases each), interleaved in time — on %d cores, Java %s. Index \
+                    layout `%s` (sorted by unit, template, newest first). The index was built once (load average %s \
+                    when indexing started, %s when it ended) and reused; load average %s when the queries started.
 
                     | figure | value |
                     | --- | --- |
-                    | indexing, one thread (analysis, per-section fields, a commit every 100,000) | %.0f notes/s wall, %.0f notes per CPU s (%.0f s) |
-                    | index size on disk | %.1f MB (%.0f bytes/note) |
+                    | indexing, one thread (analysis, per-section fields, a commit every 100,000; merges on their own threads) | %.0f notes/s wall (%.0f s), %.0f notes per CPU s of the indexing thread, %.0f per CPU s of the process |
+                    | index size on disk | %.1f MB (%.0f bytes/note), %d segments |
 
                     Query latency as a worker of one unit (every search is filtered to the unit): the whole search —
-                    top 20 hits, exact total, template and section facets counted from doc values over all hits,
-                    snippets for the page — in-process around `NoteSearcher.search`, %d queries each after %d of
-                    warm-up. CPU is the searching thread's own time; wall includes waiting for a core on this shared
-                    machine. Target: CPU p95 ≤ 5 ms for unit-scoped queries.
+                    top 20 hits, exact total, template and section facets over all hits, snippets for the page —
+                    in-process around `NoteSearcher.search`, %d queries each after %d of warm-up. CPU is the
+                    searching thread's own time; wall includes waiting for a core. Target: CPU p95 ≤ 5 ms for
+                    unit-scoped queries.
 
                     | searching as a worker of | query | mean hits | wall p50 / p95 | CPU p50 / p95 |
                     | --- | --- | --- | --- | --- |
                     %s
+                    Whole search per word in the big unit (CPU p50 / p95 ms over %d runs each after as many of warm-up):
+
+                    | word | hits | CPU p50 / p95 |
+                    | --- | --- | --- |
+                    %s
                     The product has no search across units (a worker sees one unit). What one would cost: a word
-                    over the whole index (no unit filter), top 20 and exact total and template counts, no snippets:
-                    %.0f hits on average, CPU p50 / p95 %.2f / %.2f ms, wall %.2f / %.2f ms.
+                    over the whole index (every unit's range), top 20 by relevance, exact total and template counts,
+                    no section counts, no snippets: %.0f hits on average, CPU p50 / p95 %.2f / %.2f ms, wall
+                    %.2f / %.2f ms.
                     """, NOTES, NOTES, UNITS, perUnit[1], perUnit[2], Runtime.getRuntime().availableProcessors(),
-                    indexLoad, queryLoad, System.getProperty("java.version"), NOTES / indexSeconds, NOTES / indexCpu,
-                    indexSeconds, size / 1e6, (double) size / NOTES, QUERIES, QUERIES / 2, rows, whole.meanHits(),
-                    whole.cpuP50(), whole.cpuP95(), whole.p50(), whole.p95());
+                    System.getProperty("java.version"), NoteIndex.LAYOUT, build.getProperty("loadStart"),
+                    build.getProperty("loadEnd"), queryLoad, NOTES / d(build, "wall"), d(build, "wall"),
+                    NOTES / d(build, "threadCpu"), NOTES / d(build, "processCpu"), d(build, "size") / 1e6,
+                    d(build, "size") / NOTES, segments, QUERIES, QUERIES / 2, rows, PER_WORD, perWord,
+                    whole.meanHits(), whole.cpuP50(), whole.cpuP95(), whole.p50(), whole.p95());
             System.out.println(report);
             BenchmarkReport.writeSection("search-scale", report);
-        } finally {
-            NoteIndex.wipe(dir);
-            Files.deleteIfExists(dir);
         }
+    }
+
+    /** Indexes the notes into {@code dir} and returns the build's figures. */
+    private static Properties buildIndex(Path dir, SwedishNoteAnalyzer analyzer) throws IOException {
+        List<Person> authors = SyntheticNotes.authors(200);
+        List<SyntheticNotes> units = new ArrayList<>();
+        for (int u = 1; u <= UNITS; u++) {
+            units.add(new SyntheticNotes(100 + u, u, SyntheticNotes.caseIds(casesOf(u)), authors));
+        }
+        Properties build = new Properties();
+        build.setProperty("loadStart", loadAverage());
+        try (NoteIndex index = NoteIndex.open(dir, analyzer)) {
+            long start = System.nanoTime();
+            long cpuStart = CPU.getCurrentThreadCpuTime();
+            long processStart = PROCESS.getProcessCpuTime();
+            for (int n = 1; n <= NOTES; n++) {
+                index.put(units.get(unitOf(n) - 1).note(n));
+                if (n % 100_000 == 0) {
+                    index.markApplied(n);
+                    index.commit();
+                    System.out.printf(Locale.ROOT, "indexed %d notes in %.0f s%n", n, (System.nanoTime() - start) / 1e9);
+                }
+            }
+            index.markApplied(NOTES);
+            index.commit();
+            index.refresh();
+            build.setProperty("wall", Double.toString((System.nanoTime() - start) / 1e9));
+            build.setProperty("threadCpu", Double.toString((CPU.getCurrentThreadCpuTime() - cpuStart) / 1e9));
+            build.setProperty("processCpu", Double.toString((PROCESS.getProcessCpuTime() - processStart) / 1e9));
+            build.setProperty("size", Long.toString(index.sizeOnDisk()));
+        }
+        build.setProperty("loadEnd", loadAverage());
+        System.out.println("index built: " + build);
+        return build;
+    }
+
+    /** A search across units as the product would run one: every unit's range, top 20, exact total, templates. */
+    private static long wholeIndex(NoteIndex index, Query query) throws IOException {
+        return index.withSearcher(s -> {
+            List<UnitScope> all = UnitScope.wholeIndex(s.getIndexReader());
+            FacetCounter.Counts counts = FacetCounter.count(ScopedSearch.weight(s, query, ScoreMode.COMPLETE_NO_SCORES),
+                    all, List.of(), List.of());
+            ScopedSearch.top(s, query, all, NoteSearch.Order.RELEVANCE, 20);
+            return counts.total();
+        });
+    }
+
+    private static double d(Properties p, String key) {
+        return Double.parseDouble(p.getProperty(key));
     }
 
     private static String row(String who, String query, Latency l) {
@@ -159,32 +227,21 @@ class SearchScaleBenchmark {
 
     private static Latency measure(NoteSearcher searcher, Random random, Function<Random, NoteSearch> queries)
             throws IOException {
-        return time(random, r -> searcher.search(queries.apply(r)).total());
-    }
-
-    private static Latency measureRaw(NoteIndex index, Random random, Function<Random, Query> queries)
-            throws IOException {
-        return time(random, r -> {
-            Query q = queries.apply(r);
-            Object[] results = index.withSearcher(s -> s.search(q, new MultiCollectorManager(
-                    new TopScoreDocCollectorManager(20, 1000),
-                    new FacetCounter(NoteFields.TEMPLATE, Map.of()))));
-            return ((FacetCounter.Counts) results[1]).total();
-        });
+        return time(random, QUERIES, r -> searcher.search(queries.apply(r)).total());
     }
 
     private interface Search {
         long run(Random r) throws IOException;
     }
 
-    private static Latency time(Random random, Search search) throws IOException {
-        for (int i = 0; i < QUERIES / 2; i++) {
+    private static Latency time(Random random, int queries, Search search) throws IOException {
+        for (int i = 0; i < Math.max(1, queries / 2); i++) {
             search.run(random);
         }
-        double[] millis = new double[QUERIES];
-        double[] cpuMillis = new double[QUERIES];
+        double[] millis = new double[queries];
+        double[] cpuMillis = new double[queries];
         long hits = 0;
-        for (int i = 0; i < QUERIES; i++) {
+        for (int i = 0; i < queries; i++) {
             long cpuStart = CPU.getCurrentThreadCpuTime();
             long start = System.nanoTime();
             hits += search.run(random);
@@ -193,9 +250,9 @@ class SearchScaleBenchmark {
         }
         Arrays.sort(millis);
         Arrays.sort(cpuMillis);
-        int p95 = (int) (QUERIES * 0.95);
-        return new Latency(millis[QUERIES / 2], millis[p95], cpuMillis[QUERIES / 2], cpuMillis[p95],
-                (double) hits / QUERIES);
+        int p95 = (int) (queries * 0.95);
+        return new Latency(millis[queries / 2], millis[p95], cpuMillis[queries / 2], cpuMillis[p95],
+                (double) hits / queries);
     }
 
     private static String pick(Random r, String[] options) {
