@@ -101,7 +101,7 @@ public record Services(Vertx vertx, DiktaConfig config, Clock clock, Database db
                 new SearchApi(new SearchService(vertx, o.indexer(), analyzer, config.search(), audit)),
                 new StructureApi(o.structure(), config.structure(), localNames),
                 new LocalNamesApi(localNames),
-                new AuditApi(vertx, new AuditReader(db, audit), clock),
+                new AuditApi(new AuditReader(db, audit), config.auditLog(), registry, clock),
                 transcription,
                 new TimeSavedApi(vertx, new TimeSavedReport(db, config.timelog(), Pseudonyms.of(config.timelog()), audit),
                         new TimeSavedPdf(), clock));
