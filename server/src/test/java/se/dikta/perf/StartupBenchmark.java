@@ -145,6 +145,7 @@ class StartupBenchmark {
         args.addAll(extra);
         Path log = Files.createTempFile("dikta-startup-", ".log");
         long t0 = System.nanoTime();
+        String launched = java.time.LocalTime.now().toString();
         Process p = new ProcessBuilder(java(args.toArray(String[]::new))).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
         try {
@@ -183,6 +184,8 @@ class StartupBenchmark {
             double structured = (System.nanoTime() - t0) / 1e9;
             assertThat(status).as(Files.readString(log)).isEqualTo(200);
             double cpu = p.toHandle().info().totalCpuDuration().orElseThrow().toNanos() / 1e9;
+            // where the time went: the server's log lines carry their wall-clock time
+            System.out.printf(Locale.ROOT, "launched %s, %s%n%s%n", launched, args, Files.readString(log));
             return new Timing(up, ready, structured, cpu);
         } finally {
             p.destroy();
