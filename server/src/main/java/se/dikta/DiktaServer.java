@@ -32,7 +32,8 @@ import java.util.List;
  * The running service. It only assembles: {@link Services} wires the features, {@link WebRouter} holds the
  * routes, {@link DemoData} seeds demo mode, {@link SessionPurge} expires sessions, {@link RetentionSchedule}
  * runs the daily retention pass and {@link Closer} keeps the
- * shutdown order. Start order: database, index and models; speech model; demo data; then listen.
+ * shutdown order. Start order: database and index, structuring models and speech model side by side; demo data;
+ * then listen.
  */
 public final class DiktaServer {
 
@@ -101,7 +102,7 @@ public final class DiktaServer {
             Router router = WebRouter.create(vertx, config.http(), config.tls().hsts(), registry,
                     new SessionAuthenticator(services.auth(), services.audit(), ctx -> ClientInfo.of(ctx).address()),
                     services.modules(), services.health(), services.audit());
-            // The speech model loads on a worker before the server listens; a missing model is not fatal.
+            // The speech model (loading since Services.open) is in before the server listens; a missing one is not fatal.
             return services.transcription().start()
                     .compose(v -> config.demo() ? DemoData.seed(services) : Future.<Void>succeededFuture())
                     .compose(v -> HttpListener.listen(vertx, config, router, closer))

@@ -59,25 +59,38 @@ public record Services(Vertx vertx, DiktaConfig config, Clock clock, Database db
         CaseStore cases, TimeLog timeLog, NoteService notes, TranscriptionApi transcription,
         List<ApiModule> modules, List<HealthContributor> health) {
 
-    /** Opens the database, the search index and the structuring models (on a worker), then wires the rest. */
+    /**
+     * Opens the database and the search index, the structuring models and the speech model at once, each on
+     * a worker (they do not depend on each other, and on a fresh start the cores would otherwise wait for the
+     * database's class loading and migrations), then wires the rest. Settles only when all three have, so a
+     * failed start closes nothing that is still loading.
+     */
     static Future<Services> open(Vertx vertx, DiktaConfig config, Clock clock, PrometheusMeterRegistry registry,
             Closer closer) {
         SwedishNoteAnalyzer analyzer = new SwedishNoteAnalyzer();
         NoteStore noteStore = new NoteStore();
-        return vertx.executeBlocking(() -> {
+        VoskEngine speech = closer.add(new VoskEngine(config.asr(), new ModelVerifier()));
+        Future<Void> speechLoaded = speech.start(vertx);
+        Future<StructureService> structure = vertx.executeBlocking(
+                () -> closer.add(StructureService.start(vertx, config.structure())), false);
+        Future<Stores> stores = vertx.executeBlocking(() -> {
             Files.createDirectories(config.dataDir());
             Database db = closer.add(Database.open(vertx, config.db()));
             NoteIndexer indexer = closer.add(new NoteIndexer(config.search(), new StoreNoteFeed(db, noteStore), analyzer));
             indexer.start();
-            StructureService structure = closer.add(StructureService.start(vertx, config.structure()));
-            return new Opened(db, indexer, structure);
-        }).map(o -> wire(vertx, config, registry, closer, clock, analyzer, noteStore, o));
+            return new Stores(db, indexer);
+        }, false);
+        return Future.join(stores, structure, speechLoaded).map(all -> wire(vertx, config, registry, closer, clock,
+                analyzer, noteStore, new Opened(stores.result().db(), stores.result().indexer(), structure.result()),
+                speech));
     }
+
+    private record Stores(Database db, NoteIndexer indexer) {}
 
     private record Opened(Database db, NoteIndexer indexer, StructureService structure) {}
 
     private static Services wire(Vertx vertx, DiktaConfig config, PrometheusMeterRegistry registry, Closer closer,
-            Clock clock, SwedishNoteAnalyzer analyzer, NoteStore noteStore, Opened o) {
+            Clock clock, SwedishNoteAnalyzer analyzer, NoteStore noteStore, Opened o, VoskEngine speech) {
         Database db = o.db();
         AuditLog audit = new AuditLog(db, clock);
         AuthService auth = new AuthService(vertx, db, config.auth(), audit, clock);
@@ -85,7 +98,6 @@ public record Services(Vertx vertx, DiktaConfig config, Clock clock, Database db
         TimeLog timeLog = new TimeLog(db, Periods.stockholm());
         NoteService notes = new NoteService(db, noteStore, cases, audit, clock,
                 List.of(o.indexer(), new TimeLogNoteListener(timeLog)));
-        VoskEngine speech = closer.add(new VoskEngine(config.asr(), new ModelVerifier()));
         DraftSink drafts = new NoteDraftSink(notes, new UnsavedDictations());
         TranscriptionApi transcription = closer.add(new TranscriptionApi(vertx, speech, db, drafts,
                 config.asr(), registry, config.http().publicOrigin(), clock, audit, config.retention().keepsAudio()));
@@ -101,7 +113,7 @@ public record Services(Vertx vertx, DiktaConfig config, Clock clock, Database db
                 new SearchApi(new SearchService(vertx, o.indexer(), analyzer, config.search(), audit)),
                 new StructureApi(o.structure(), config.structure(), localNames),
                 new LocalNamesApi(localNames),
-                new AuditApi(vertx, new AuditReader(db, audit), clock),
+                new AuditApi(new AuditReader(db, audit), config.auditLog(), registry, clock),
                 transcription,
                 new TimeSavedApi(vertx, new TimeSavedReport(db, config.timelog(), Pseudonyms.of(config.timelog()), audit),
                         new TimeSavedPdf(), clock));

@@ -20,6 +20,8 @@ public final class VoskEngine implements AutoCloseable {
     private final Optional<ModelDownload> download;
     private volatile SpeechModel model;
     private volatile String error = "Modellen läses in";
+    private Future<Void> started;
+    private boolean closed;
 
     public VoskEngine(AsrConfig config, ModelVerifier verifier) {
         this.config = config;
@@ -31,8 +33,17 @@ public final class VoskEngine implements AutoCloseable {
      * Verifies and loads the model off the event loop; always succeeds, the outcome is in {@link #status()}.
      * When the model directory is missing and a download is configured (demo mode), the download runs in
      * the background after start and the model is loaded when it is installed: the server does not wait.
+     * Loads once: a second call (the server starts the load while the database opens, transcription waits
+     * for it before listening) returns the same future.
      */
-    public Future<Void> start(Vertx vertx) {
+    public synchronized Future<Void> start(Vertx vertx) {
+        if (started == null) {
+            started = load(vertx);
+        }
+        return started;
+    }
+
+    private Future<Void> load(Vertx vertx) {
         return vertx.<Void>executeBlocking(() -> {
             load();
             return null;
@@ -67,7 +78,14 @@ public final class VoskEngine implements AutoCloseable {
         try {
             ModelInfo info = verifier.verify(config.model());
             long t0 = System.nanoTime();
-            model = SpeechModel.load(info);
+            SpeechModel loaded = SpeechModel.load(info);
+            synchronized (this) {
+                if (closed) { // the start failed elsewhere (the database) while this loaded
+                    loaded.close();
+                    return;
+                }
+                model = loaded;
+            }
             error = null;
             LOG.info("Speech model {} loaded ({} Hz) in {} ms", info.name(), info.sampleRate(),
                     (System.nanoTime() - t0) / 1_000_000);
@@ -93,8 +111,12 @@ public final class VoskEngine implements AutoCloseable {
 
     @Override
     public void close() {
-        SpeechModel m = model;
-        model = null;
+        SpeechModel m;
+        synchronized (this) {
+            closed = true;
+            m = model;
+            model = null;
+        }
         if (m != null) {
             m.close();
         }

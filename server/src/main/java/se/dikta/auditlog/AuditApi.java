@@ -1,8 +1,7 @@
 package se.dikta.auditlog;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.MultiMap;
-import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -20,7 +19,7 @@ import se.dikta.identity.AuthUser;
 import se.dikta.identity.Role;
 
 /**
- * {@code GET /api/audit} (a page as JSON) and {@code GET /api/audit.csv} (every matching row), admins only.
+ * {@code GET /api/audit} (a page as JSON) and {@code GET /api/audit.csv} (every matching row, streamed), admins only.
  * Query: {@code user} (user name or id), {@code case}, {@code note}, {@code action}, {@code outcome}
  * (allowed, denied, failed), {@code from}/{@code to} (YYYY-MM-DD, inclusive), {@code page} (from 1) and
  * {@code size} (1–500, default 50; JSON only). There is no route that changes or removes audit rows.
@@ -29,14 +28,14 @@ public final class AuditApi implements ApiModule {
 
     private static final Set<Role> ADMINS = EnumSet.of(Role.ADMIN);
 
-    private final Vertx vertx;
     private final AuditReader reader;
+    private final AuditCsvExport.Streams exports;
     private final Clock clock;
 
-    public AuditApi(Vertx vertx, AuditReader reader, Clock clock) {
-        this.vertx = vertx;
+    public AuditApi(AuditReader reader, AuditLogConfig config, MeterRegistry registry, Clock clock) {
         this.clock = clock;
         this.reader = reader;
+        this.exports = AuditCsvExport.Streams.of(reader, config.exportPageSize(), registry);
     }
 
     @Override
@@ -53,14 +52,13 @@ public final class AuditApi implements ApiModule {
             ctx.fail(e);
             return;
         }
-        reader.export(AuthUser.of(ctx), filter)
-                .compose(page -> vertx.executeBlocking(() -> AuditCsv.bytes(page.events()), false))
-                .onSuccess(bytes -> ctx.response()
+        // the export's row is committed before the first byte; the rows then stream, however many there are
+        reader.beginExport(AuthUser.of(ctx), filter)
+                .onSuccess(plan -> AuditCsvExport.send(exports, ctx.response()
                         .putHeader("Content-Type", AuditCsv.CONTENT_TYPE)
                         .putHeader("Content-Disposition", "attachment; filename=\"atkomstlogg_"
                                 + OfficeCalendar.today(clock) + ".csv\"")
-                        .putHeader("Cache-Control", "no-store")
-                        .end(Buffer.buffer(bytes)))
+                        .putHeader("Cache-Control", "no-store"), plan))
                 .onFailure(ctx::fail);
     }
 

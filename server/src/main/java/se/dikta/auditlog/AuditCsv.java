@@ -21,9 +21,16 @@ public final class AuditCsv {
     private AuditCsv() {
     }
 
-    public static byte[] bytes(List<AuditEvent> events) {
+    /** The byte-order mark and the header line: what an export starts with. */
+    static byte[] header() {
         StringBuilder out = new StringBuilder("\uFEFF");
         line(out, HEADER);
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** One line per event, in the given order. */
+    static byte[] rows(List<AuditEvent> events) {
+        StringBuilder out = new StringBuilder(events.size() * 160);
         for (AuditEvent e : events) {
             line(out, List.of(Long.toString(e.seq()), TIME.format(e.at()), text(e.userId()), text(e.username()),
                     text(e.role()), text(e.unitId()), text(e.unit()), text(e.address()), text(e.action()),

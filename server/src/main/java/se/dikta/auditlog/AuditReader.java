@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import se.dikta.audit.AuditEntry;
 import se.dikta.audit.AuditLog;
 import se.dikta.audit.AuditOutcome;
@@ -24,8 +25,7 @@ import se.dikta.identity.Role;
  */
 public final class AuditReader {
 
-    /** The most rows one CSV export holds; a longer period is split by the person exporting. */
-    public static final int MAX_EXPORT = 100_000;
+    private static final String ADMINS_ONLY = "Bara systemförvaltare läser åtkomstloggen";
 
     private final Database db;
     private final AuditLog audit;
@@ -37,46 +37,75 @@ public final class AuditReader {
 
     /** One page of the rows {@code filter} matches, newest first. */
     public Future<AuditPage> page(AuthUser admin, AuditFilter filter) {
-        return read(admin, filter, false);
-    }
-
-    /** Every row {@code filter} matches (at most {@link #MAX_EXPORT}), newest first, for a CSV export. */
-    public Future<AuditPage> export(AuthUser admin, AuditFilter filter) {
-        return read(admin, filter, true);
-    }
-
-    private Future<AuditPage> read(AuthUser admin, AuditFilter filter, boolean all) {
         if (admin.role() != Role.ADMIN) {
-            return Future.failedFuture(DomainException.forbidden("Bara systemförvaltare läser åtkomstloggen"));
+            return Future.failedFuture(DomainException.forbidden(ADMINS_ONLY));
         }
         return db.tx(c -> {
             Where where = where(filter);
-            long total;
-            try (PreparedStatement ps = where.prepare(c, "SELECT COUNT(*) FROM audit_log" + where.sql);
+            long total = count(c, where);
+            long offset = (long) (filter.page() - 1) * filter.size();
+            List<AuditEvent> events = select(c, where, " ORDER BY seq DESC, id DESC OFFSET " + offset
+                    + " ROWS FETCH NEXT " + filter.size() + " ROWS ONLY");
+            audit.record(c, AuditEntry.by(admin, "audit-read").on("audit", null).inCase(filter.caseId())
+                    .detail(filter.describe() + "; " + events.size() + " av " + total + " rader, sida " + filter.page()));
+            return new AuditPage(total, filter.page(), filter.size(), events);
+        });
+    }
+
+    /**
+     * Starts a CSV export of every row {@code filter} matches: counts them, fixes the newest row the export
+     * covers and records the export (the row is committed before any row is sent). The rows themselves are then
+     * read page by page ({@link #exportPage}); the log is append-only, so the export is exactly these rows.
+     */
+    public Future<AuditExportPlan> beginExport(AuthUser admin, AuditFilter filter) {
+        if (admin.role() != Role.ADMIN) {
+            return Future.failedFuture(DomainException.forbidden(ADMINS_ONLY));
+        }
+        return db.tx(c -> {
+            Where where = where(filter);
+            long total = count(c, where);
+            long newest;
+            try (PreparedStatement ps = c.prepareStatement("SELECT MAX(id) FROM audit_log");
                     ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                total = rs.getLong(1);
+                newest = rs.getLong(1);
             }
-            if (all && total > MAX_EXPORT) {
-                throw DomainException.invalid("Urvalet har " + total + " rader; högst " + MAX_EXPORT
-                        + " exporteras åt gången. Välj en kortare period.");
-            }
-            int size = all ? (int) Math.max(total, 1) : filter.size();
-            long offset = all ? 0 : (long) (filter.page() - 1) * filter.size();
-            List<AuditEvent> events = new ArrayList<>();
-            try (PreparedStatement ps = where.prepare(c, "SELECT id, seq, at, user_id, username, role, unit_id, unit, "
-                    + "address, action, entity, entity_id, case_id, detail, outcome FROM audit_log" + where.sql
-                    + " ORDER BY seq DESC, id DESC OFFSET " + offset + " ROWS FETCH NEXT " + size + " ROWS ONLY");
-                    ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    events.add(event(rs));
-                }
-            }
-            audit.record(c, AuditEntry.by(admin, all ? "audit-export" : "audit-read").on("audit", null)
-                    .inCase(filter.caseId()).detail(filter.describe() + "; " + events.size() + " av " + total + " rader"
-                            + (all ? "" : ", sida " + filter.page())));
-            return new AuditPage(total, all ? 1 : filter.page(), size, events);
+            audit.record(c, AuditEntry.by(admin, "audit-export").on("audit", null).inCase(filter.caseId())
+                    .detail(filter.describe() + "; " + total + " rader exporteras"));
+            return new AuditExportPlan(filter, total, newest);
         });
+    }
+
+    /**
+     * The next rows of an export, newest first: at most {@code size} rows with ids below {@code beforeId} (keyset:
+     * each page is one short query and transaction, however far the export has come), rendered by {@code render}
+     * on the database worker.
+     */
+    <T> Future<T> exportPage(AuditExportPlan plan, long beforeId, int size, Function<List<AuditEvent>, T> render) {
+        return db.tx(c -> {
+            Where where = where(plan.filter()).and("id <= ?", plan.newestId()).and("id < ?", beforeId);
+            return render.apply(select(c, where, " ORDER BY id DESC FETCH NEXT " + size + " ROWS ONLY"));
+        });
+    }
+
+    private static long count(Connection c, Where where) throws SQLException {
+        try (PreparedStatement ps = where.prepare(c, "SELECT COUNT(*) FROM audit_log" + where.sql());
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static List<AuditEvent> select(Connection c, Where where, String order) throws SQLException {
+        List<AuditEvent> events = new ArrayList<>();
+        try (PreparedStatement ps = where.prepare(c, "SELECT id, seq, at, user_id, username, role, unit_id, unit, "
+                + "address, action, entity, entity_id, case_id, detail, outcome FROM audit_log" + where.sql() + order);
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                events.add(event(rs));
+            }
+        }
+        return events;
     }
 
     private static AuditEvent event(ResultSet rs) throws SQLException {
@@ -93,6 +122,12 @@ public final class AuditReader {
 
     /** A WHERE clause and its parameters, all bound (never spliced into the SQL). */
     private record Where(String sql, List<Object> params) {
+        Where and(String condition, Object param) {
+            List<Object> more = new ArrayList<>(params);
+            more.add(param);
+            return new Where((sql.isEmpty() ? " WHERE " : sql + " AND ") + condition, more);
+        }
+
         PreparedStatement prepare(Connection c, String statement) throws SQLException {
             PreparedStatement ps = c.prepareStatement(statement);
             for (int i = 0; i < params.size(); i++) {

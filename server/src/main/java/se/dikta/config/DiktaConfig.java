@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import se.dikta.asr.AsrConfig;
+import se.dikta.auditlog.AuditLogConfig;
 import se.dikta.auth.AuthConfig;
 import se.dikta.db.DbConfig;
 import se.dikta.http.HttpConfig;
@@ -33,6 +34,7 @@ import se.dikta.timelog.TimeLogConfig;
  * @param tls HTTPS served directly (certificate and key, or a keystore); off behind a TLS proxy
  * @param oidc single sign-on with an OpenID Connect provider; off unless {@code oidc.issuer} is set
  * @param retention how long drafts, uploaded audio, transcription jobs and signed notes are kept (gallring)
+ * @param auditLog reading the audit log (the CSV export's page size)
  */
 public record DiktaConfig(
         int port,
@@ -48,7 +50,8 @@ public record DiktaConfig(
         TimeLogConfig timelog,
         TlsConfig tls,
         OidcConfig oidc,
-        RetentionConfig retention) {
+        RetentionConfig retention,
+        AuditLogConfig auditLog) {
 
     public static final String DEFAULT_CONFIG_FILE = "dikta.json";
 
@@ -110,7 +113,8 @@ public record DiktaConfig(
                 TimeLogConfig.from(s, dataDir),
                 TlsConfig.from(s),
                 oidc,
-                RetentionConfig.from(s));
+                RetentionConfig.from(s),
+                AuditLogConfig.from(s));
     }
 
     private static Map<String, String> readConfigFile(Path file) {

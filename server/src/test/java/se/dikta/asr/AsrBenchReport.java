@@ -5,8 +5,11 @@ import static se.dikta.asr.AsrBenchRuns.percentile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Stream;
 import se.dikta.asr.AsrBenchRuns.Paced;
 import se.dikta.asr.AsrBenchmark.Result;
@@ -14,6 +17,8 @@ import se.dikta.testing.ToneWavWriter.ToneAudio;
 
 /** The "asr" section of docs/benchmarks.md from {@link AsrBenchmark}'s results. */
 final class AsrBenchReport {
+
+    private static final List<String> ORDER = List.of("tone", "light", "medium", "heavy");
 
     private AsrBenchReport() {
     }
@@ -25,7 +30,9 @@ final class AsrBenchReport {
     static String write(List<Result> results, ToneAudio audio, int streams) throws IOException {
         StringBuilder sb = new StringBuilder("## asr\n\n");
         sb.append(f("Measured by `AsrBenchmark` (`mvn -o -q -B -pl server -Pbench test -Dtest=AsrBenchmark`) on 2 "
-                + "cores shared with other builds (load average at the start of each model in the capacity table), "
+                + "cores, run alone through the session's benchmark queue while builds wait at the lowest CPU "
+                + "priority (load average at the start of each model in the capacity table; variants may come from "
+                + "separate runs, `-Dasr.bench.variants`), "
                 + "Java %s. Models: the generated tone model (16 words, 20 mel bands, an 18-state graph) plain and "
                 + "with hidden nnet3 layers (affine + ReLU, `ToneModelGenerator.withHiddenLayers`) that keep its "
                 + "decoding exact and make it cost what real small models cost; with `-Dasr.bench.model=DIR` the "
@@ -64,10 +71,8 @@ final class AsrBenchReport {
         }
         sb.append("\nCapacity: paced streams (starts spread over 1 s) in steps 1, 2, 3, 4, 6, 8, 12, …; the largest "
                 + "number the server kept up with — acks p95 < 1 s and every stream's end (`done`) p95 < 2 s after "
-                + "`stop` — with `asr.maxStreams` 48. On this shared machine the other builds take most of the "
-                + "cores, so the capacity column is a floor; the streams-per-core column divides a core by the "
-                + "server's measured CPU per audio second under that real-time load, which does not depend on "
-                + "the neighbours.\n\n");
+                + "`stop` — with `asr.maxStreams` 48. The streams-per-core column divides a core by the server's "
+                + "measured CPU per audio second under that real-time load.\n\n");
         sb.append("| model | load avg | capacity here (2 cores) | acks p95 / done p95 there | next step failed with "
                 + "| server CPU s per audio s at real-time load | streams per core (100 %) | at 70 % of a core |\n");
         sb.append("| --- | --- | --- | --- | --- | --- | --- | --- |\n");
@@ -100,7 +105,59 @@ final class AsrBenchReport {
                     r.loadedHeapMb(), c.peakRssMb(), (r.loadedHeapMb() - r.idleHeapMb()) / n,
                     (c.peakRssMb() - r.idleRssMb()) / c.streams()));
         }
+        sb.append("\nSizing (also in docs/operations.md): streams per core for a given decoding cost, from the "
+                + "server's whole-process CPU per audio second at real-time pace, beside the capacity measured on "
+                + "this 2-core machine.\n\n");
+        sb.append("| model | decoding cost (library, CPU s per audio s) | server CPU s per audio s | streams per core at "
+                + "100 % | at 70 % (recommended) | measured on 2 cores |\n| --- | --- | --- | --- | --- | --- |\n");
+        for (Result r : results) {
+            Paced c = r.capacity() != null ? r.capacity() : r.failed() != null ? r.failed() : r.latencyN();
+            double cost = c.cpuPerAudio();
+            sb.append(f("| %s | %.3f | %.4f | %.1f | %.1f | %s |\n", r.variant().name(), r.raw().cpuPerAudio(), cost,
+                    1 / cost, 0.7 / cost, r.capacity() != null ? r.capacity().streams() + " streams"
+                            : r.failed() != null ? "< 1 stream" : "not measured"));
+        }
         return sb.toString();
+    }
+
+    /**
+     * The section with the rows of models this run did not measure kept from the previous section, so that a
+     * benchmark split into several runs by variant ends with every model in each table (in {@code ORDER}).
+     */
+    static String merge(String fresh, String previous, Set<String> measured) {
+        List<String> old = previous == null ? List.of() : previous.lines().toList();
+        List<String> out = new ArrayList<>();
+        List<String> lines = fresh.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            out.add(line);
+            if (!line.startsWith("| model |") || i + 1 >= lines.size()) {
+                continue;
+            }
+            out.add(lines.get(++i)); // the separator
+            List<String> rows = new ArrayList<>();
+            while (i + 1 < lines.size() && lines.get(i + 1).startsWith("|")) {
+                rows.add(lines.get(++i));
+            }
+            int at = old.indexOf(line);
+            for (int j = at + 2; at >= 0 && j < old.size() && old.get(j).startsWith("|"); j++) {
+                if (!measured.contains(model(old.get(j)))) {
+                    rows.add(old.get(j));
+                }
+            }
+            rows.sort(Comparator.comparingInt(r -> rank(model(r))));
+            out.addAll(rows);
+        }
+        return String.join("\n", out) + "\n";
+    }
+
+    private static String model(String row) {
+        return row.split("\\|")[1].trim();
+    }
+
+    private static int rank(String model) {
+        int i = ORDER.indexOf(model);
+        return i < 0 ? ORDER.size() : i;
     }
 
     private static double sizeMb(Path dir) throws IOException {

@@ -87,7 +87,7 @@ final class AsrBenchRuns {
     /** N streams sending the audio as fast as the server takes it; CPU is the server process's. */
     static Cost serverStreams(AsrBenchServer server, ToneAudio audio, int n) throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(n);
-        try (StreamClient client = new StreamClient(server.port(), server.session())) {
+        try (StreamClient client = new StreamClient(server.port(), server.anna())) {
             double cpu0 = server.cpuSeconds();
             long t0 = System.nanoTime();
             List<Future<Connection>> runs = new ArrayList<>();
@@ -116,7 +116,7 @@ final class AsrBenchRuns {
         List<Double> acks = new ArrayList<>();
         List<Double> done = new ArrayList<>();
         double peakRss = 0;
-        try (StreamClient client = new StreamClient(server.port(), server.session())) {
+        try (StreamClient client = new StreamClient(server.port(), server.anna())) {
             double cpu0 = server.cpuSeconds();
             List<Future<Connection>> runs = new ArrayList<>();
             for (int i = 0; i < n; i++) {

@@ -8,10 +8,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import se.dikta.testing.ApiClient;
 import se.dikta.testing.ChildServer;
 
-/** The server in a child JVM (its CPU time and memory are its own), with a signed-in session for "anna". */
-record AsrBenchServer(ChildServer child, int port, String session) implements AutoCloseable {
+/** The server in a child JVM (its CPU time and memory are its own), with "anna" signed in (session cookie and CSRF token). */
+record AsrBenchServer(ChildServer child, int port, ApiClient anna) implements AutoCloseable {
 
     private static final Pattern HEAP_USED = Pattern.compile("total \\d+K, used (\\d+)K");
 
@@ -21,7 +22,7 @@ record AsrBenchServer(ChildServer child, int port, String session) implements Au
         ChildServer child = ChildServer.start(extra.isEmpty() ? List.of() : List.of(extra.split("\\s+")),
                 env -> { }, Map.of("asr.model", model.toString(), "asr.maxStreams", String.valueOf(maxStreams),
                         "asr.idleTimeout", "600s"));
-        return new AsrBenchServer(child, child.port(), child.loginAnna().cookie("DIKTA_SESSION"));
+        return new AsrBenchServer(child, child.port(), child.loginAnna()); // its CSRF token goes on each start
     }
 
     double cpuSeconds() {

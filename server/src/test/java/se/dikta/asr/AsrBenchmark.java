@@ -71,7 +71,7 @@ class AsrBenchmark {
             return List.of(new Variant(Path.of(model).getFileName().toString(), "real model", Path.of(model), 0));
         }
         List<Variant> variants = new ArrayList<>();
-        String spec = System.getProperty("asr.bench.variants", "tone=0x0,light=4x2100,medium=8x1950,heavy=16x1950");
+        String spec = System.getProperty("asr.bench.variants", "tone=0x0,light=4x2150,medium=8x2000,heavy=16x2000");
         for (String v : spec.split(",")) {
             String[] nameShape = v.split("=");
             String[] lw = nameShape[1].split("x");
@@ -137,7 +137,9 @@ class AsrBenchmark {
             }
             System.out.println(AsrBenchReport.write(results, audio, STREAMS));
         }
-        BenchmarkReport.writeSection("asr", AsrBenchReport.write(results, audio, STREAMS));
+        BenchmarkReport.writeSection("asr", AsrBenchReport.merge(AsrBenchReport.write(results, audio, STREAMS),
+                BenchmarkReport.readSection("asr"), results.stream().map(r -> r.variant().name())
+                        .collect(java.util.stream.Collectors.toSet())));
     }
 
     private static String loadAverage() throws Exception {

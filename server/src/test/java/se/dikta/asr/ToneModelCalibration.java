@@ -50,14 +50,22 @@ class ToneModelCalibration {
             try (Model model = new Model(dir.toString())) {
                 double load = (System.nanoTime() - l0) / 1e9;
                 double best = Double.MAX_VALUE;
+                double[] chunkMs = null;
                 for (int run = 0; run < 4; run++) {
                     long cpu0 = THREADS.getCurrentThreadCpuTime();
                     try (Recognizer rec = new Recognizer(model, 16000)) {
                         byte[] pcm = audio.pcm();
+                        double[] ms = new double[(pcm.length + 3199) / 3200];
                         for (int off = 0; off < pcm.length; off += 3200) {
                             int len = Math.min(3200, pcm.length - off);
-                            rec.acceptWaveForm(Arrays.copyOfRange(pcm, off, off + len), len);
+                            long t0 = System.nanoTime();
+                            if (!rec.acceptWaveForm(Arrays.copyOfRange(pcm, off, off + len), len)) {
+                                rec.getPartialResult(); // as the server does after each frame
+                            }
+                            ms[off / 3200] = (System.nanoTime() - t0) / 1e6;
                         }
+                        Arrays.sort(ms);
+                        chunkMs = ms;
                         rec.getFinalResult();
                     }
                     double c = (THREADS.getCurrentThreadCpuTime() - cpu0) / 1e9 / audio.seconds();
@@ -65,8 +73,10 @@ class ToneModelCalibration {
                         best = Math.min(best, c);
                     }
                 }
-                System.out.printf(Locale.ROOT, "CALIBRATION %s: %.4f CPU s per audio s (model %.1f MB, generated in"
-                        + " %.1f s, loaded in %.1f s, load average %s)%n", size, best,
+                System.out.printf(Locale.ROOT, "CALIBRATION %s: %.4f CPU s per audio s, a 100 ms chunk (+ partial) "
+                        + "takes p50 %.1f / p95 %.1f / max %.1f ms wall (model %.1f MB, generated in"
+                        + " %.1f s, loaded in %.1f s, load average %s)%n", size, best, chunkMs[chunkMs.length / 2],
+                        chunkMs[(int) (chunkMs.length * 0.95)], chunkMs[chunkMs.length - 1],
                         Files.size(dir.resolve("am/final.mdl")) / 1e6, generate, load,
                         Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
             }

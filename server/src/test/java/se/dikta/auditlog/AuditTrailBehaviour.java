@@ -409,7 +409,7 @@ abstract class AuditTrailBehaviour {
         assertThat(csv.body()).contains(id).contains(";denied;").contains("198.51.100.9").doesNotContain("Gunhild");
         Map<String, Object> exported = latest("audit-export");
         assertThat(exported.get("username")).isEqualTo("root");
-        assertThat((String) exported.get("detail")).contains("anteckning: " + id).contains("4 av 4 rader");
+        assertThat((String) exported.get("detail")).contains("anteckning: " + id).contains("4 rader exporteras");
         assertChainIntact();
     }
 

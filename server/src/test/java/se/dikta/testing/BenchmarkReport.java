@@ -11,8 +11,22 @@ public final class BenchmarkReport {
     private BenchmarkReport() {
     }
 
+    /** The body of a section as the last run wrote it, or null. */
+    public static String readSection(String name) throws IOException {
+        Path file = file();
+        String text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+        String begin = "<!-- bench:" + name + " -->\n";
+        int from = text.indexOf(begin);
+        int to = text.indexOf("<!-- /bench:" + name + " -->");
+        return from >= 0 && to > from ? text.substring(from + begin.length(), to) : null;
+    }
+
+    private static Path file() {
+        return Path.of(System.getProperty("dikta.repoRoot", ".."), "docs", "benchmarks.md");
+    }
+
     public static void writeSection(String name, String body) throws IOException {
-        Path file = Path.of(System.getProperty("dikta.repoRoot", ".."), "docs", "benchmarks.md");
+        Path file = file();
         String begin = "<!-- bench:" + name + " -->";
         String end = "<!-- /bench:" + name + " -->";
         String section = begin + "\n" + body + end;
