@@ -9,7 +9,7 @@ import se.dikta.structure.template.Template;
 
 /**
  * Issue 19's measures on outside text of another domain (UD Swedish-PUD test part: news and Wikipedia; the
- * models were trained on Talbanken and LinES dev parts and the project's notes).
+ * models were trained on Talbanken train and dev parts and the project's notes).
  */
 class OutsideEvaluationTest {
 
