@@ -109,9 +109,10 @@ public final class NlpModelStore {
                     List<List<List<String>>> runs = new ArrayList<>();
                     corpus.notes().forEach(note -> runs.add(note.sentences().stream().map(s -> s.words()).toList()));
                     runs.addAll(entities.documents());
+                    List<List<List<String>>> ownRuns = List.copyOf(runs);
                     runs.addAll(outside.documents());
                     BoundaryModel boundaries = BoundaryModel.train(runs, boundaryFeatures);
-                    CommandModel commands = CommandTraining.train(runs, outside, classes);
+                    CommandModel commands = CommandTraining.train(ownRuns, outside, classes);
                     SectionClassifier sections = SectionClassifier.train(corpus.notes());
                     NameRecognizer names = NameRecognizer.train(entities, lexicon);
                     LOG.info("Trained NLP models from {} ({} notes, {} sentences) in {} ms", source.describe(),
