@@ -42,6 +42,11 @@ public final class CommandParser {
      * docs/nlp-evaluation.md).
      */
     private static final double PUNCTUATING_COMMA = 0.2;
+    /**
+     * In a dictation without spoken sentence ends: the least probability for "komma" to be the command. A speaker
+     * who says no "punkt" seldom says the comma, and the verb is common ("kan du i teorin komma åt").
+     */
+    private static final double PLAIN_COMMA = 0.95;
     /** The same for "punkt" and the other punctuation nouns, trained with every noun slot that agrees with them. */
     private static final double PUNCTUATING_MARK = 0.05;
     /** A sure spoken sentence end for at most this many words: the speaker dictates punctuation. */
@@ -160,7 +165,7 @@ public final class CommandParser {
             return true; // "klockan ett punkt"
         }
         if (!punctuating) {
-            return model.commandProbability(words, i) >= COMMAND_THRESHOLD;
+            return model.commandProbability(words, i) >= (kind == CommandKind.COMMA ? PLAIN_COMMA : COMMAND_THRESHOLD);
         }
         return model.commandProbability(words, i) >= (kind == CommandKind.COMMA ? PUNCTUATING_COMMA : PUNCTUATING_MARK);
     }

@@ -50,6 +50,8 @@ class CommandEvaluationTest {
     void keepsTheWordsOrdinaryUses() {
         assertThat(rate(result.wordUses(), "\"punkt\" as the noun after \"en\"")).isGreaterThanOrEqualTo(0.9);
         assertThat(rate(result.wordUses(), "\"komma\" in infinitive slots")).isGreaterThanOrEqualTo(0.8);
+        assertThat(rate(result.wordUses(), "the text's own command words, punctuation spoken")).isGreaterThanOrEqualTo(0.7);
+        assertThat(rate(result.wordUses(), "the text's own command words, no spoken punctuation")).isGreaterThanOrEqualTo(0.75);
         assertThat(CommandEvaluation.markdown(result, 3)).contains("Command detection", "kept as words");
     }
 }
