@@ -54,6 +54,7 @@ TRAINING = [
 ]
 HELDOUT = ("sv-pud-test", "UD_Swedish-PUD", "sv_pud-ud-test.conllu", "HEAD")
 
+SENTENCES_PER_RUN = 10
 SPOKEN = {".": "PUNKT", ",": "KOMMA", "?": "FRÅGETECKEN", "!": "UTROPSTECKEN", ":": "KOLON"}
 STREET_SUFFIXES = ("gatan", "gata", "vägen", "väg", "gränd", "gränden", "stigen", "backen", "torget", "allén",
                    "allé", "kajen", "esplanaden", "promenaden", "leden")
@@ -76,7 +77,7 @@ def conllu(mirror, repo, path, commit="HEAD"):
             continue
         elif not line.strip():
             if sentence:
-                yield doc or "1", sentence
+                yield doc, sentence
             sentence = []
         else:
             cols = line.split("\t")
@@ -111,7 +112,9 @@ def build_training(mirror):
     other = Counter()
     for name, repo, path, commit in TRAINING:
         spoken_lines, plain_lines, tag_lines, last_doc = [], [], [], None
-        for doc, sentence in conllu(mirror, repo, path, commit):
+        for number, (doc, sentence) in enumerate(conllu(mirror, repo, path, commit)):
+            if doc is None:  # a file without document marks (the 2015 train part): runs of 10 sentences
+                doc = str(number // SENTENCES_PER_RUN)
             for form, upos, feats in sentence:
                 (verbs if "VerbForm=Fin" in feats else other)[form.lower()] += 1
             if has_digit(sentence):

@@ -35,6 +35,7 @@ import se.dikta.structure.entities.Lexicon;
 import se.dikta.structure.entities.NameRecognizer;
 import se.dikta.structure.segment.BoundaryFeatures;
 import se.dikta.structure.segment.BoundaryModel;
+import se.dikta.structure.segment.PosLexicon;
 import se.dikta.structure.segment.WordClasses;
 
 /**
@@ -85,7 +86,7 @@ public final class NlpModelStore {
         SectionTransitions transitions = SectionTransitions.count(corpus.notes());
         WordClasses classes = WordClasses.harvest(corpus.notes(), outside.finiteVerbs(), lexicon.words("first-names"),
                 lexicon.words("surnames"), numbers);
-        BoundaryFeatures boundaryFeatures = new BoundaryFeatures(classes);
+        BoundaryFeatures boundaryFeatures = boundaryFeatures(classes, outside);
         Path dir = cacheDir.resolve(fingerprint.substring(0, 24));
         if (!isCached(dir) && packaged.matches(fingerprint)) {
             long started = System.nanoTime();
@@ -132,6 +133,11 @@ public final class NlpModelStore {
                 outside.commonWords(), fingerprint);
         LOG.info("Loaded NLP models from {} in {} ms", dir, (System.nanoTime() - started) / 1_000_000);
         return models;
+    }
+
+    /** The boundary model's features: the word classes and a part-of-speech lexicon from the tagged outside text. */
+    static BoundaryFeatures boundaryFeatures(WordClasses classes, DictationCorpus outside) {
+        return new BoundaryFeatures(classes, PosLexicon.learn(outside.spoken(), outside.tags(), outside.finiteVerbs()));
     }
 
     private static boolean isCached(Path dir) {
