@@ -48,7 +48,7 @@ public final class CommandParser {
      */
     private static final double PLAIN_COMMA = 0.95;
     /** The same for "punkt" and the other punctuation nouns, trained with every noun slot that agrees with them. */
-    private static final double PUNCTUATING_MARK = 0.05;
+    private static final double PUNCTUATING_MARK = 0.03;
     /** A sure spoken sentence end for at most this many words: the speaker dictates punctuation. */
     private static final int PUNCTUATING_WORDS_PER_END = 40;
     private static final int MIN_SURE_ENDS = 1;
