@@ -81,7 +81,9 @@ public final class NlpEvaluateCommand implements Command {
         CommandEvaluation.Result commands = new CommandEvaluation(new NumberWords(normalizer))
                 .evaluate(CommandFolds.train(StructureService.trainingSource(config), new NumberWords(normalizer),
                         COMMAND_FOLDS));
-        markdown += CommandEvaluation.markdown(commands, COMMAND_FOLDS);
+        if (commands.documents() > 0) { // a training folder without outside text has nothing to cross-validate
+            markdown += CommandEvaluation.markdown(commands, COMMAND_FOLDS);
+        }
         out.print(markdown);
         Optional<String> report = option(cl, "--report");
         if (report.isPresent()) {
