@@ -85,7 +85,7 @@ public final class NlpModelStore {
         DictationCorpus outside = DictationCorpus.read(source);
         SectionTransitions transitions = SectionTransitions.count(corpus.notes());
         WordClasses classes = WordClasses.harvest(corpus.notes(), outside.finiteVerbs(), lexicon.words("first-names"),
-                lexicon.words("surnames"), numbers);
+                lexicon.words("surnames"), lexicon.everydayWords("surnames"), numbers);
         BoundaryFeatures boundaryFeatures = boundaryFeatures(classes, outside);
         Path dir = cacheDir.resolve(fingerprint.substring(0, 24));
         if (!isCached(dir) && packaged.matches(fingerprint)) {
