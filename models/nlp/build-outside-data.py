@@ -43,21 +43,27 @@ from collections import Counter, defaultdict
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
-TRAINING = [  # (name, repository, file): train/dev parts only
-    ("talbanken-dev", "UD_Swedish-Talbanken", "sv_talbanken-ud-dev.conllu"),
-    ("lines-dev", "UD_Swedish-LinES", "sv_lines-ud-dev.conllu"),
+# (name, repository, file, commit): train/dev parts only, CC BY-SA or more permissive (no non-commercial
+# source such as UD_Swedish-LinES: the product ships to municipalities). The current Talbanken train file is
+# absent from the reachable snapshot; the 2015 import commit's train part is there (same split: none of its
+# sentences is in today's dev or test part; Talbanken was CC BY-SA 3.0, then 4.0, throughout).
+TALBANKEN_2015 = "2073ab94f2d9330ba24709bcc17139677b7b02e7"
+TRAINING = [
+    ("talbanken-dev", "UD_Swedish-Talbanken", "sv_talbanken-ud-dev.conllu", "HEAD"),
+    ("talbanken-train", "UD_Swedish-Talbanken", "sv-ud-train.conll", TALBANKEN_2015),
 ]
-HELDOUT = ("sv-pud-test", "UD_Swedish-PUD", "sv_pud-ud-test.conllu")
+HELDOUT = ("sv-pud-test", "UD_Swedish-PUD", "sv_pud-ud-test.conllu", "HEAD")
 
+SENTENCES_PER_RUN = 10
 SPOKEN = {".": "PUNKT", ",": "KOMMA", "?": "FRÅGETECKEN", "!": "UTROPSTECKEN", ":": "KOLON"}
 STREET_SUFFIXES = ("gatan", "gata", "vägen", "väg", "gränd", "gränden", "stigen", "backen", "torget", "allén",
                    "allé", "kajen", "esplanaden", "promenaden", "leden")
 WORD = re.compile(r"[a-zåäöéüæøA-ZÅÄÖÉÜÆØ]+")
 
 
-def conllu(mirror, repo, path):
+def conllu(mirror, repo, path, commit="HEAD"):
     git_dir = os.path.join(mirror, "UniversalDependencies+" + repo, "repo")
-    text = subprocess.run(["git", "--git-dir", git_dir, "show", "HEAD:" + path], check=True,
+    text = subprocess.run(["git", "--git-dir", git_dir, "show", commit + ":" + path], check=True,
                           capture_output=True).stdout.decode("utf-8")
     doc, sentence = None, []
     for line in text.split("\n"):
@@ -71,7 +77,7 @@ def conllu(mirror, repo, path):
             continue
         elif not line.strip():
             if sentence:
-                yield doc or "1", sentence
+                yield doc, sentence
             sentence = []
         else:
             cols = line.split("\t")
@@ -104,9 +110,11 @@ def dictation(sentence, spoken, tags=False):
 def build_training(mirror):
     verbs = Counter()
     other = Counter()
-    for name, repo, path in TRAINING:
+    for name, repo, path, commit in TRAINING:
         spoken_lines, plain_lines, tag_lines, last_doc = [], [], [], None
-        for doc, sentence in conllu(mirror, repo, path):
+        for number, (doc, sentence) in enumerate(conllu(mirror, repo, path, commit)):
+            if doc is None:  # a file without document marks (the 2015 train part): runs of 10 sentences
+                doc = str(number // SENTENCES_PER_RUN)
             for form, upos, feats in sentence:
                 (verbs if "VerbForm=Fin" in feats else other)[form.lower()] += 1
             if has_digit(sentence):
@@ -130,9 +138,9 @@ def build_training(mirror):
 
 
 def build_heldout(mirror):
-    name, repo, path = HELDOUT
+    name, repo, path, commit = HELDOUT
     lines = []
-    for doc, sentence in conllu(mirror, repo, path):
+    for doc, sentence in conllu(mirror, repo, path, commit):
         if has_digit(sentence):
             continue
         forms = [f.replace(" ", "_") for f, _, _ in sentence]
@@ -175,8 +183,8 @@ def build_lexicon(debs, mirror):
     acronyms = {w.lower() for w in words if len(w) >= 2 and w.isupper() and WORD.fullmatch(w)}
     # Words the training treebanks write in lower case mid-sentence are common words too.
     seen_lower, seen_upper = Counter(), Counter()
-    for _, repo, path in TRAINING:
-        for _, sentence in conllu(mirror, repo, path):
+    for _, repo, path, commit in TRAINING:
+        for _, sentence in conllu(mirror, repo, path, commit):
             for k, (form, upos, _) in enumerate(sentence):
                 if k > 0 and WORD.fullmatch(form):
                     (seen_upper if form[0].isupper() else seen_lower)[form.lower()] += 1

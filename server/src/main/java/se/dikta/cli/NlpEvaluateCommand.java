@@ -20,11 +20,13 @@ import se.dikta.structure.eval.DictationQualityEvaluation;
 import se.dikta.structure.eval.EvaluationReport;
 import se.dikta.structure.eval.HeldOutNote;
 import se.dikta.structure.eval.NlpEvaluation;
+import se.dikta.structure.eval.CommandEvaluation;
 import se.dikta.structure.eval.OutsideEvaluation;
 import se.dikta.structure.eval.OutsideReport;
 import se.dikta.structure.eval.OutsideText;
 import se.dikta.structure.eval.RecogniserNoise;
 import se.dikta.structure.eval.SwedishConfusions;
+import se.dikta.structure.model.CommandFolds;
 import se.dikta.structure.model.NlpModelStore;
 import se.dikta.structure.model.NlpModels;
 import se.dikta.structure.normalize.SpokenNumberNormalizer;
@@ -37,6 +39,8 @@ import se.dikta.structure.template.TemplateCatalog;
  * {@code --report} also writes them to FILE (docs/nlp-evaluation.md).
  */
 public final class NlpEvaluateCommand implements Command {
+
+    private static final int COMMAND_FOLDS = 3;
 
     @Override
     public String usage() {
@@ -73,6 +77,12 @@ public final class NlpEvaluateCommand implements Command {
             OutsideEvaluation.Result outsideResult = new OutsideEvaluation(structurer,
                     templates.find(Template.DEFAULT_ID).orElseThrow()).evaluate(OutsideText.read(outside));
             markdown += OutsideReport.markdown(outsideResult, "UD Swedish-PUD test part (news and Wikipedia)");
+        }
+        CommandEvaluation.Result commands = new CommandEvaluation(new NumberWords(normalizer))
+                .evaluate(CommandFolds.train(StructureService.trainingSource(config), new NumberWords(normalizer),
+                        COMMAND_FOLDS));
+        if (commands.documents() > 0) { // a training folder without outside text has nothing to cross-validate
+            markdown += CommandEvaluation.markdown(commands, COMMAND_FOLDS);
         }
         out.print(markdown);
         Optional<String> report = option(cl, "--report");

@@ -35,10 +35,20 @@ public final class CommandParser {
 
     /** A punctuation word is a command when the command model gives it at least this probability. */
     private static final double COMMAND_THRESHOLD = 0.5;
-    /** In a dictation with spoken punctuation: the least probability for "komma" to be the command. */
-    private static final double PUNCTUATING_THRESHOLD = 0.1;
-    /** In a dictation with spoken punctuation: the same for "punkt" after a word mostly seen before nouns. */
-    private static final double PUNCTUATING_AFTER_MODIFIER = 0.1;
+    /**
+     * In a dictation with spoken punctuation: the least probability for "komma" to be the command. The model is
+     * trained with every object-less infinitive as a verb "komma", far more verbs than a speaker says, so a
+     * speaker who dictates punctuation gets the comma below 0.5 (chosen on the cross-validation of
+     * docs/nlp-evaluation.md).
+     */
+    private static final double PUNCTUATING_COMMA = 0.2;
+    /**
+     * In a dictation without spoken sentence ends: the least probability for "komma" to be the command. A speaker
+     * who says no "punkt" seldom says the comma, and the verb is common ("kan du i teorin komma åt").
+     */
+    private static final double PLAIN_COMMA = 0.95;
+    /** The same for "punkt" and the other punctuation nouns, trained with every noun slot that agrees with them. */
+    private static final double PUNCTUATING_MARK = 0.03;
     /** A sure spoken sentence end for at most this many words: the speaker dictates punctuation. */
     private static final int PUNCTUATING_WORDS_PER_END = 40;
     private static final int MIN_SURE_ENDS = 1;
@@ -140,8 +150,7 @@ public final class CommandParser {
      * the decimal comma the normaliser writes ("två komma fem"), and a word right after a spoken number, date or
      * time is the command ("klockan ett punkt"), since the model has seen few spelled-out numbers. A speaker
      * who has been dictating punctuation gets the benefit of the doubt: "komma" is the command unless the
-     * model is fairly sure of the verb, and "punkt" (and the other nouns among the punctuation words) is a word
-     * only after a word the data shows mostly before nouns ("en", "varje", "viktig"), and only if the model agrees.
+     * model is fairly sure of the verb, "punkt" (and the other punctuation nouns) unless it is sure of the noun.
      */
     private boolean isCommandUse(CommandKind kind, List<String> words, int i, boolean punctuating) {
         String prev = i > 0 ? words.get(i - 1) : "";
@@ -156,13 +165,9 @@ public final class CommandParser {
             return true; // "klockan ett punkt"
         }
         if (!punctuating) {
-            return model.commandProbability(words, i) >= COMMAND_THRESHOLD;
+            return model.commandProbability(words, i) >= (kind == CommandKind.COMMA ? PLAIN_COMMA : COMMAND_THRESHOLD);
         }
-        if (kind == CommandKind.COMMA) {
-            return model.commandProbability(words, i) >= PUNCTUATING_THRESHOLD;
-        }
-        // "punkt" as a noun follows a word the data shows mostly before nouns ("varje punkt")
-        return !model.modifiesNoun(prev) || model.commandProbability(words, i) >= PUNCTUATING_AFTER_MODIFIER;
+        return model.commandProbability(words, i) >= (kind == CommandKind.COMMA ? PUNCTUATING_COMMA : PUNCTUATING_MARK);
     }
 
     /**

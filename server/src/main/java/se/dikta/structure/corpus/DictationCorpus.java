@@ -29,6 +29,21 @@ public record DictationCorpus(List<List<List<String>>> documents, List<List<Stri
         commonWords = Set.copyOf(commonWords);
     }
 
+    /** The documents whose index {@code keep} accepts, with the same verbs and common words (cross-validation). */
+    public DictationCorpus part(java.util.function.IntPredicate keep) {
+        List<List<List<String>>> d = new ArrayList<>();
+        List<List<String>> s = new ArrayList<>();
+        List<List<String>> t = new ArrayList<>();
+        for (int i = 0; i < documents.size(); i++) {
+            if (keep.test(i)) {
+                d.add(documents.get(i));
+                s.add(spoken.get(i));
+                t.add(tags.get(i));
+            }
+        }
+        return new DictationCorpus(d, s, t, finiteVerbs, commonWords);
+    }
+
     public static DictationCorpus read(CorpusSource source) throws IOException {
         List<List<List<String>>> documents = new ArrayList<>();
         List<List<String>> spoken = new ArrayList<>();

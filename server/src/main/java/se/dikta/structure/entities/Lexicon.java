@@ -156,6 +156,17 @@ public final class Lexicon {
         return words;
     }
 
+    /** Single-word entries of a list that are everyday words too ("lind", "berg" among the surnames). */
+    public Set<String> everydayWords(String list) {
+        Set<String> words = new HashSet<>();
+        entries.forEach((phrase, entry) -> {
+            if (phrase.size() == 1 && entry.everydayWord() && entry.list().equals(list)) {
+                words.add(phrase.get(0));
+            }
+        });
+        return words;
+    }
+
     public int size() {
         return entries.size();
     }

@@ -3,6 +3,7 @@ package se.dikta.structure.model;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import se.dikta.structure.commands.CommandCues;
 import se.dikta.structure.commands.CommandModel;
 import se.dikta.structure.corpus.DictationCorpus;
 import se.dikta.structure.segment.WordClasses;
@@ -17,16 +18,16 @@ final class CommandTraining {
     private CommandTraining() {
     }
 
-    static CommandModel.Cues cues(DictationCorpus outside) {
-        return CommandModel.cues(outside.spoken(), outside.tags());
+    static CommandCues cues(DictationCorpus outside) {
+        return CommandCues.of(outside.spoken(), outside.tags());
     }
 
+    /** @param ownRuns the project's notes and entity documents (not the outside text) */
     static CommandModel train(List<List<List<String>>> ownRuns, DictationCorpus outside, WordClasses classes)
             throws IOException {
         List<List<String>> runs = new ArrayList<>(outside.spoken());
         List<List<String>> tags = new ArrayList<>(outside.tags());
-        int own = ownRuns.size() - outside.documents().size();
-        for (List<List<String>> run : ownRuns.subList(0, own)) {
+        for (List<List<String>> run : ownRuns) {
             List<String> tokens = new ArrayList<>();
             List<String> tagged = new ArrayList<>();
             for (List<String> sentence : run) {

@@ -35,6 +35,7 @@ import se.dikta.structure.entities.Lexicon;
 import se.dikta.structure.entities.NameRecognizer;
 import se.dikta.structure.segment.BoundaryFeatures;
 import se.dikta.structure.segment.BoundaryModel;
+import se.dikta.structure.segment.PosLexicon;
 import se.dikta.structure.segment.WordClasses;
 
 /**
@@ -84,8 +85,8 @@ public final class NlpModelStore {
         DictationCorpus outside = DictationCorpus.read(source);
         SectionTransitions transitions = SectionTransitions.count(corpus.notes());
         WordClasses classes = WordClasses.harvest(corpus.notes(), outside.finiteVerbs(), lexicon.words("first-names"),
-                lexicon.words("surnames"), numbers);
-        BoundaryFeatures boundaryFeatures = new BoundaryFeatures(classes);
+                lexicon.words("surnames"), lexicon.everydayWords("surnames"), numbers);
+        BoundaryFeatures boundaryFeatures = boundaryFeatures(classes, outside);
         Path dir = cacheDir.resolve(fingerprint.substring(0, 24));
         if (!isCached(dir) && packaged.matches(fingerprint)) {
             long started = System.nanoTime();
@@ -109,9 +110,10 @@ public final class NlpModelStore {
                     List<List<List<String>>> runs = new ArrayList<>();
                     corpus.notes().forEach(note -> runs.add(note.sentences().stream().map(s -> s.words()).toList()));
                     runs.addAll(entities.documents());
+                    List<List<List<String>>> ownRuns = List.copyOf(runs);
                     runs.addAll(outside.documents());
                     BoundaryModel boundaries = BoundaryModel.train(runs, boundaryFeatures);
-                    CommandModel commands = CommandTraining.train(runs, outside, classes);
+                    CommandModel commands = CommandTraining.train(ownRuns, outside, classes);
                     SectionClassifier sections = SectionClassifier.train(corpus.notes());
                     NameRecognizer names = NameRecognizer.train(entities, lexicon);
                     LOG.info("Trained NLP models from {} ({} notes, {} sentences) in {} ms", source.describe(),
@@ -131,6 +133,11 @@ public final class NlpModelStore {
                 outside.commonWords(), fingerprint);
         LOG.info("Loaded NLP models from {} in {} ms", dir, (System.nanoTime() - started) / 1_000_000);
         return models;
+    }
+
+    /** The boundary model's features: the word classes and a part-of-speech lexicon from the tagged outside text. */
+    static BoundaryFeatures boundaryFeatures(WordClasses classes, DictationCorpus outside) {
+        return new BoundaryFeatures(classes, PosLexicon.learn(outside.spoken(), outside.tags(), outside.finiteVerbs()));
     }
 
     private static boolean isCached(Path dir) {

@@ -46,12 +46,20 @@ public final class WordClasses {
     private final Set<String> verbs;
     private final Set<String> names;
     private final Set<String> surnames;
+    private final Set<String> everydaySurnames;
 
     public WordClasses(NumberWords numbers, Set<String> verbs, Set<String> names, Set<String> surnames) {
+        this(numbers, verbs, names, surnames, Set.of());
+    }
+
+    /** @param everydaySurnames surnames that are everyday words too ("lind"): never cut from a first name before */
+    public WordClasses(NumberWords numbers, Set<String> verbs, Set<String> names, Set<String> surnames,
+                       Set<String> everydaySurnames) {
         this.numbers = numbers;
         this.verbs = Set.copyOf(verbs);
         this.names = Set.copyOf(names);
         this.surnames = Set.copyOf(surnames);
+        this.everydaySurnames = Set.copyOf(everydaySurnames);
     }
 
     /** @param names lowercase first names and @param surnames surnames, from the lexicon */
@@ -63,6 +71,11 @@ public final class WordClasses {
     /** @param finiteVerbs finite verb forms known from outside text (dictation/finite-verbs.txt) */
     public static WordClasses harvest(List<CorpusNote> notes, Set<String> finiteVerbs, Set<String> names,
                                       Set<String> surnames, NumberWords numbers) {
+        return harvest(notes, finiteVerbs, names, surnames, Set.of(), numbers);
+    }
+
+    public static WordClasses harvest(List<CorpusNote> notes, Set<String> finiteVerbs, Set<String> names,
+                                      Set<String> surnames, Set<String> everydaySurnames, NumberWords numbers) {
         Set<String> verbs = new HashSet<>(CORE_VERBS);
         verbs.addAll(finiteVerbs);
         for (CorpusNote note : notes) {
@@ -74,7 +87,7 @@ public final class WordClasses {
                 }
             }
         }
-        return new WordClasses(numbers, verbs, names, surnames);
+        return new WordClasses(numbers, verbs, names, surnames, everydaySurnames);
     }
 
     public String of(String w) {
@@ -113,7 +126,8 @@ public final class WordClasses {
 
     /**
      * Two words no sentence boundary may separate: the parts of one spoken number (a phone number, "åtta | ett
-     * tre fem") and a first name followed by a surname.
+     * tre fem") and a first name followed by a surname, also one that is an everyday word ("anna lind | berättar":
+     * the verb-second features would otherwise read "lind berättar" as a new clause).
      */
     private static final Set<String> CLOCK_WORDS = Set.of("klockan", "halv", "kvart");
 
@@ -124,7 +138,7 @@ public final class WordClasses {
         if (CLOCK_WORDS.contains(left) && (numbers.isNumberWord(right) || numbers.isCardinalOne(right))) {
             return true; // "klockan halv | ett"
         }
-        return names.contains(left) && surnames.contains(right);
+        return names.contains(left) && (surnames.contains(right) || everydaySurnames.contains(right));
     }
 
 }

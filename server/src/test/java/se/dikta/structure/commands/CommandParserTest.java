@@ -142,4 +142,31 @@ class CommandParserTest {
         assertThat(parse("hon behöver slappna av och komma till ro punkt"))
                 .isEqualTo("hon behöver slappna av och komma till ro {FULL_STOP}");
     }
+
+    @Test
+    void keepsPunktAsANounInAPunctuatedDictation() {
+        assertThat(parse("vi tog upp en ny punkt på dagordningen punkt det är en viktig punkt i planen punkt"))
+                .isEqualTo("vi tog upp en ny punkt på dagordningen {FULL_STOP} det är en viktig punkt i planen {FULL_STOP}");
+    }
+
+    @Test
+    void readsPunktAfterPronounsAndBareAdjectivesAsTheCommand() {
+        assertThat(parse("han bor i detta punkt hon köpte de stora punkt mamma var också stor punkt"))
+                .isEqualTo("han bor i detta {FULL_STOP} hon köpte de stora {FULL_STOP} mamma var också stor {FULL_STOP}");
+    }
+
+    @Test
+    void keepsKommaAsTheVerbInAPunctuatedDictation() {
+        assertThat(parse("mamma berättar att hon vill komma hem punkt han kan inte komma till mötet punkt"
+                + " hon har svårt att komma i tid komma men hon försöker punkt"))
+                .isEqualTo("mamma berättar att hon vill komma hem {FULL_STOP} han kan inte komma till mötet {FULL_STOP}"
+                        + " hon har svårt att komma i tid {COMMA} men hon försöker {FULL_STOP}");
+    }
+
+    @Test
+    void readsEveryEndMarkAfterAnAmountOrTimeAsTheCommand() {
+        assertThat(parse("vi noterade noll komma fem promille utropstecken pappa kom klockan tre i natt frågetecken"))
+                .isEqualTo("vi noterade noll komma fem promille {EXCLAMATION_MARK} pappa kom klockan tre i natt"
+                        + " {QUESTION_MARK}");
+    }
 }

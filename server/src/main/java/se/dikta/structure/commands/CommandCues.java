@@ -1,0 +1,71 @@
+package se.dikta.structure.commands;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the tagged outside text shows about single words (each seen at least three times), for the command model:
+ * the words mostly before a noun (determiners and adjectives: "en", "varje", "viktig"), the words that often
+ * follow an infinitive (particles and objects: "hem", "överens", "ihåg"), and the words an infinitive often
+ * follows within three words of the same clause ("ska", "vill", "att", "försöker"). Immutable.
+ */
+public record CommandCues(Set<String> nounModifiers, Set<String> afterInfinitive, Set<String> governors) {
+
+    private static final int MIN_CUE_COUNT = 3;
+    private static final int GOVERNED_WITHIN = 3;
+
+    public CommandCues {
+        nounModifiers = Set.copyOf(nounModifiers);
+        afterInfinitive = Set.copyOf(afterInfinitive);
+        governors = Set.copyOf(governors);
+    }
+
+    /**
+     * @param runs tokens of dictations in the spoken condition, command tokens in upper case
+     * @param tags parallel part-of-speech tags (INF for infinitives, CMD for command tokens)
+     */
+    public static CommandCues of(List<List<String>> runs, List<List<String>> tags) {
+        Map<String, int[]> counts = new HashMap<>();
+        for (int r = 0; r < runs.size(); r++) {
+            List<String> tokens = runs.get(r);
+            for (int i = 0; i < tokens.size(); i++) {
+                if (tags.get(r).get(i).equals("CMD")) {
+                    continue;
+                }
+                int[] c = counts.computeIfAbsent(tokens.get(i), k -> new int[4]);
+                c[0]++;
+                c[1] += i + 1 < tokens.size() && tags.get(r).get(i + 1).equals("NOUN") ? 1 : 0;
+                c[2] += i > 0 && tags.get(r).get(i - 1).equals("INF") ? 1 : 0;
+                c[3] += governsInfinitive(tags.get(r), i) ? 1 : 0;
+            }
+        }
+        Set<String> modifiers = new HashSet<>();
+        Set<String> afterInfinitive = new HashSet<>();
+        Set<String> governors = new HashSet<>();
+        counts.forEach((word, c) -> {
+            if (c[0] >= MIN_CUE_COUNT && 2 * c[1] >= c[0]) {
+                modifiers.add(word);
+            }
+            if (c[0] >= MIN_CUE_COUNT && 4 * c[2] >= c[0]) {
+                afterInfinitive.add(word);
+            }
+            if (c[0] >= MIN_CUE_COUNT && 5 * c[3] >= 2 * c[0]) {
+                governors.add(word);
+            }
+        });
+        return new CommandCues(modifiers, afterInfinitive, governors);
+    }
+
+    /** An infinitive follows within three words of the same clause ("ska inte komma", "att kunna"). */
+    private static boolean governsInfinitive(List<String> tags, int i) {
+        for (int k = i + 1; k <= i + GOVERNED_WITHIN && k < tags.size() && !tags.get(k).equals("CMD"); k++) {
+            if (tags.get(k).equals("INF")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
