@@ -74,7 +74,7 @@ class ServerBasicsTest {
         assertThat(longQuery.status()).isEqualTo(414);
         assertThat(longQuery.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
         assertThat(longQuery.error()).isEqualTo("Adressen är för lång (högst 4 096 tecken) – gör sökningen kortare");
-        ApiClient.Response bigHeaders = worker.withHeader("X-Padding", "a".repeat(10_000)).get("/api/me");
+        ApiClient.Response bigHeaders = server.anonymous().withHeader("X-Padding", "a".repeat(10_000)).get("/api/me");
         assertThat(bigHeaders.status()).isEqualTo(431);
         assertThat(bigHeaders.error()).isEqualTo("Förfrågans rubriker är för stora (högst 8 192 byte)");
         for (ApiClient.Response r : new ApiClient.Response[] {longQuery, bigHeaders}) {
