@@ -20,6 +20,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.dikta.config.DiktaConfig;
+import se.dikta.http.InvalidRequests;
 import se.dikta.config.TlsConfig;
 
 
@@ -49,7 +50,8 @@ final class HttpListener {
                 : vertx.executeBlocking(() -> keyCert(tls), false).map(keyCert -> options.setSsl(true)
                         .setKeyCertOptions(keyCert)
                         .setEnabledSecureTransportProtocols(Set.of("TLSv1.2", "TLSv1.3")));
-        return ready.compose(o -> vertx.createHttpServer(o).requestHandler(router).listen()).compose(server -> {
+        return ready.compose(o -> vertx.createHttpServer(o).requestHandler(router)
+                .invalidRequestHandler(new InvalidRequests()).listen()).compose(server -> {
             if (!tls.enabled()) {
                 return Future.succeededFuture(server);
             }

@@ -40,7 +40,7 @@ class HostileInputBenchmark {
             b.append("| phase | requests | p50 ms | p95 ms | max ms |\n|---|---:|---:|---:|---:|\n");
             b.append(row("before the fuzz", r.before())).append(row("during the fuzz", r.during())).append('\n');
             b.append("414 and 431 are the HTTP codec's answers to a request line or headers over Vert.x's limits "
-                    + "(4 096 / 8 192 bytes; a 100-KB query), given before any route and so without a JSON body.\n");
+                    + "(4 096 / 8 192 bytes; a 100-KB query), given before any route, with a JSON error like every refusal.\n");
             b.append("`(retried)`: the client lost a kept-alive connection the server had just closed after an earlier 414 and sent the request again on a fresh one (answered then; counted in its row). `ws:closed-while-sending`: the server closed the socket after the first bad message while the client was still sending (text floods end there). 2xx answers in `wav:*` rows are mutations that stayed valid (e.g. a flipped byte in the data, or a size field claiming gigabytes, which becomes a job (202); every job of the run ended, done or failed).\n");
             BenchmarkReport.writeSection("hostile-input", b.toString());
             assertThat(r.tally().violations()).as("seed " + seed).isEmpty();

@@ -69,6 +69,25 @@ class ServerBasicsTest {
     }
 
     @Test
+    void anOverlongRequestLineIsAJson414AndOverlargeHeadersAJson431BeforeAnyRoute() {
+        ApiClient.Response longQuery = worker.get("/api/search?q=" + "barn".repeat(25_000)); // 100 KB
+        assertThat(longQuery.status()).isEqualTo(414);
+        assertThat(longQuery.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+        assertThat(longQuery.error()).isEqualTo("Adressen är för lång (högst 4 096 tecken) – gör sökningen kortare");
+        ApiClient.Response bigHeaders = server.anonymous().withHeader("X-Padding", "a".repeat(10_000)).get("/api/me");
+        assertThat(bigHeaders.status()).isEqualTo(431);
+        assertThat(bigHeaders.error()).isEqualTo("Förfrågans rubriker är för stora (högst 8 192 byte)");
+        for (ApiClient.Response r : new ApiClient.Response[] {longQuery, bigHeaders}) {
+            assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+            assertThat(r.headers().firstValue("Cache-Control")).hasValue("no-store");
+            assertThat(r.headers().firstValue("Content-Security-Policy").orElse("")).contains("frame-ancestors 'none'");
+        }
+        ApiClient.Response justUnder = worker.get("/api/search?q=" + "barn+".repeat(40));
+        assertThat(justUnder.status()).as("a normal query still reaches its route").isNotIn(414, 431);
+        assertThat(worker.get("/api/me").status()).isEqualTo(200);
+    }
+
+    @Test
     void wrongMethodIsJson405() {
         ApiClient.Response r = worker.put("/api/cases", new JsonObject());
         assertThat(r.status()).isEqualTo(405);

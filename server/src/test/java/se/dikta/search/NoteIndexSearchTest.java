@@ -21,7 +21,10 @@ import se.dikta.notes.NoteSection;
 import se.dikta.notes.NoteStatus;
 import se.dikta.notes.Person;
 
-/** The index and its searcher on their own, fed notes directly: analysis, query syntax, filters, facets, snippets. */
+/**
+ * The index and its searcher on their own, fed notes directly: analysis, query syntax, filters, facets, snippets.
+ * What survives a crash or a close is {@link NoteIndexCommitTest}'s.
+ */
 class NoteIndexSearchTest {
 
     private static final long UNIT_A = 1;
@@ -292,48 +295,5 @@ class NoteIndexSearchTest {
         assertThat(p4.total()).isEqualTo(25);
         assertThatThrownBy(() -> searcher.search(NoteSearch.in(UNIT_A).page(1001).size(10).build()))
                 .isInstanceOf(UserQueryParser.InvalidQueryException.class);
-    }
-
-    @Test
-    void reopensAtCommittedRevisionWithTheCommittedNotes() throws IOException {
-        add("n1", UNIT_A, D, s("KONTAKT", "Hembesök."));
-        index.commit();
-        add("n2", UNIT_A, D, s("KONTAKT", "Hembesök igen."));
-        assertThat(index.appliedRevision()).isEqualTo(2);
-        assertThat(index.committedRevision()).isEqualTo(1);
-        assertThat(ids("hembesök")).containsExactlyInAnyOrder("n1", "n2"); // applied and searchable, not committed
-
-        // a crash now: the files as they are on disk, without the close that would commit n2
-        Path crashed = Files.createTempDirectory("dikta-index-crashed");
-        try (var files = Files.list(dir)) {
-            for (Path f : files.filter(f -> !f.getFileName().toString().equals("write.lock")).toList()) {
-                Files.copy(f, crashed.resolve(f.getFileName()));
-            }
-        }
-        try (NoteIndex reopened = NoteIndex.open(crashed, new SwedishNoteAnalyzer())) {
-            assertThat(reopened.committedRevision()).isEqualTo(1);
-            assertThat(reopened.appliedRevision()).isEqualTo(1);
-            List<String> found = new ArrayList<>();
-            new NoteSearcher(reopened, new SwedishNoteAnalyzer(), 10_000)
-                    .search(NoteSearch.in(UNIT_A).query("hembesök").build()).hits().forEach(h -> found.add(h.id()));
-            assertThat(found).containsExactly("n1");
-        } finally {
-            NoteIndex.wipe(crashed);
-            Files.deleteIfExists(crashed);
-        }
-    }
-
-    @Test
-    void closeCommitsWhatWasAppliedSoAReopenHasIt() throws IOException {
-        add("n1", UNIT_A, D, s("KONTAKT", "Hembesök."));
-        index.commit();
-        add("n2", UNIT_A, D, s("KONTAKT", "Hembesök igen."));
-        assertThat(index.committedRevision()).isEqualTo(1);
-
-        index.close();
-        index = NoteIndex.open(dir, new SwedishNoteAnalyzer());
-        searcher = new NoteSearcher(index, new SwedishNoteAnalyzer(), 10_000);
-        assertThat(index.committedRevision()).isEqualTo(2);
-        assertThat(ids("hembesök")).containsExactlyInAnyOrder("n1", "n2");
     }
 }

@@ -51,19 +51,15 @@ abstract class TimeSavedReportContract {
         vertx.close().await();
     }
 
-    private Database database() {
-        return db;
-    }
-
     private static final AtomicInteger TESTS = new AtomicInteger();
     private TimeSavedFixture data;
     private String tag;
 
     @BeforeEach
     void loadFixture() {
-        TimeLog log = new TimeLog(database(), Periods.stockholm());
+        TimeLog log = new TimeLog(db, Periods.stockholm());
         tag = " " + TESTS.incrementAndGet();
-        data = database().txBlocking(c -> TimeSavedFixture.create(c, log, tag));
+        data = db.txBlocking(c -> TimeSavedFixture.create(c, log, tag));
     }
 
     private static TimeLogConfig config(boolean pseudonymise, int minWorkers) {
@@ -75,9 +71,9 @@ abstract class TimeSavedReportContract {
     }
 
     private TimeSaved report(TimeLogConfig cfg, ReportRequest request) {
-        TimeSavedReport report = new TimeSavedReport(database(), cfg, new Pseudonyms(SECRET),
-                new se.dikta.audit.AuditLog(database(), java.time.Clock.systemUTC()));
-        return database().txBlocking(c -> report.compute(c, request));
+        TimeSavedReport report = new TimeSavedReport(db, cfg, new Pseudonyms(SECRET),
+                new se.dikta.audit.AuditLog(db, java.time.Clock.systemUTC()));
+        return db.txBlocking(c -> report.compute(c, request));
     }
 
     private TimeSaved managerReport(GroupBy groupBy) {
@@ -151,8 +147,8 @@ abstract class TimeSavedReportContract {
 
     @Test
     void aSecondTypedNoteGivesTheWorkerTheirOwnBaseline() {
-        TimeLog log = new TimeLog(database(), Periods.stockholm());
-        database().txBlocking(c -> {
+        TimeLog log = new TimeLog(db, Periods.stockholm());
+        db.txBlocking(c -> {
             // Bo: 100 w / 600 s plus 200 w / 600 s = 300 w in 20 min = 15 wpm of his own
             log.insert(c, List.of(new TimeLogEntry(data.bo, data.unitA, "tb2", "journalanteckning", NoteMode.TYPED,
                     LogEvent.SIGN, 200, 1200, 0, 600, null, null, java.time.Instant.parse("2025-04-01T08:00:00Z"))));
@@ -167,7 +163,7 @@ abstract class TimeSavedReportContract {
 
     @Test
     void aLaterSigningOfTheSameNoteReplacesTheEarlierOne() {
-        TimeLog log = new TimeLog(database(), Periods.stockholm());
+        TimeLog log = new TimeLog(db, Periods.stockholm());
         // D2 signed again (amended) with 120 words: baseline 240 s, saved 240 − 300 = −60 s instead of −180 s
         log.record(new TimeLogEntry(data.anna, data.unitA, data.note("d2"), "journalanteckning", NoteMode.DICTATED, LogEvent.SIGN,
                 120, 700, 100, 200, 5, 60, java.time.Instant.parse("2025-02-12T09:00:00Z")))
@@ -176,7 +172,7 @@ abstract class TimeSavedReportContract {
         assertThat(anna.notes()).isEqualTo(3);
         assertThat(anna.words()).isEqualTo(570);
         assertThat(anna.savedSeconds()).isCloseTo(330 + 120, within(1e-9));
-        long counted = database().txBlocking(c -> {
+        long counted = db.txBlocking(c -> {
             try (var ps = c.prepareStatement("SELECT COUNT(*) FROM time_log WHERE note_id = ? AND counted")) {
                 ps.setString(1, data.note("d2"));
                 try (var rs = ps.executeQuery()) {
