@@ -2,8 +2,10 @@ package se.dikta.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -24,6 +26,8 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 final class CompoundJoinFilter extends TokenFilter {
 
     private static final String[] LINKS = {"", "s", "a", "e", "u", "o"};
+    /** Word pairs remembered (a note's words repeat across notes; splitting is the costly part); then forgotten. */
+    private static final int SEEN_LIMIT = 50_000;
 
     private final CompoundSplitter splitter;
     private final SwedishMinimalStemmer stemmer = new SwedishMinimalStemmer();
@@ -31,6 +35,7 @@ final class CompoundJoinFilter extends TokenFilter {
     private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
     private final PositionIncrementAttribute position = addAttribute(PositionIncrementAttribute.class);
     private final List<Group> groups = new ArrayList<>();
+    private final Map<String, List<String>> seen = new HashMap<>();
     private int group;
     private int inGroup;
     private int joined;
@@ -102,17 +107,21 @@ final class CompoundJoinFilter extends TokenFilter {
     private void join(Group first, Group second) {
         Set<String> joins = new LinkedHashSet<>();
         for (String written : first.terms) {
-            for (String modifier : splitter.modifiersFor(written)) {
-                joinAll(modifier, second.terms, joins);
+            for (String head : second.terms) {
+                joins.addAll(seen.computeIfAbsent(written + ' ' + head, k -> joinsOf(written, head)));
             }
+        }
+        if (seen.size() > SEEN_LIMIT) {
+            seen.clear();
         }
         joins.removeAll(first.terms);
         first.joins.addAll(joins);
         first.joinEnd = Math.max(first.end, second.end);
     }
 
-    private void joinAll(String modifier, Set<String> heads, Set<String> joins) {
-        for (String head : heads) {
+    private List<String> joinsOf(String written, String head) {
+        List<String> joins = new ArrayList<>(0);
+        for (String modifier : splitter.modifiersFor(written)) {
             if (!splitter.mayJoin(modifier, head)) {
                 continue;
             }
@@ -125,6 +134,7 @@ final class CompoundJoinFilter extends TokenFilter {
                 }
             }
         }
+        return joins.isEmpty() ? List.of() : List.copyOf(joins);
     }
 
     @Override
