@@ -15,7 +15,8 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 /**
- * Index time, last in the chain: two words next to each other that make a known compound ("familj behandlare")
+ * Index time, last in the chain: two words next to each other that make a known compound (a word of the compound
+ * dictionary or an inflection of one) ("familj behandlare")
  * are also indexed as that compound ("familjebehandlare", and its stem) at the first word's position, with
  * offsets spanning both words. A typed two-part compound is then one term, not "compound OR phrase of its
  * parts", and the highlighter marks the two words. Every term at a position takes part (as written, stemmed,
@@ -127,7 +128,7 @@ final class CompoundJoinFilter extends TokenFilter {
             }
             for (String link : LINKS) {
                 String compound = modifier + link + head;
-                if (splitter.split(compound).equals(List.of(modifier, head))) {
+                if (splitter.isKnown(compound) && splitter.split(compound).equals(List.of(modifier, head))) {
                     joins.add(compound);
                     char[] chars = compound.toCharArray();
                     joins.add(new String(chars, 0, stemmer.stem(chars, chars.length)));

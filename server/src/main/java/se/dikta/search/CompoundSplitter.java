@@ -37,6 +37,9 @@ public final class CompoundSplitter {
 
     private final Set<String> words;
     private final Map<String, List<String>> byStem;
+    private final Set<String> stems;
+    /** Stateless. */
+    private final SwedishMinimalStemmer stemmer = new SwedishMinimalStemmer();
 
     public CompoundSplitter(Set<String> words) {
         CharArraySet stop = SwedishAnalyzer.getDefaultStopSet();
@@ -47,7 +50,6 @@ public final class CompoundSplitter {
             }
         }
         this.words = Set.copyOf(known);
-        SwedishMinimalStemmer stemmer = new SwedishMinimalStemmer();
         Map<String, List<String>> stems = new HashMap<>();
         for (String w : this.words) {
             char[] chars = w.toCharArray();
@@ -58,6 +60,24 @@ public final class CompoundSplitter {
         }
         stems.replaceAll((k, v) -> List.copyOf(v));
         this.byStem = Map.copyOf(stems);
+        Set<String> wordStems = new HashSet<>();
+        for (String w : this.words) {
+            wordStems.add(stem(stemmer, w));
+        }
+        this.stems = Set.copyOf(wordStems);
+    }
+
+    private static String stem(SwedishMinimalStemmer stemmer, String word) {
+        char[] chars = word.toCharArray();
+        return new String(chars, 0, stemmer.stem(chars, chars.length));
+    }
+
+    /**
+     * A word of the dictionary, or an inflection of one (same stem): only such compounds are indexed when written
+     * apart ({@link CompoundJoinFilter}) — joining every two known words would index nearly every word pair.
+     */
+    boolean isKnown(String word) {
+        return words.contains(word) || stems.contains(stem(stemmer, word));
     }
 
     /**

@@ -91,27 +91,31 @@ public final class UserQueryParser {
             return query;
         }
         BooleanQuery.Builder boosted = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST);
-        // The compound term also stands for the two words side by side (CompoundJoinFilter): no phrase needed.
         Query joined = stemmedPhrases.createBooleanQuery(field, words[0] + words[1]);
+        Query phrase = stemmedPhrases.createPhraseQuery(field, words[0] + " " + words[1]);
         if (joined != null) {
             boosted.add(joined, BooleanClause.Occur.SHOULD);
+        }
+        if (phrase != null) {
+            boosted.add(phrase, BooleanClause.Occur.SHOULD);
         }
         return boosted.build();
     }
 
     /**
      * A typed compound also matches its parts written apart: "hembesök" finds "hem besök" (how a recogniser often
-     * writes it) but not a note that only has "hem" somewhere. Two parts are one indexed term; three or more
-     * ("barnavårdsutredning") are still matched as the phrase of the parts.
+     * writes it) but not a note that only has "hem" somewhere. A known compound of two parts is one indexed term;
+     * others (three or more parts, "barnavårdsutredning", or not in the dictionary) are still matched as the
+     * phrase of the parts.
      */
     private Query orSplitCompound(Query whole, String text, String field) {
         if (compounds == null || whole == null) {
             return whole;
         }
         List<String> parts = compounds.split(text.toLowerCase(Locale.ROOT));
-        if (parts.size() < 3) {
-            // Not a compound, or one of two parts: the index holds two adjacent words that make a compound also as
-            // the compound itself (CompoundJoinFilter), so the term alone finds "familj behandlare".
+        if (parts.isEmpty() || parts.size() == 2 && compounds.isKnown(text.toLowerCase(Locale.ROOT))) {
+            // Not a compound, or a known one of two parts: the index holds two adjacent words that make a known
+            // compound also as the compound itself (CompoundJoinFilter), so the term alone finds "familj behandlare".
             return whole;
         }
         Query phrase = stemmedPhrases.createPhraseQuery(field, String.join(" ", parts));
