@@ -8,10 +8,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.sv.SwedishAnalyzer;
+import org.apache.lucene.analysis.sv.SwedishMinimalStemmer;
 
 /**
  * Splits Swedish compounds into known words: "barnavårdsutredningen" → barn, vård, utredningen; "hembesök" →
@@ -33,6 +36,10 @@ public final class CompoundSplitter {
         "or", "n", "t", "s"};
 
     private final Set<String> words;
+    private final Map<String, List<String>> byStem;
+    private final Set<String> stems;
+    /** Stateless. */
+    private final SwedishMinimalStemmer stemmer = new SwedishMinimalStemmer();
 
     public CompoundSplitter(Set<String> words) {
         CharArraySet stop = SwedishAnalyzer.getDefaultStopSet();
@@ -43,6 +50,49 @@ public final class CompoundSplitter {
             }
         }
         this.words = Set.copyOf(known);
+        Map<String, List<String>> stems = new HashMap<>();
+        for (String w : this.words) {
+            char[] chars = w.toCharArray();
+            String stem = new String(chars, 0, stemmer.stem(chars, chars.length));
+            if (!stem.equals(w)) {
+                stems.computeIfAbsent(stem, k -> new ArrayList<>()).add(w);
+            }
+        }
+        stems.replaceAll((k, v) -> List.copyOf(v));
+        this.byStem = Map.copyOf(stems);
+        Set<String> wordStems = new HashSet<>();
+        for (String w : this.words) {
+            wordStems.add(stem(stemmer, w));
+        }
+        this.stems = Set.copyOf(wordStems);
+    }
+
+    private static String stem(SwedishMinimalStemmer stemmer, String word) {
+        char[] chars = word.toCharArray();
+        return new String(chars, 0, stemmer.stem(chars, chars.length));
+    }
+
+    /**
+     * A word of the dictionary, or an inflection of one (same stem): only such compounds are indexed when written
+     * apart ({@link CompoundJoinFilter}) — joining every two known words would index nearly every word pair.
+     */
+    boolean isKnown(String word) {
+        return words.contains(word) || stems.contains(stem(stemmer, word));
+    }
+
+    /**
+     * The known words a term at a note position stands for as a compound's modifier: itself, and the words
+     * that stem to it ("boendet" is also indexed as "boend", which a search for "boendepersonal" meets as
+     * "boende"). Empty when none.
+     */
+    List<String> modifiersFor(String term) {
+        List<String> same = byStem.getOrDefault(term, List.of());
+        if (!words.contains(term)) {
+            return same;
+        }
+        List<String> all = new ArrayList<>(same);
+        all.add(term);
+        return all;
     }
 
     /** The splitter over the word list packaged with the server. */
@@ -82,6 +132,15 @@ public final class CompoundSplitter {
             }
         }
         return List.of();
+    }
+
+    /**
+     * Whether {@code modifier} followed by {@code head} (with or without a linking letter) can split into exactly
+     * these two parts: a cheap necessary condition checked before {@link #split} on the joined word.
+     */
+    boolean mayJoin(String modifier, String head) {
+        return modifier.length() >= MIN_MODIFIER && head.length() >= MIN_HEAD
+                && modifier.length() + head.length() >= MIN_WORD - 1 && words.contains(modifier) && isHead(head);
     }
 
     private List<String> modifier(String m) {

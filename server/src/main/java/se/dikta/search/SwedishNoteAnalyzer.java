@@ -46,7 +46,9 @@ import org.apache.lucene.analysis.sv.SwedishMinimalStemFilter;
  *
  * <p>Between the stop filter and stemming, the index-time analyzer adds the parts of Swedish compounds
  * ({@link CompoundPartsFilter}, {@link CompoundSplitter}): "barnavårdsutredningen" is indexed also as barn,
- * vård, utredningen (then stemmed), so "utredning" finds it. Queries are analysed without that step
+ * vård, utredningen (then stemmed), so "utredning" finds it. Last, two adjacent words that make a compound
+ * ("familj behandlare") are also indexed as the compound ({@link CompoundJoinFilter}: "familjebehandlare" at the
+ * first word's position, offsets over both words), so a typed two-part compound is one term. Queries are analysed without that step
  * ({@link #forQueries()}).
  *
  * <p>{@link #normalize(String, TokenStream)} only lower-cases: that is what prefix queries
@@ -67,9 +69,10 @@ public final class SwedishNoteAnalyzer extends Analyzer {
 
     /**
      * Changes whenever the terms this analyzer produces change; the index records it with each commit and is
-     * rebuilt from the database when it was built with another version. 2: compound parts.
+     * rebuilt from the database when it was built with another version. 2: compound parts. 3: two words
+     * written apart also as their compound.
      */
-    public static final String VERSION = "2";
+    public static final String VERSION = "3";
 
     private final CharArraySet stopWords;
     private final boolean stemming;
@@ -121,6 +124,9 @@ public final class SwedishNoteAnalyzer extends Analyzer {
             stream = new KeywordRepeatFilter(stream);
             stream = new SwedishMinimalStemFilter(stream);
             stream = new RemoveDuplicatesTokenFilter(stream);
+        }
+        if (compounds != null) {
+            stream = new CompoundJoinFilter(stream, compounds);
         }
         return new TokenStreamComponents(tokenizer, stream);
     }

@@ -103,15 +103,19 @@ public final class UserQueryParser {
     }
 
     /**
-     * A typed compound also matches its parts written apart, as a phrase: "hembesök" finds "hem besök" (how a
-     * recogniser often writes it) but not a note that only has "hem" somewhere.
+     * A typed compound also matches its parts written apart: "hembesök" finds "hem besök" (how a recogniser often
+     * writes it) but not a note that only has "hem" somewhere. A known compound of two parts is one indexed term;
+     * others (three or more parts, "barnavårdsutredning", or not in the dictionary) are still matched as the
+     * phrase of the parts.
      */
     private Query orSplitCompound(Query whole, String text, String field) {
         if (compounds == null || whole == null) {
             return whole;
         }
         List<String> parts = compounds.split(text.toLowerCase(Locale.ROOT));
-        if (parts.isEmpty()) {
+        if (parts.isEmpty() || parts.size() == 2 && compounds.isKnown(text.toLowerCase(Locale.ROOT))) {
+            // Not a compound, or a known one of two parts: the index holds two adjacent words that make a known
+            // compound also as the compound itself (CompoundJoinFilter), so the term alone finds "familj behandlare".
             return whole;
         }
         Query phrase = stemmedPhrases.createPhraseQuery(field, String.join(" ", parts));

@@ -22,9 +22,13 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.QueryBuilder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -205,6 +209,48 @@ class CompoundSearchTest {
         assertThat(hits(searcher, analyzer, "hembesök", 10)).containsExactlyInAnyOrder(1, 2);
         assertThat(hits(searcher, analyzer, "hem besök", 10)).contains(1, 2);
         assertThat(hits(searcher, analyzer, "vård", 10)).containsExactly(0);
+    }
+
+    @Test
+    void aTypedTwoPartCompoundFindsTheSameNotesAsTheCompoundOrThePhraseOfItsParts() throws IOException {
+        SwedishNoteAnalyzer analyzer = new SwedishNoteAnalyzer();
+        CompoundSplitter splitter = analyzer.compounds();
+        QueryBuilder stemmed = new QueryBuilder(analyzer.forQueries());
+        Set<String> typed = new java.util.TreeSet<>(RECOGNISER_SPLITS.keySet());
+        for (String clean : CLEAN) {
+            for (String w : clean.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+                if (splitter.split(w).size() == 2) {
+                    typed.add(w);
+                }
+            }
+        }
+        assertThat(typed).hasSizeGreaterThan(100);
+        int withApart = 0;
+        List<String> differ = new ArrayList<>();
+        for (String compound : typed) {
+            List<String> parts = splitter.split(compound);
+            Query phrase = stemmed.createPhraseQuery(NoteFields.TEXT, String.join(" ", parts));
+            BooleanQuery.Builder old = new BooleanQuery.Builder()
+                    .add(stemmed.createBooleanQuery(NoteFields.TEXT, compound), BooleanClause.Occur.SHOULD);
+            if (phrase != null) {
+                old.add(phrase, BooleanClause.Occur.SHOULD);
+            }
+            Set<Integer> want = new HashSet<>();
+            for (ScoreDoc d : after.search(old.build(), 10_000).scoreDocs) {
+                want.add(after.storedFields().document(d.doc).getField("id").numericValue().intValue());
+            }
+            Set<Integer> got = hits(after, analyzer, compound, 10_000);
+            if (!got.equals(want)) {
+                differ.add(compound + ": " + want + " → " + got);
+            }
+            Set<Integer> whole = new HashSet<>();
+            for (ScoreDoc d : before.search(stemmed.createBooleanQuery(NoteFields.TEXT, compound), 10_000).scoreDocs) {
+                whole.add(d.doc);
+            }
+            withApart += want.size() > whole.size() ? 1 : 0;
+        }
+        assertThat(differ).isEmpty();
+        assertThat(withApart).as("compounds also found written apart").isGreaterThanOrEqualTo(5);
     }
 
     @Test

@@ -134,7 +134,7 @@ class SearchScaleBenchmark {
                     Measured by `SearchScaleBenchmark` (`mvn -o -q -B -pl server -Pbench test -Dtest=SearchScaleBenchmark \
                     -Dsearch.scale.notes=%d`) on %,d synthetic notes in %d units — one big unit of %,d notes (5,000 \
                     cases), 19 of about %,d (1,000 cases each), interleaved in time — on %d cores, Java %s. Index \
-                    layout `%s` (sorted by unit, template, newest first). The index was built once (load average %s \
+                    layout `%s` (sorted by unit, template, newest first), analyzer version %s. The index was built once (load average %s \
                     when indexing started, %s when it ended) and reused; load average %s when the queries started.
 
                     | figure | value |
@@ -161,7 +161,7 @@ class SearchScaleBenchmark {
                     no section counts, no snippets: %.0f hits on average, CPU p50 / p95 %.2f / %.2f ms, wall
                     %.2f / %.2f ms.
                     """, NOTES, NOTES, UNITS, perUnit[1], perUnit[2], Runtime.getRuntime().availableProcessors(),
-                    System.getProperty("java.version"), NoteIndex.LAYOUT, build.getProperty("loadStart"),
+                    System.getProperty("java.version"), NoteIndex.LAYOUT, SwedishNoteAnalyzer.VERSION, build.getProperty("loadStart"),
                     build.getProperty("loadEnd"), queryLoad, NOTES / d(build, "wall"), d(build, "wall"),
                     NOTES / d(build, "threadCpu"), NOTES / d(build, "processCpu"), d(build, "size") / 1e6,
                     d(build, "size") / NOTES, segments, QUERIES, QUERIES / 2, rows, PER_WORD, perWord,
