@@ -3,62 +3,34 @@ package se.dikta.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.junit.jupiter.api.Test;
-import se.dikta.notes.Note;
-import se.dikta.notes.NoteMetrics;
-import se.dikta.notes.NoteSection;
-import se.dikta.notes.NoteStatus;
-import se.dikta.notes.Person;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A known compound written as two words next to each other is indexed also as the compound
- * ({@code CompoundJoinFilter}), so the typed compound — one term — finds it and marks both words.
+ * ({@code CompoundJoinFilter}), so the typed compound — one term — finds it and marks both words; the query a
+ * typed known two-part compound becomes is that one term, not "compound OR phrase of its parts".
  */
 class CompoundWrittenApartTest {
 
-    private static final long UNIT_A = 1;
-    private static final LocalDate D = LocalDate.of(2025, 3, 1);
-
-    private Path dir;
-    private NoteIndex index;
-    private NoteSearcher searcher;
-    private long revision;
-
-    @BeforeEach
-    void open() throws IOException {
-        dir = Files.createTempDirectory("dikta-index-test");
-        index = NoteIndex.open(dir, new SwedishNoteAnalyzer());
-        searcher = new NoteSearcher(index, new SwedishNoteAnalyzer(), 10_000);
-    }
-
-    @AfterEach
-    void close() throws IOException {
-        index.close();
-        NoteIndex.wipe(dir);
-        Files.delete(dir);
-    }
+    @RegisterExtension
+    final TempNoteIndex notes = new TempNoteIndex();
 
     private void add(String id, String text) throws IOException {
-        Note note = new Note(id, "case-" + id, UNIT_A, "journalanteckning", D, Instant.parse("2025-03-01T10:00:00Z"),
-                new Person(7, "Anna Andersson", "Socialsekreterare"), List.of(new NoteSection("PLANERING", text)), "",
-                List.of(), NoteMetrics.dictated(), "", NoteStatus.DRAFT, 1, null, Instant.now(), ++revision, List.of());
-        index.put(note);
-        index.markApplied(revision);
-        index.refresh();
+        notes.add(id, "PLANERING", text);
     }
 
     private List<String> ids(String query) throws IOException {
-        List<String> ids = new ArrayList<>();
-        searcher.search(NoteSearch.in(UNIT_A).query(query).build()).hits().forEach(h -> ids.add(h.id()));
-        return ids;
+        return notes.ids(query);
     }
 
     @Test
@@ -71,10 +43,56 @@ class CompoundWrittenApartTest {
         assertThat(ids("familjebehandlare")).containsExactlyInAnyOrder("apart", "joined");
         assertThat(ids("familjebehandlaren")).containsExactlyInAnyOrder("apart", "joined");
         assertThat(ids("familj behandlare")).containsExactlyInAnyOrder("apart", "joined", "between", "reversed");
-        SearchResult r = searcher.search(NoteSearch.in(UNIT_A).query("familjebehandlare").build());
+        SearchResult r = notes.search(NoteSearch.in(TempNoteIndex.UNIT_A).query("familjebehandlare").build());
         assertThat(r.hits()).filteredOn(h -> h.id().equals("apart")).singleElement()
                 .satisfies(h -> assertThat(h.snippet()).contains("<mark>familj behandlare</mark>"));
         assertThat(r.hits()).filteredOn(h -> h.id().equals("joined")).singleElement()
                 .satisfies(h -> assertThat(h.snippet()).contains("<mark>Familjebehandlaren</mark>"));
+    }
+
+    @Test
+    void aTypedKnownTwoPartCompoundIsOneTermNotTheCompoundOrThePhraseOfItsParts() {
+        UserQueryParser parser = new UserQueryParser(notes.analyzer());
+
+        QueryShape joined = QueryShape.of(parser.parse("familjebehandlare", NoteFields.TEXT));
+        // one position (the compound as typed and its stem), no boolean of alternatives, no phrase of its parts
+        assertThat(joined.leaves()).as(joined.query()).containsAnyOf("TermQuery", "SynonymQuery")
+                .doesNotContain("PhraseQuery", "MultiPhraseQuery");
+        assertThat(joined.clauses()).as(joined.query()).isEmpty();
+        assertThat(joined.terms()).as(joined.query()).isNotEmpty().allMatch(t -> t.startsWith("familjebehandl"))
+                .doesNotContain("familj", "behandlare");
+
+        // A compound of three parts is not joined at index time, so it still asks for the compound or its parts' phrase.
+        QueryShape split = QueryShape.of(parser.parse("barnavårdsutredning", NoteFields.TEXT));
+        assertThat(split.clauses()).as(split.query()).contains(BooleanClause.Occur.SHOULD);
+        assertThat(split.leaves()).as(split.query()).containsAnyOf("PhraseQuery", "MultiPhraseQuery");
+    }
+
+    /** What a query asks for: its terms, the kinds of its leaf queries, and the occurs of its boolean clauses. */
+    private record QueryShape(String query, Set<String> terms, Set<String> leaves, List<BooleanClause.Occur> clauses) {
+
+        static QueryShape of(Query query) {
+            Set<String> terms = new TreeSet<>();
+            Set<String> leaves = new TreeSet<>();
+            List<BooleanClause.Occur> clauses = new ArrayList<>();
+            query.visit(new QueryVisitor() {
+                @Override
+                public void consumeTerms(Query leaf, Term... found) {
+                    leaves.add(leaf.getClass().getSimpleName());
+                    for (Term t : found) {
+                        terms.add(t.text());
+                    }
+                }
+
+                @Override
+                public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+                    if (parent instanceof BooleanQuery) {
+                        clauses.add(occur);
+                    }
+                    return this;
+                }
+            });
+            return new QueryShape(query.toString(), terms, leaves, clauses);
+        }
     }
 }
