@@ -2,31 +2,24 @@ package se.dikta.asr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static se.dikta.testing.ToneServer.MELODIES;
+import static se.dikta.testing.ToneServer.WAIT;
 
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import se.dikta.identity.Role;
-import se.dikta.testing.ApiClient;
 import se.dikta.testing.StreamClient;
 import se.dikta.testing.StreamClient.Connection;
-import se.dikta.testing.TestServer;
-import se.dikta.testing.ToneModel;
-import se.dikta.testing.ToneModelGenerator;
-import se.dikta.testing.ToneWavWriter;
+import se.dikta.testing.ToneServer;
 import se.dikta.testing.ToneWavWriter.ToneAudio;
 import se.dikta.testing.ToneWavWriter.ToneSpan;
 
@@ -36,45 +29,10 @@ import se.dikta.testing.ToneWavWriter.ToneSpan;
  */
 class TranscriptionApiTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
     private static final int MAX_STREAMS = 4;
-    private static final List<String> MELODIES = List.of(
-            "hallå mötet bedömning | punkt rubrik",
-            "förskola barnet | mamma pappa skolan",
-            "samtal oro stöd | åtgärd läkare",
-            "socialtjänsten punkt | rubrik hallå mötet");
 
-    @TempDir
-    static Path tmp;
-    static ToneModel toneModel;
-    static ToneWavWriter writer;
-    static TestServer server;
-    static ApiClient anna;
-    static ApiClient bo;
-    static StreamClient annaStreams;
-
-    @BeforeAll
-    static void start() throws IOException {
-        toneModel = new ToneModelGenerator().generate(tmp.resolve("vosk-model-tone"));
-        writer = new ToneWavWriter(toneModel);
-        server = TestServer.start(Map.of(
-                "asr.model", toneModel.dir().toString(),
-                "asr.maxStreams", String.valueOf(MAX_STREAMS),
-                "asr.inlineMaxSeconds", "5",
-                "asr.maxUploadBytes", "3000000"));
-        server.addUser("anna", Role.WORKER, "IFO Barn och unga");
-        server.addUser("bo", Role.WORKER, "IFO Barn och unga");
-        server.addUser("admin", Role.ADMIN, "IT");
-        anna = server.login("anna");
-        bo = server.login("bo");
-        annaStreams = new StreamClient(server.port(), anna);
-    }
-
-    @AfterAll
-    static void stop() {
-        annaStreams.close();
-        server.close();
-    }
+    @RegisterExtension
+    static final ToneServer tone = new ToneServer(Map.of("asr.maxStreams", String.valueOf(MAX_STREAMS)));
 
     private static List<JsonObject> finals(Connection c) {
         return c.ofType("final");
@@ -108,7 +66,7 @@ class TranscriptionApiTest {
     }
 
     private static int activeStreams() {
-        return server.anonymous().get("/health").json().getJsonObject("asr").getInteger("activeStreams");
+        return tone.server().anonymous().get("/health").json().getJsonObject("asr").getInteger("activeStreams");
     }
 
     private static void awaitNoActiveStreams() throws InterruptedException {
@@ -122,12 +80,12 @@ class TranscriptionApiTest {
     @Test
     void streamSendsPartialsBeforeStopAndFinalsWithWordTimesAcksAndDone() {
         String script = "hallå mötet bedömning | punkt rubrik | förskola";
-        ToneAudio audio = writer.render(script, 16000);
+        ToneAudio audio = tone.writer().render(script, 16000);
         // the audio up to the middle of the second word: the first utterance has not ended (no endpoint), so the
         // recogniser can only say a partial; stop is sent only once it did, however slow the machine
         int frameBytes = 16000 / 10 * 2;
         int cut = (int) ((audio.spans().get(1).start() + audio.spans().get(1).end()) / 2 * 10) * frameBytes;
-        Connection c = annaStreams.connect().start(16000);
+        Connection c = tone.annaStreams().connect().start(16000);
         for (int off = 0; off < audio.pcm().length; off += frameBytes) {
             if (off == cut) {
                 c.await(m -> "partial".equals(m.getString("type")) && !m.getString("text").isEmpty(), WAIT);
@@ -165,8 +123,8 @@ class TranscriptionApiTest {
     @ParameterizedTest
     @ValueSource(ints = {8000, 44100, 48000})
     void streamsAtOtherRatesAreResampledOnTheServer(int rate) {
-        ToneAudio audio = writer.render(MELODIES.get(0), rate);
-        Connection c = dictate(annaStreams, audio, 0);
+        ToneAudio audio = tone.writer().render(MELODIES.get(0), rate);
+        Connection c = dictate(tone.annaStreams(), audio, 0);
         assertThat(texts(finals(c))).containsExactlyElementsOf(utterances(MELODIES.get(0)));
         assertWordTimes(finals(c), audio);
     }
@@ -174,16 +132,17 @@ class TranscriptionApiTest {
     @ParameterizedTest
     @ValueSource(ints = {2, 4})
     void concurrentStreamsGiveTheSameResultsAsOneAtATime(int streams) throws Exception {
-        List<ToneAudio> audios = MELODIES.subList(0, streams).stream().map(m -> writer.render(m, 16000)).toList();
+        List<ToneAudio> audios = MELODIES.subList(0, streams).stream().map(m -> tone.writer().render(m, 16000))
+                .toList();
         List<List<JsonObject>> sequential = new ArrayList<>();
         for (ToneAudio a : audios) {
-            sequential.add(finals(dictate(annaStreams, a, 0)));
+            sequential.add(finals(dictate(tone.annaStreams(), a, 0)));
         }
         ExecutorService threads = Executors.newFixedThreadPool(streams);
         try {
             List<Future<List<JsonObject>>> concurrent = new ArrayList<>();
             for (ToneAudio a : audios) {
-                concurrent.add(threads.submit(() -> finals(dictate(annaStreams, a, 0))));
+                concurrent.add(threads.submit(() -> finals(dictate(tone.annaStreams(), a, 0))));
             }
             for (int i = 0; i < streams; i++) {
                 assertThat(concurrent.get(i).get()).isEqualTo(sequential.get(i));
@@ -199,42 +158,44 @@ class TranscriptionApiTest {
         awaitNoActiveStreams();
         List<Connection> open = new ArrayList<>();
         for (int i = 0; i < MAX_STREAMS; i++) {
-            open.add(annaStreams.connect().start(16000).sendBinary(new byte[3200]));
+            open.add(tone.annaStreams().connect().start(16000).sendBinary(new byte[3200]));
         }
-        Connection refused = annaStreams.connect();
+        Connection refused = tone.annaStreams().connect();
         assertThat(refused.awaitClose(WAIT)).isEqualTo((short) 1013);
         assertThat(refused.awaitType("error", WAIT).json().getString("error")).contains("upptagna");
-        assertThat(server.anonymous().get("/metrics").body()).containsPattern("dikta_asr_streams_refused_total(\\{[^}]*\\})? [1-9]");
+        assertThat(tone.server().anonymous().get("/metrics").body())
+                .containsPattern("dikta_asr_streams_refused_total(\\{[^}]*\\})? [1-9]");
 
         open.forEach(Connection::abandon); // mid-utterance, no stop: the recognisers must be freed
         awaitNoActiveStreams();
-        ToneAudio audio = writer.render("stöd", 16000);
-        assertThat(texts(finals(dictate(annaStreams, audio, 0)))).containsExactly("stöd");
+        ToneAudio audio = tone.writer().render("stöd", 16000);
+        assertThat(texts(finals(dictate(tone.annaStreams(), audio, 0)))).containsExactly("stöd");
     }
 
     @Test
     void protocolViolationsCloseOnlyTheOffendingStreamWithAnError() {
-        ToneAudio audio = writer.render(MELODIES.get(2), 16000);
-        Connection healthy = annaStreams.connect().start(16000);
+        ToneAudio audio = tone.writer().render(MELODIES.get(2), 16000);
+        StreamClient streams = tone.annaStreams();
+        Connection healthy = streams.connect().start(16000);
 
-        assertViolation(annaStreams.connect().sendBinary(new byte[320]), 1008, "före start");
-        assertViolation(annaStreams.connect().start(16000).sendBinary(new byte[321]), 1008, "udda längd");
-        assertViolation(annaStreams.connect().start(16000).sendBinary(new byte[40_000]), 1009, "för stor");
+        assertViolation(streams.connect().sendBinary(new byte[320]), 1008, "före start");
+        assertViolation(streams.connect().start(16000).sendBinary(new byte[321]), 1008, "udda längd");
+        assertViolation(streams.connect().start(16000).sendBinary(new byte[40_000]), 1009, "för stor");
         // over Vert.x's own message limit (256 KB) the message is dropped before the session sees it: still 1009
-        assertViolation(annaStreams.connect().start(16000).sendBinary(new byte[300_000]), 1009, "för stor");
-        assertViolation(annaStreams.connect().send(new JsonObject().put("type", "start").put("sampleRate", 96000)),
+        assertViolation(streams.connect().start(16000).sendBinary(new byte[300_000]), 1009, "för stor");
+        assertViolation(streams.connect().send(new JsonObject().put("type", "start").put("sampleRate", 96000)),
                 1008, "samplingsfrekvens");
-        assertViolation(annaStreams.connect().send(new JsonObject().put("type", "dance")), 1008, "Okänd meddelandetyp");
-        assertViolation(annaStreams.connect().sendBinary(new byte[0]), 1008, "före start");
-        assertViolation(annaStreams.connect().sendText("hej"), 1008, "förväntade JSON");
-        assertViolation(annaStreams.connect().start(16000).start(16000), 1008, "redan startats");
-        assertViolation(annaStreams.connect().send(new JsonObject().put("type", "start").put("sampleRate", 16000)
+        assertViolation(streams.connect().send(new JsonObject().put("type", "dance")), 1008, "Okänd meddelandetyp");
+        assertViolation(streams.connect().sendBinary(new byte[0]), 1008, "före start");
+        assertViolation(streams.connect().sendText("hej"), 1008, "förväntade JSON");
+        assertViolation(streams.connect().start(16000).start(16000), 1008, "redan startats");
+        assertViolation(streams.connect().send(new JsonObject().put("type", "start").put("sampleRate", 16000)
                 .put("resumeFrom", "tolv")), 1008, "resumeFrom");
-        assertViolation(annaStreams.connect().send(new JsonObject().put("type", "start").put("sampleRate", 16000)
+        assertViolation(streams.connect().send(new JsonObject().put("type", "start").put("sampleRate", 16000)
                 .put("resumeFrom", -1)), 1008, "resumeFrom");
-        assertViolation(annaStreams.connect().send(new JsonObject().put("type", "start").put("sampleRate", 16000)
+        assertViolation(streams.connect().send(new JsonObject().put("type", "start").put("sampleRate", 16000)
                 .put("noteId", 42)), 1008, "noteId");
-        assertViolation(annaStreams.connect().send(new JsonObject().put("type", "stop")), 1008, "inte startats");
+        assertViolation(streams.connect().send(new JsonObject().put("type", "stop")), 1008, "inte startats");
 
         healthy.sendAudio(audio, 100, 0).stop();
         healthy.awaitType("done", WAIT);
@@ -249,18 +210,19 @@ class TranscriptionApiTest {
 
     @Test
     void onlySignedInDictatingUsersFromTheSameOriginMayStream() throws Exception {
-        assertThat(new StreamClient(server.port(), "not-a-session").rejectedStatus(null)).isEqualTo(401);
-        try (StreamClient admin = new StreamClient(server.port(), server.login("admin"))) {
+        assertThat(new StreamClient(tone.server().port(), "not-a-session").rejectedStatus(null)).isEqualTo(401);
+        tone.server().addUser("admin", Role.ADMIN, "IT");
+        try (StreamClient admin = new StreamClient(tone.server().port(), tone.server().login("admin"))) {
             assertThat(admin.rejectedStatus(null)).isEqualTo(403);
         }
-        assertThat(annaStreams.rejectedStatus("https://evil.example")).isEqualTo(403);
-        assertThat(annaStreams.rejectedStatus("http://127.0.0.1:" + server.port())).isEqualTo(101);
+        assertThat(tone.annaStreams().rejectedStatus("https://evil.example")).isEqualTo(403);
+        assertThat(tone.annaStreams().rejectedStatus("http://127.0.0.1:" + tone.server().port())).isEqualTo(101);
     }
 
     /** The value of {@code name}{source="..."} in /metrics (0 before the first sample). */
     private static double counter(String name, String source) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^" + name + "\\{[^}]*source=\"" + source
-                + "\"[^}]*\\} (\\S+)$").matcher(server.anonymous().get("/metrics").body());
+                + "\"[^}]*\\} (\\S+)$").matcher(tone.server().anonymous().get("/metrics").body());
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 
@@ -282,13 +244,13 @@ class TranscriptionApiTest {
 
     @Test
     void metricsCountTranscribedAudio() throws InterruptedException {
-        ToneAudio file = writer.render("oro", 16000);
-        assertCounted("file", file.seconds(), () -> assertThat(anna.sendBytes("POST", "/api/transcriptions",
+        ToneAudio file = tone.writer().render("oro", 16000);
+        assertCounted("file", file.seconds(), () -> assertThat(tone.anna().sendBytes("POST", "/api/transcriptions",
                 file.wav(), "audio/wav").status()).isEqualTo(200));
-        ToneAudio stream = writer.render(MELODIES.get(1), 16000);
-        assertCounted("stream", stream.seconds(), () -> dictate(annaStreams, stream, 0));
+        ToneAudio stream = tone.writer().render(MELODIES.get(1), 16000);
+        assertCounted("stream", stream.seconds(), () -> dictate(tone.annaStreams(), stream, 0));
 
-        String metrics = server.anonymous().get("/metrics").body();
+        String metrics = tone.server().anonymous().get("/metrics").body();
         assertThat(metrics).contains("dikta_asr_streams_active");
         assertThat(metrics).contains("dikta_asr_real_time_factor");
     }
