@@ -9,9 +9,4 @@ class IndexFollowingH2Test extends IndexFollowingBehaviour {
     protected Map<String, String> databaseSettings() {
         return Map.of();
     }
-
-    @Override
-    protected boolean commitsBecomeVisibleInRevisionOrder() {
-        return false;
-    }
 }

@@ -2,8 +2,8 @@ package se.dikta.auditlog;
 
 import java.util.Map;
 
-/** {@link AuditTrailBehaviour} on the embedded H2 database. */
-class AuditTrailH2Test extends AuditTrailBehaviour {
+/** {@link AccessAuditTrailBehaviour} on the embedded H2 database. */
+class AccessAuditTrailH2Test extends AccessAuditTrailBehaviour {
 
     @Override
     protected Map<String, String> databaseSettings() {

@@ -1,10 +1,10 @@
-package se.dikta.auditlog;
+package se.dikta.search;
 
 import java.util.Map;
 import se.dikta.testing.PostgresServer;
 
-/** {@link AuditTrailBehaviour} on a real PostgreSQL server. */
-class AuditTrailPostgresTest extends AuditTrailBehaviour {
+/** {@link IndexRebuildAtStartBehaviour} on a real PostgreSQL server. */
+class IndexRebuildAtStartPostgresTest extends IndexRebuildAtStartBehaviour {
 
     @Override
     protected Map<String, String> databaseSettings() {

@@ -3,8 +3,8 @@ package se.dikta.notes;
 import java.util.Map;
 import se.dikta.testing.PostgresServer;
 
-/** {@link NotesBehaviour} on a real PostgreSQL server. */
-class NotesPostgresTest extends NotesBehaviour {
+/** {@link NoteAccessBehaviour} on a real PostgreSQL server. */
+class NoteAccessPostgresTest extends NoteAccessBehaviour {
 
     @Override
     protected Map<String, String> databaseSettings() {

@@ -2,8 +2,8 @@ package se.dikta.notes;
 
 import java.util.Map;
 
-/** {@link NotesBehaviour} on the embedded H2 database. */
-class NotesH2Test extends NotesBehaviour {
+/** {@link NoteSearchBehaviour} on the embedded H2 database. */
+class NoteSearchH2Test extends NoteSearchBehaviour {
 
     @Override
     protected Map<String, String> databaseSettings() {

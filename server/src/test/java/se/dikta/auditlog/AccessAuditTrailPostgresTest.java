@@ -1,0 +1,13 @@
+package se.dikta.auditlog;
+
+import java.util.Map;
+import se.dikta.testing.PostgresServer;
+
+/** {@link AccessAuditTrailBehaviour} on a real PostgreSQL server. */
+class AccessAuditTrailPostgresTest extends AccessAuditTrailBehaviour {
+
+    @Override
+    protected Map<String, String> databaseSettings() {
+        return Map.of("db.url", PostgresServer.shared().createDatabase(), "db.user", "dikta");
+    }
+}
