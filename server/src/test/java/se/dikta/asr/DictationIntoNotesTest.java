@@ -4,22 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import se.dikta.identity.Role;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import se.dikta.testing.ApiClient;
-import se.dikta.testing.StreamClient;
 import se.dikta.testing.StreamClient.Connection;
-import se.dikta.testing.TestServer;
-import se.dikta.testing.ToneModel;
-import se.dikta.testing.ToneModelGenerator;
-import se.dikta.testing.ToneWavWriter;
+import se.dikta.testing.ToneServer;
 import se.dikta.testing.ToneWavWriter.ToneAudio;
 
 /** Live dictation lands in a real note draft in the database, acknowledged only once it is there. */
@@ -27,49 +19,30 @@ class DictationIntoNotesTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    @TempDir
-    static Path tmp;
-    static ToneWavWriter writer;
-    static TestServer server;
-    static ApiClient anna;
-    static ApiClient bo;
-    static StreamClient annaStreams;
+    @RegisterExtension
+    static final ToneServer tone = new ToneServer(Map.of());
 
     @BeforeAll
-    static void start() throws IOException {
-        ToneModel model = new ToneModelGenerator().generate(tmp.resolve("vosk-model-tone"));
-        writer = new ToneWavWriter(model);
-        server = TestServer.start(Map.of("asr.model", model.dir().toString()));
-        server.addUser("anna", Role.WORKER, "IFO Barn och unga");
-        server.addUser("bo", Role.WORKER, "IFO Barn och unga");
-        anna = server.login("anna");
-        bo = server.login("bo");
-        assertThat(anna.post("/api/cases", new JsonObject().put("id", "2026-0001")).status()).isEqualTo(201);
-        annaStreams = new StreamClient(server.port(), anna);
-    }
-
-    @AfterAll
-    static void stop() {
-        annaStreams.close();
-        server.close();
+    static void aCase() {
+        assertThat(tone.anna().post("/api/cases", new JsonObject().put("id", "2026-0001")).status()).isEqualTo(201);
     }
 
     private static Connection dictate(JsonObject start, ToneAudio audio) {
-        Connection c = annaStreams.connect().send(start.put("type", "start").put("sampleRate", audio.sampleRate()))
-                .sendAudio(audio, 100, 0).stop();
+        Connection c = tone.annaStreams().connect()
+                .send(start.put("type", "start").put("sampleRate", audio.sampleRate())).sendAudio(audio, 100, 0).stop();
         c.awaitType("done", WAIT);
         return c;
     }
 
     @Test
     void streamWithCaseCreatesDraftHoldingTheAcknowledgedText() {
-        ToneAudio audio = writer.render("hallå mötet bedömning | förskola barnet", 16000);
+        ToneAudio audio = tone.writer().render("hallå mötet bedömning | förskola barnet", 16000);
         Connection c = dictate(new JsonObject().put("caseId", "2026-0001").put("template", "hembesok"), audio);
         JsonObject done = c.ofType("done").get(0);
         String noteId = done.getString("noteId");
         assertThat(c.ofType("ack")).isNotEmpty();
 
-        ApiClient.Response note = anna.get("/api/notes/" + noteId);
+        ApiClient.Response note = tone.anna().get("/api/notes/" + noteId);
         assertThat(note.status()).isEqualTo(200);
         assertThat(note.json().getString("status")).isEqualTo("draft");
         assertThat(note.json().getString("template")).isEqualTo("hembesok");
@@ -83,24 +56,25 @@ class DictationIntoNotesTest {
         // a fresh stream (no resumeFrom) numbers its frames from 1 again: its text must not be taken for re-sent
         // audio of the first stream (resumption proper: DraftResumptionBehaviour)
         Connection first = dictate(new JsonObject().put("caseId", "2026-0001"),
-                writer.render("samtal oro", 16000));
+                tone.writer().render("samtal oro", 16000));
         String noteId = first.ofType("done").get(0).getString("noteId");
-        dictate(new JsonObject().put("noteId", noteId), writer.render("stöd åtgärd", 16000));
-        assertThat(anna.get("/api/notes/" + noteId).json().getString("transcript")).isEqualTo("samtal oro stöd åtgärd");
+        dictate(new JsonObject().put("noteId", noteId), tone.writer().render("stöd åtgärd", 16000));
+        assertThat(tone.anna().get("/api/notes/" + noteId).json().getString("transcript"))
+                .isEqualTo("samtal oro stöd åtgärd");
     }
 
     @Test
     void anotherUsersDraftASignedNoteAndAnUnknownIdAreRefusedAlike() {
-        String bosDraft = bo.post("/api/notes", new JsonObject().put("caseId", "2026-0001")
+        String bosDraft = tone.bo().post("/api/notes", new JsonObject().put("caseId", "2026-0001")
                 .put("template", "journalanteckning")).json().getString("id");
-        String signed = anna.post("/api/notes", new JsonObject().put("caseId", "2026-0001")
+        String signed = tone.anna().post("/api/notes", new JsonObject().put("caseId", "2026-0001")
                 .put("template", "journalanteckning").put("sections", new JsonArray()
                         .add(new JsonObject().put("key", "KONTAKT").put("text", "Hembesök.")))).json().getString("id");
-        assertThat(anna.post("/api/notes/" + signed + "/sign", new JsonObject()).status()).isEqualTo(200);
+        assertThat(tone.anna().post("/api/notes/" + signed + "/sign", new JsonObject()).status()).isEqualTo(200);
 
         for (String noteId : new String[] {bosDraft, signed, "finns-inte"}) {
-            Connection c = annaStreams.connect().send(new JsonObject().put("type", "start").put("sampleRate", 16000)
-                    .put("noteId", noteId));
+            Connection c = tone.annaStreams().connect()
+                    .send(new JsonObject().put("type", "start").put("sampleRate", 16000).put("noteId", noteId));
             assertThat(c.awaitClose(WAIT)).as(noteId).isEqualTo((short) 1008);
             assertThat(c.ofType("error")).as(noteId).extracting(e -> e.getString("error"))
                     .containsExactly("Utkastet finns inte");
@@ -109,9 +83,9 @@ class DictationIntoNotesTest {
 
     @Test
     void streamWithoutNoteOrCaseIsTranscribedButNotSaved() {
-        Connection c = dictate(new JsonObject(), writer.render("hallå mötet", 16000));
+        Connection c = dictate(new JsonObject(), tone.writer().render("hallå mötet", 16000));
         JsonObject done = c.ofType("done").get(0);
         assertThat(done.getString("transcript")).isEqualTo("hallå mötet");
-        assertThat(anna.get("/api/notes/" + done.getString("noteId")).status()).isEqualTo(404);
+        assertThat(tone.anna().get("/api/notes/" + done.getString("noteId")).status()).isEqualTo(404);
     }
 }

@@ -25,7 +25,8 @@ import se.dikta.testing.ToneWavWriter.ToneAudio;
 class FileTranscriptionApiTest {
 
     @RegisterExtension
-    static final ToneServer tone = new ToneServer(Map.of("asr.maxUploadBytes", "3000000"));
+    static final ToneServer tone = new ToneServer(Map.of("asr.inlineMaxSeconds", "5",
+            "asr.maxUploadBytes", "3000000"));
 
     @Test
     void shortUploadsAreAnsweredInline() {

@@ -32,7 +32,8 @@ class TranscriptionApiTest {
     private static final int MAX_STREAMS = 4;
 
     @RegisterExtension
-    static final ToneServer tone = new ToneServer(Map.of("asr.maxStreams", String.valueOf(MAX_STREAMS)));
+    static final ToneServer tone = new ToneServer(Map.of("asr.inlineMaxSeconds", "5",
+            "asr.maxUploadBytes", "3000000", "asr.maxStreams", String.valueOf(MAX_STREAMS)));
 
     private static List<JsonObject> finals(Connection c) {
         return c.ofType("final");

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -14,18 +12,14 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import se.dikta.identity.AuthUser;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import se.dikta.identity.Role;
 import se.dikta.testing.ApiClient;
 import se.dikta.testing.StreamClient;
 import se.dikta.testing.StreamClient.Connection;
-import se.dikta.testing.TestServer;
-import se.dikta.testing.ToneModelGenerator;
-import se.dikta.testing.ToneWavWriter;
+import se.dikta.testing.ToneServer;
 
 /**
  * Transcription leaves audit rows: live dictation (WebSocket) into a draft and an uploaded audio file each
@@ -37,36 +31,16 @@ class AuditedTranscriptionTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
 
-    @TempDir
-    static Path tmp;
-    static ToneWavWriter writer;
-    static TestServer server;
-    static AuthUser annaUser;
-    static ApiClient anna;
-    static ApiClient bo;
-    static StreamClient annaStreams;
+    @RegisterExtension
+    static final ToneServer tone = new ToneServer(Map.of("asr.inlineMaxSeconds", "5"));
 
     @BeforeAll
-    static void start() throws IOException {
-        var model = new ToneModelGenerator().generate(tmp.resolve("vosk-model-tone"));
-        writer = new ToneWavWriter(model);
-        server = TestServer.start(Map.of("asr.model", model.dir().toString(), "asr.inlineMaxSeconds", "5"));
-        annaUser = server.addUser("anna", Role.WORKER, "IFO Barn och unga");
-        server.addUser("bo", Role.WORKER, "IFO Barn och unga");
-        anna = server.login("anna");
-        bo = server.login("bo");
-        assertThat(anna.post("/api/cases", new JsonObject().put("id", "2026-0501")).status()).isEqualTo(201);
-        annaStreams = new StreamClient(server.port(), anna);
-    }
-
-    @AfterAll
-    static void stop() {
-        annaStreams.close();
-        server.close();
+    static void aCase() {
+        assertThat(tone.anna().post("/api/cases", new JsonObject().put("id", "2026-0501")).status()).isEqualTo(201);
     }
 
     private static JsonObject latest(String action) {
-        JsonArray events = server.login("root-" + action).get("/api/audit?action=" + action + "&size=1").json()
+        JsonArray events = tone.server().login("root-" + action).get("/api/audit?action=" + action + "&size=1").json()
                 .getJsonArray("events");
         assertThat(events).as(action).isNotEmpty();
         return events.getJsonObject(0);
@@ -74,7 +48,7 @@ class AuditedTranscriptionTest {
 
     /** The csrf-denied rows, newest first, read straight from the database (no reading of the log in between). */
     private static List<Map<String, Object>> csrfDenials() {
-        return server.database().txBlocking(c -> {
+        return tone.server().database().txBlocking(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT username, role, unit, address, entity, entity_id, "
                     + "case_id, outcome, detail FROM audit_log WHERE action = 'csrf-denied' ORDER BY seq DESC");
                     ResultSet rs = ps.executeQuery()) {
@@ -111,14 +85,14 @@ class AuditedTranscriptionTest {
 
     @Test
     void liveDictationIntoADraftIsRecordedAndAnotherAuthorsDraftIsRefused() {
-        server.addUser("root-note-dictate", Role.ADMIN, "IT");
-        String noteId = draft(anna);
-        var audio = writer.render("samtal oro", 16000);
-        Connection c = annaStreams.connect().send(new JsonObject().put("type", "start").put("sampleRate", 16000)
+        tone.server().addUser("root-note-dictate", Role.ADMIN, "IT");
+        String noteId = draft(tone.anna());
+        var audio = tone.writer().render("samtal oro", 16000);
+        Connection c = tone.annaStreams().connect().send(new JsonObject().put("type", "start").put("sampleRate", 16000)
                 .put("noteId", noteId)).sendAudio(audio, 100, 0).stop();
         c.awaitType("done", WAIT);
         JsonObject row = latest("note-dictate");
-        assertThat(row.getLong("userId")).isEqualTo(annaUser.id());
+        assertThat(row.getLong("userId")).isEqualTo(tone.annaUser().id());
         assertThat(row.getString("role")).isEqualTo("worker");
         assertThat(row.getString("unit")).isEqualTo("IFO Barn och unga");
         assertThat(row.getString("address")).isNotBlank();
@@ -126,9 +100,9 @@ class AuditedTranscriptionTest {
         assertThat(row.getString("caseId")).isEqualTo("2026-0501");
         assertThat(row.getString("outcome")).isEqualTo("allowed");
 
-        String bosDraft = draft(bo);
-        Connection refused = annaStreams.connect().send(new JsonObject().put("type", "start").put("sampleRate", 16000)
-                .put("noteId", bosDraft));
+        String bosDraft = draft(tone.bo());
+        Connection refused = tone.annaStreams().connect()
+                .send(new JsonObject().put("type", "start").put("sampleRate", 16000).put("noteId", bosDraft));
         refused.awaitType("error", WAIT);
         JsonObject denied = latest("note-dictate");
         assertThat(denied.getString("entityId")).isEqualTo(bosDraft);
@@ -138,10 +112,11 @@ class AuditedTranscriptionTest {
 
     @Test
     void anUploadedAudioFileIsRecordedWithItsDraft() {
-        server.addUser("root-transcribe-file", Role.ADMIN, "IT");
-        String noteId = draft(anna);
-        var audio = writer.render("hallå mötet", 16000);
-        ApiClient.Response r = anna.sendBytes("POST", "/api/transcriptions?noteId=" + noteId, audio.wav(), "audio/wav");
+        tone.server().addUser("root-transcribe-file", Role.ADMIN, "IT");
+        String noteId = draft(tone.anna());
+        var audio = tone.writer().render("hallå mötet", 16000);
+        ApiClient.Response r = tone.anna().sendBytes("POST", "/api/transcriptions?noteId=" + noteId, audio.wav(),
+                "audio/wav");
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         JsonObject row = latest("transcribe-file");
         assertThat(row.getString("username")).isEqualTo("anna");
@@ -155,8 +130,8 @@ class AuditedTranscriptionTest {
 
     @Test
     void fetchingATranscriptionJobIsRecorded() {
-        server.addUser("root-transcription-read", Role.ADMIN, "IT");
-        assertThat(bo.get("/api/transcriptions/ingen-sadan-id").status()).isEqualTo(404);
+        tone.server().addUser("root-transcription-read", Role.ADMIN, "IT");
+        assertThat(tone.bo().get("/api/transcriptions/ingen-sadan-id").status()).isEqualTo(404);
         JsonObject row = latest("transcription-read");
         assertThat(row.getString("username")).isEqualTo("bo");
         assertThat(row.getString("entity")).isEqualTo("transcription");
@@ -166,12 +141,13 @@ class AuditedTranscriptionTest {
 
     @Test
     void aStreamStartWithoutTheSessionsCsrfTokenIsRecordedBeforeTheSameRefusal() {
-        String noteId = draft(anna);
-        assertThat(anna.put("/api/notes/" + noteId, new JsonObject().put("sections", new JsonArray().add(
+        String noteId = draft(tone.anna());
+        assertThat(tone.anna().put("/api/notes/" + noteId, new JsonObject().put("sections", new JsonArray().add(
                 new JsonObject().put("key", "KONTAKT").put("text", "Mamman berättade om Gunhild")))).status()).isEqualTo(200);
-        for (String token : Arrays.asList(null, "fel-token", bo.cookie("XSRF-TOKEN"))) {
+        for (String token : Arrays.asList(null, "fel-token", tone.bo().cookie("XSRF-TOKEN"))) {
             int before = csrfDenials().size();
-            try (StreamClient forged = new StreamClient(server.port(), anna.cookie("DIKTA_SESSION")).withCsrf(token)) {
+            try (StreamClient forged = new StreamClient(tone.server().port(), tone.anna().cookie("DIKTA_SESSION"))
+                    .withCsrf(token)) {
                 Connection c = forged.connect().send(new JsonObject().put("type", "start").put("sampleRate", 16000)
                         .put("noteId", noteId));
                 assertThat(c.awaitType("error", WAIT).json().getString("error"))
@@ -184,8 +160,8 @@ class AuditedTranscriptionTest {
             }
         }
         int before = csrfDenials().size();
-        Connection own = annaStreams.connect().send(new JsonObject().put("type", "start").put("sampleRate", 16000)
-                .put("noteId", noteId));
+        Connection own = tone.annaStreams().connect()
+                .send(new JsonObject().put("type", "start").put("sampleRate", 16000).put("noteId", noteId));
         own.stop().awaitType("done", WAIT);
         assertThat(csrfDenials()).as("the session's own token is no refusal").hasSize(before);
     }
@@ -193,15 +169,15 @@ class AuditedTranscriptionTest {
     @Test
     void aStreamUpgradeFromAnotherSitesPageIsRecordedBeforeTheSame403() {
         int before = csrfDenials().size();
-        assertThat(annaStreams.rejectedStatus("https://angripare.example")).isEqualTo(403);
+        assertThat(tone.annaStreams().rejectedStatus("https://angripare.example")).isEqualTo(403);
         List<Map<String, Object>> rows = csrfDenials();
         assertThat(rows).hasSize(before + 1);
         assertStreamRefusal(rows.get(0), "Origin från en annan webbplats: https://angripare.example");
 
-        assertThat(annaStreams.rejectedStatus("https://" + "a".repeat(5000) + ".example")).isEqualTo(403);
+        assertThat(tone.annaStreams().rejectedStatus("https://" + "a".repeat(5000) + ".example")).isEqualTo(403);
         assertThat((String) csrfDenials().get(0).get("detail")).hasSize("Origin från en annan webbplats: ".length() + 200);
-        assertThat(annaStreams.rejectedStatus("http://127.0.0.1:" + server.port())).isEqualTo(101);
-        assertThat(annaStreams.rejectedStatus(null)).as("not a browser").isEqualTo(101);
+        assertThat(tone.annaStreams().rejectedStatus("http://127.0.0.1:" + tone.server().port())).isEqualTo(101);
+        assertThat(tone.annaStreams().rejectedStatus(null)).as("not a browser").isEqualTo(101);
         assertThat(csrfDenials()).hasSize(before + 2);
     }
 }

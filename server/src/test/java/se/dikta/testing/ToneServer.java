@@ -17,7 +17,7 @@ import se.dikta.identity.Role;
  * One real server per test class that transcribes with a freshly generated tone model (decoded by libvosk), with
  * two workers of one unit signed in, anna and bo. Register as
  * {@code @RegisterExtension static final ToneServer tone = new ToneServer(Map.of(...));}: the settings given are
- * added to the model's and to uploads of more than five seconds becoming jobs.
+ * added to the model's.
  */
 public final class ToneServer implements BeforeAllCallback, AfterAllCallback {
 
@@ -50,7 +50,7 @@ public final class ToneServer implements BeforeAllCallback, AfterAllCallback {
         dir = Files.createTempDirectory("dikta-tone-server");
         model = new ToneModelGenerator().generate(dir.resolve("vosk-model-tone"));
         writer = new ToneWavWriter(model);
-        Map<String, String> all = new HashMap<>(Map.of("asr.model", model.dir().toString(), "asr.inlineMaxSeconds", "5"));
+        Map<String, String> all = new HashMap<>(Map.of("asr.model", model.dir().toString()));
         all.putAll(settings);
         server = TestServer.start(all);
         annaUser = server.addUser("anna", Role.WORKER, UNIT);
