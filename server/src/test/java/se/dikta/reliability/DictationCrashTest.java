@@ -3,24 +3,18 @@ package se.dikta.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import se.dikta.testing.ApiClient;
-import se.dikta.testing.ChildServer;
 import se.dikta.testing.StreamClient;
 import se.dikta.testing.StreamClient.Connection;
-import se.dikta.testing.TestServer;
-import se.dikta.testing.ToneModel;
-import se.dikta.testing.ToneModelGenerator;
 import se.dikta.testing.ToneWavWriter;
 import se.dikta.testing.ToneWavWriter.ToneAudio;
 
@@ -39,38 +33,13 @@ class DictationCrashTest {
     static final long SEED = 14;
     static final int KILL_POINTS = 3;
 
-    static Path dir;
-    static Path modelDir;
+    @RegisterExtension
+    static final KillableServer server = new KillableServer("crash", Map.of());
     static ToneAudio audio;
-    static int port;
-    static ChildServer child;
 
     @BeforeAll
-    static void start() throws Exception {
-        dir = Files.createTempDirectory("dikta-crash-");
-        modelDir = Files.createTempDirectory("dikta-crash-model-");
-        ToneModel model = new ToneModelGenerator().generate(modelDir.resolve("vosk-model-tone"));
-        audio = new ToneWavWriter(model).render(SPOKEN, 16000);
-        port = ChildServer.freePort();
-        child = startChild();
-    }
-
-    static ChildServer startChild() throws Exception {
-        return ChildServer.startOn(dir, port, "384m", Map.of(
-                "asr.model", modelDir.resolve("vosk-model-tone").toString(),
-                "dataDir", dir.resolve("data").toString()));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        try {
-            if (child != null) {
-                child.close();
-            }
-        } finally {
-            TestServer.deleteTree(dir);
-            TestServer.deleteTree(modelDir);
-        }
+    static void audio() {
+        audio = new ToneWavWriter(server.model()).render(SPOKEN, 16000);
     }
 
     static int frames() {
@@ -88,7 +57,7 @@ class DictationCrashTest {
 
     @Test
     void everyFrameAcknowledgedBeforeASigkillHasItsWordsInTheDraftExactlyOnceAfterRestartAndResume() throws Exception {
-        ApiClient anna = child.loginAnna();
+        ApiClient anna = server.child().loginAnna();
         assertThat(anna.post("/api/cases", new JsonObject().put("id", "2026-0901").put("title", "Familj Krasch"))
                 .status()).isEqualTo(201);
         Random random = new Random(SEED);
@@ -98,11 +67,11 @@ class DictationCrashTest {
             String noteId;
             long lastAck;
             List<String> ackedWords = new ArrayList<>();
-            try (StreamClient streams = new StreamClient(port, anna)) {
+            try (StreamClient streams = new StreamClient(server.port(), anna)) {
                 Connection c = streams.connect().send(new JsonObject().put("type", "start").put("sampleRate", 16000)
                         .put("caseId", "2026-0901"));
                 sendFrames(c, 1, killAfter);
-                child.process().destroyForcibly().waitFor(); // SIGKILL
+                server.kill(); // SIGKILL
                 lastAck = 0;
                 for (StreamClient.Message m : c.messages()) {
                     if ("ack".equals(m.type())) {
@@ -115,22 +84,22 @@ class DictationCrashTest {
                     }
                 }
             }
-            child = startChild();
-            noteId = draftOf(child.loginAnna(), seenNotes);
-            JsonObject afterCrash = child.loginAnna().get("/api/notes/" + noteId).json();
+            server.restart();
+            noteId = draftOf(server.child().loginAnna(), seenNotes);
+            JsonObject afterCrash = server.child().loginAnna().get("/api/notes/" + noteId).json();
             List<String> stored = words(afterCrash.getString("transcript"));
             assertThat(stored).as("kill point %d (after frame %d, last ack %d): stored before resume", point,
                     killAfter, lastAck).startsWith(ackedWords.toArray(String[]::new));
 
             // the old session cookie still works: sessions live in the database
-            try (StreamClient streams = new StreamClient(port, anna)) {
+            try (StreamClient streams = new StreamClient(server.port(), anna)) {
                 Connection c = streams.connect().send(new JsonObject().put("type", "start").put("sampleRate", 16000)
                         .put("noteId", noteId).put("resumeFrom", lastAck));
                 sendFrames(c, (int) lastAck + 1, frames());
                 c.stop();
                 c.awaitType("done", WAIT);
             }
-            JsonObject note = child.loginAnna().get("/api/notes/" + noteId).json();
+            JsonObject note = server.child().loginAnna().get("/api/notes/" + noteId).json();
             assertThat(words(note.getString("transcript")))
                     .as("kill point %d (after frame %d, last ack %d)", point, killAfter, lastAck)
                     .isEqualTo(audio.words());

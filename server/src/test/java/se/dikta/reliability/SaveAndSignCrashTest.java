@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.ArrayList;
@@ -17,16 +15,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import se.dikta.audit.AuditChainVerifier;
 import se.dikta.db.Dialect;
 import se.dikta.testing.ApiClient;
-import se.dikta.testing.ChildServer;
-import se.dikta.testing.TestServer;
-import se.dikta.testing.ToneModel;
-import se.dikta.testing.ToneModelGenerator;
 import se.dikta.testing.ToneWavWriter;
 
 /**
@@ -40,42 +33,11 @@ class SaveAndSignCrashTest {
     static final int WRITERS = 4;
     static final int NOTES_PER_WRITER = 3;
 
-    static Path dir;
-    static Path modelDir;
-    static ToneModel model;
-    static int port;
-    static ChildServer child;
+    @RegisterExtension
+    static final KillableServer server = new KillableServer("crash-save", Map.of("asr.inlineMaxSeconds", "1"));
 
     /** What the server acknowledged: the last saved marker per note, and the sections of each signed note. */
     record Acked(Map<String, String> lastMarker, Map<String, JsonArray> signed) {}
-
-    @BeforeAll
-    static void start() throws Exception {
-        dir = Files.createTempDirectory("dikta-crash-save-");
-        modelDir = Files.createTempDirectory("dikta-crash-save-model-");
-        model = new ToneModelGenerator().generate(modelDir.resolve("vosk-model-tone"));
-        port = ChildServer.freePort();
-        child = startChild();
-    }
-
-    static ChildServer startChild() throws Exception {
-        return ChildServer.startOn(dir, port, "384m", Map.of(
-                "asr.model", modelDir.resolve("vosk-model-tone").toString(),
-                "asr.inlineMaxSeconds", "1",
-                "dataDir", dir.resolve("data").toString()));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        try {
-            if (child != null) {
-                child.close();
-            }
-        } finally {
-            TestServer.deleteTree(dir);
-            TestServer.deleteTree(modelDir);
-        }
-    }
 
     static JsonArray sections(String text) {
         return new JsonArray().add(new JsonObject().put("key", "KONTAKT").put("text", text));
@@ -83,7 +45,7 @@ class SaveAndSignCrashTest {
 
     @Test
     void everyAcknowledgedSaveAndSignatureSurvivesASigkillAndTheIndexAndJobsRecoverByThemselves() throws Exception {
-        ApiClient anna = child.loginAnna();
+        ApiClient anna = server.child().loginAnna();
         assertThat(anna.post("/api/cases", new JsonObject().put("id", "2026-0902").put("title", "Familj Spar"))
                 .status()).isEqualTo(201);
         List<List<String>> owned = new ArrayList<>();
@@ -98,7 +60,7 @@ class SaveAndSignCrashTest {
             owned.add(ids);
         }
         // a file transcription long enough to become a job that is still running at the kill
-        byte[] wav = new ToneWavWriter(model).render(String.join(" | ", java.util.Collections.nCopies(40,
+        byte[] wav = new ToneWavWriter(server.model()).render(String.join(" | ", java.util.Collections.nCopies(40,
                 "hallå mötet barnet samtal oro stöd")), 16000).wav();
         ApiClient.Response job = anna.sendBytes("POST", "/api/transcriptions", wav, "audio/wav");
         assertThat(job.status()).isEqualTo(202);
@@ -110,14 +72,14 @@ class SaveAndSignCrashTest {
         for (int w = 0; w < WRITERS; w++) {
             List<String> ids = owned.get(w);
             Random random = new Random(1400 + w);
-            writers.submit(() -> write(child.loginAnna(), ids, random, acked, running));
+            writers.submit(() -> write(server.child().loginAnna(), ids, random, acked, running));
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (acked.signed().size() < 2 && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
         assertThat(anna.get("/api/transcriptions/" + jobId).json().getString("status")).isEqualTo("running");
-        child.process().destroyForcibly().waitFor(); // SIGKILL with saves and signings in flight
+        server.kill(); // SIGKILL with saves and signings in flight
         running.set(false);
         writers.shutdown();
         assertThat(writers.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
@@ -125,9 +87,9 @@ class SaveAndSignCrashTest {
         assertThat(acked.signed()).isNotEmpty();
 
         long t0 = System.nanoTime();
-        child = startChild();
+        server.restart();
         System.out.printf("restart took %.1f s%n", (System.nanoTime() - t0) / 1e9);
-        ApiClient again = child.loginAnna();
+        ApiClient again = server.child().loginAnna();
         for (var e : acked.lastMarker().entrySet()) {
             JsonObject note = again.get("/api/notes/" + e.getKey()).json();
             List<String> versions = again.get("/api/notes/" + e.getKey() + "/versions").json().getJsonArray("versions")
@@ -153,9 +115,9 @@ class SaveAndSignCrashTest {
         JsonObject status = again.get("/api/transcriptions/" + jobId).json();
         assertThat(status.getString("status")).isEqualTo("failed");
         assertThat(status.getString("error")).contains("skicka filen igen");
-        assertThat(child.output()).contains("Marked 1 file transcription job(s) failed");
-        try (Connection c = DriverManager.getConnection(Dialect.H2.connectUrl("jdbc:h2:file:" + dir.resolve("dikta")),
-                "sa", "")) {
+        assertThat(server.child().output()).contains("Marked 1 file transcription job(s) failed");
+        String url = Dialect.H2.connectUrl("jdbc:h2:file:" + server.dir().resolve("dikta"));
+        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
             AuditChainVerifier.Result verified = new AuditChainVerifier().verify(c);
             assertThat(verified.problem()).isEmpty();
             assertThat(verified.rows()).isPositive();
@@ -209,7 +171,7 @@ class SaveAndSignCrashTest {
         }
         throw new AssertionError("search never found " + marker + " in " + noteId + "; last answer: "
                 + client.get("/api/search?q=" + marker).body() + "; the note: " + client.get("/api/notes/" + noteId).body()
-                + "; server log: " + String.join("\n", child.output().lines()
+                + "; server log: " + String.join("\n", server.child().output().lines()
                         .filter(l -> l.contains("index") || l.contains("Index") || l.contains("WARN")).toList()));
     }
 }
