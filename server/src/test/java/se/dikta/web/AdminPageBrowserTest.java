@@ -4,41 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import se.dikta.demo.DemoSeeder;
 import se.dikta.testing.ApiClient;
-import se.dikta.testing.Browser;
-import se.dikta.testing.TestServer;
 
 /** /admin in real browsers: an admin creates a user who signs in, then deactivates them mid-session. */
 class AdminPageBrowserTest {
 
-    static TestServer server;
+    @RegisterExtension
+    static final BrowserServer web = new BrowserServer(Map.of("demo", "true"));
     static PageDriver admin;
     static PageDriver other;
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(Map.of("demo", "true"));
-        admin = new PageDriver(server, Browser.start());
-        other = new PageDriver(server, Browser.start());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (admin != null) {
-            admin.browser.quit();
-        }
-        if (other != null) {
-            other.browser.quit();
-        }
-        server.close();
+        admin = web.newPage();
+        other = web.newPage();
     }
 
     static WebElement row(PageDriver page, String username) {
@@ -123,7 +110,7 @@ class AdminPageBrowserTest {
         assertThat(other.browser.getPageSource()).doesNotContain("Sara Nyström");
         other.screenshot("admin-worker-no-access");
 
-        ApiClient erik = server.anonymous();
+        ApiClient erik = web.server().anonymous();
         erik.post("/api/login", new JsonObject().put("username", "erik").put("password", DemoSeeder.DEMO_PASSWORD));
         JsonObject note = erik.get("/api/notes?caseId=2026-0311").json().getJsonArray("notes").getJsonObject(0);
         String text = note.getJsonArray("sections").getJsonObject(0).getString("text");

@@ -6,15 +6,14 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import se.dikta.identity.Role;
 import se.dikta.testing.ApiClient;
-import se.dikta.testing.Browser;
 import se.dikta.testing.TestServer;
 
 /**
@@ -24,34 +23,26 @@ import se.dikta.testing.TestServer;
  */
 class AuditLogAdminBrowserTest {
 
-    static TestServer server;
+    @RegisterExtension
+    static final BrowserServer web = new BrowserServer(Map.of());
     static PageDriver admin;
     static String noteId;
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(Map.of());
-        server.addUser("anna", Role.WORKER, "IFO Barn och unga");
-        server.addUser("david", Role.WORKER, "Ekonomiskt bistånd");
-        server.addUser("admin", Role.ADMIN, "IT");
-        ApiClient anna = server.login("anna");
+        web.server().addUser("anna", Role.WORKER, "IFO Barn och unga");
+        web.server().addUser("david", Role.WORKER, "Ekonomiskt bistånd");
+        web.server().addUser("admin", Role.ADMIN, "IT");
+        ApiClient anna = web.server().login("anna");
         assertThat(anna.post("/api/cases", new JsonObject().put("id", "2026-0042").put("title", "Ärende")).status())
                 .isEqualTo(201);
         noteId = anna.post("/api/notes", new JsonObject().put("caseId", "2026-0042").put("template", "journalanteckning")
                 .put("sections", new JsonArray().add(new JsonObject().put("key", "KONTAKT").put("text", "Hemligt innehåll"))))
                 .json().getString("id");
         anna.get("/api/notes/" + noteId);
-        assertThat(server.login("david").get("/api/notes/" + noteId).status()).isEqualTo(404);
-        server.anonymous().post("/api/login", new JsonObject().put("username", "<b>inkräktare</b>").put("password", "x"));
-        admin = new PageDriver(server, Browser.start());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (admin != null) {
-            admin.browser.quit();
-        }
-        server.close();
+        assertThat(web.server().login("david").get("/api/notes/" + noteId).status()).isEqualTo(404);
+        web.server().anonymous().post("/api/login", new JsonObject().put("username", "<b>inkräktare</b>").put("password", "x"));
+        admin = web.newPage();
     }
 
     @Test

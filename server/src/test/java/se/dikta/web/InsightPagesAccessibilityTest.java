@@ -1,31 +1,21 @@
 package se.dikta.web;
 
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import se.dikta.demo.DemoSeeder;
-import se.dikta.testing.Browser;
-import se.dikta.testing.TestServer;
 
 /** axe-core finds no serious or critical violation on the search, reports and administration pages in use. */
 class InsightPagesAccessibilityTest {
 
-    static TestServer server;
+    @RegisterExtension
+    static final BrowserServer web = new BrowserServer(Map.of("demo", "true", "timelog.minWorkersPerRow", "2"));
     static PageDriver page;
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(Map.of("demo", "true", "timelog.minWorkersPerRow", "2"));
-        page = new PageDriver(server, Browser.start());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (page != null) {
-            page.browser.quit();
-        }
-        server.close();
+        page = web.newPage();
     }
 
     @Test

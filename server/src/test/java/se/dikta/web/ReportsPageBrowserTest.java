@@ -15,40 +15,30 @@ import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import se.dikta.demo.DemoSeeder;
 import se.dikta.testing.ApiClient;
-import se.dikta.testing.Browser;
-import se.dikta.testing.TestServer;
 
 /** /rapporter in a real browser on the demo's seeded year: table, headline, charts and exports agree with the API. */
 class ReportsPageBrowserTest {
 
-    static TestServer server;
+    // The demo unit has two workers; a minimum of two lets its month rows show.
+    @RegisterExtension
+    static final BrowserServer web = new BrowserServer(Map.of("demo", "true", "timelog.minWorkersPerRow", "2"));
     static PageDriver page;
 
     @BeforeAll
     static void start() {
-        // The demo unit has two workers; a minimum of two lets its month rows show.
-        server = TestServer.start(Map.of("demo", "true", "timelog.minWorkersPerRow", "2"));
-        page = new PageDriver(server, Browser.start());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (page != null) {
-            page.browser.quit();
-        }
-        server.close();
+        page = web.newPage();
     }
 
     static ApiClient login(String user) {
-        ApiClient client = server.anonymous();
+        ApiClient client = web.server().anonymous();
         assertThat(client.post("/api/login", new JsonObject().put("username", user)
                 .put("password", DemoSeeder.DEMO_PASSWORD)).status()).isEqualTo(200);
         return client;

@@ -8,31 +8,29 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import se.dikta.demo.DemoSeeder;
 import se.dikta.testing.ApiClient;
-import se.dikta.testing.Browser;
-import se.dikta.testing.TestServer;
 
 /** /sok in a real browser: highlighted snippets, facets that narrow, the URL as the search, hostile note text. */
 class SearchPageBrowserTest {
 
     static final String XSS = "Om xssprov <img src=x onerror=\"window.__xss=1\"> och <script>window.__xss=2</script> slut";
 
-    static TestServer server;
+    @RegisterExtension
+    static final BrowserServer web = new BrowserServer(Map.of("demo", "true"));
     static PageDriver page;
     static ApiClient anna;
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(Map.of("demo", "true"));
-        page = new PageDriver(server, Browser.start());
-        anna = server.anonymous();
+        page = web.newPage();
+        anna = web.server().anonymous();
         assertThat(anna.post("/api/login", new JsonObject().put("username", "anna")
                 .put("password", DemoSeeder.DEMO_PASSWORD)).status()).isEqualTo(200);
         signedNote(Map.of("INFORMATION", "Pojken berättar att fotbollen är det roligaste han vet."));
@@ -42,14 +40,6 @@ class SearchPageBrowserTest {
         signedNote(Map.of("INFORMATION", XSS));
         awaitIndexed("fotboll*", 3);
         awaitIndexed("xssprov", 1);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (page != null) {
-            page.browser.quit();
-        }
-        server.close();
     }
 
     /** A note by anna in the demo case 2026-0142, saved and signed through the API. */
