@@ -36,6 +36,7 @@ import se.dikta.structure.entities.NameRecognizer;
 import se.dikta.structure.segment.BoundaryFeatures;
 import se.dikta.structure.segment.BoundaryModel;
 import se.dikta.structure.segment.PosLexicon;
+import se.dikta.structure.segment.SentenceLengths;
 import se.dikta.structure.segment.WordClasses;
 
 /**
@@ -135,9 +136,13 @@ public final class NlpModelStore {
         return models;
     }
 
-    /** The boundary model's features: the word classes and a part-of-speech lexicon from the tagged outside text. */
+    /**
+     * The boundary model's features: the word classes and a part-of-speech lexicon from the tagged outside text;
+     * with the sentence-length prior of the outside prose, which the decoder adds.
+     */
     static BoundaryFeatures boundaryFeatures(WordClasses classes, DictationCorpus outside) {
-        return new BoundaryFeatures(classes, PosLexicon.learn(outside.spoken(), outside.tags(), outside.finiteVerbs()));
+        return new BoundaryFeatures(classes, PosLexicon.learn(outside.spoken(), outside.tags(), outside.finiteVerbs()),
+                SentenceLengths.learn(outside.documents()));
     }
 
     private static boolean isCached(Path dir) {

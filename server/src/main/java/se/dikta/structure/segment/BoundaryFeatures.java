@@ -20,19 +20,29 @@ public final class BoundaryFeatures {
 
     private final WordClasses classes;
     private final PosLexicon tags;
+    private final SentenceLengths lengths;
 
     public BoundaryFeatures(WordClasses classes) {
-        this(classes, PosLexicon.EMPTY);
+        this(classes, PosLexicon.EMPTY, SentenceLengths.NONE);
     }
 
-    /** @param tags the usual part of speech of words, from the tagged outside text */
-    public BoundaryFeatures(WordClasses classes, PosLexicon tags) {
+    /**
+     * @param tags    the usual part of speech of words, from the tagged outside text
+     * @param lengths the sentence-length prior the decoder adds (learned from the same text at load time, so
+     *                it is not part of the stored model)
+     */
+    public BoundaryFeatures(WordClasses classes, PosLexicon tags, SentenceLengths lengths) {
         this.classes = classes;
         this.tags = tags;
+        this.lengths = lengths;
     }
 
     public WordClasses classes() {
         return classes;
+    }
+
+    public SentenceLengths lengths() {
+        return lengths;
     }
 
     /** Prepares the boundaries of one run of words. */

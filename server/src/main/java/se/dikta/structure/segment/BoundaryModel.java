@@ -87,6 +87,10 @@ public final class BoundaryModel {
         return features.classes();
     }
 
+    public SentenceLengths lengths() {
+        return features.lengths();
+    }
+
     public BoundaryFeatures.Run prepare(List<String> words) {
         return features.prepare(words);
     }

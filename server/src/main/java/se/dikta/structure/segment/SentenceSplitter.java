@@ -29,11 +29,13 @@ public final class SentenceSplitter {
 
     private final BoundaryDecoder decoder;
     private final WordClasses classes;
+    private final SentenceLengths lengths;
     private final double longPauseSeconds;
 
     public SentenceSplitter(BoundaryModel model, double longPauseSeconds) {
         this.decoder = new BoundaryDecoder(model, BEAM_WIDTH);
         this.classes = model.wordClasses();
+        this.lengths = model.lengths();
         this.longPauseSeconds = longPauseSeconds;
     }
 
@@ -140,7 +142,10 @@ public final class SentenceSplitter {
                 constraints[i] = constraint(i);
             }
             boolean punctuating = spokenEnds > 0 && wordsSeen <= (long) spokenEnds * PUNCTUATING_WORDS_PER_END;
-            boolean[] ends = decoder.decode(words, constraints, punctuating ? TRUSTING_MIN_PROBABILITY : 0.0);
+            // a punctuating speaker's own ends are the truth: there the model only adds sure ones, with no prior
+            boolean[] ends = punctuating
+                    ? decoder.decode(words, constraints, TRUSTING_MIN_PROBABILITY, SentenceLengths.NONE)
+                    : decoder.decode(words, constraints, 0.0, lengths);
             int start = 0;
             for (int i = 0; i < ends.length; i++) {
                 if (ends[i]) {
