@@ -13,25 +13,25 @@ import java.util.List;
 public final class BoundaryFeatures {
 
     /** Bump when the features change so that cached models trained with the old ones are not reused. */
-    public static final String VERSION = "boundary-6";
+    public static final String VERSION = "boundary-7";
 
     private static final int VERB_LOOKAHEAD = 4;
     private static final int FINITE_LOOKAHEAD = 7;
 
     private final WordClasses classes;
     private final PosLexicon tags;
-    private final SentenceLengths lengths;
+    private final LengthPriors lengths;
 
     public BoundaryFeatures(WordClasses classes) {
-        this(classes, PosLexicon.EMPTY, SentenceLengths.NONE);
+        this(classes, PosLexicon.EMPTY, LengthPriors.NONE);
     }
 
     /**
      * @param tags    the usual part of speech of words, from the tagged outside text
-     * @param lengths the sentence-length prior the decoder adds (learned from the same text at load time, so
-     *                it is not part of the stored model)
+     * @param lengths the sentence-length priors the decoder adds (learned from the training text at load time,
+     *                so they are not part of the stored model)
      */
-    public BoundaryFeatures(WordClasses classes, PosLexicon tags, SentenceLengths lengths) {
+    public BoundaryFeatures(WordClasses classes, PosLexicon tags, LengthPriors lengths) {
         this.classes = classes;
         this.tags = tags;
         this.lengths = lengths;
@@ -41,7 +41,7 @@ public final class BoundaryFeatures {
         return classes;
     }
 
-    public SentenceLengths lengths() {
+    public LengthPriors lengths() {
         return lengths;
     }
 

@@ -40,7 +40,7 @@ class BoundaryLab {
         List<List<List<String>>> noteRuns = new ArrayList<>();
         corpus.notes().forEach(note -> noteRuns.add(note.sentences().stream().map(s -> s.words()).toList()));
         BoundaryFeatures features = new BoundaryFeatures(classes,
-                PosLexicon.learn(train.spoken(), train.tags(), train.finiteVerbs()), SentenceLengths.NONE);
+                PosLexicon.learn(train.spoken(), train.tags(), train.finiteVerbs()), LengthPriors.NONE);
         List<List<List<String>>> own = new ArrayList<>();
         corpus.notes().forEach(note -> own.add(note.sentences().stream().map(s -> s.words()).toList()));
         own.addAll(entities.documents());
@@ -71,19 +71,24 @@ class BoundaryLab {
         for (HeldOutNote n : HeldOutNote.readAll(root.resolve("models/nlp/heldout"))) {
             notes.add(dict(n.sentences().stream().map(HeldOutNote.GoldSentence::words).toList()));
         }
-        SentenceLengths lengths = SentenceLengths.learn(train.documents());
-        for (int beam : new int[] {4, 16}) {
-            System.out.printf("LAB main decoder beam %d: none dev %s notes %s; prior dev %s notes %s%n", beam,
-                    main(model, classes, devDicts, beam, SentenceLengths.NONE), main(model, classes, notes, beam, SentenceLengths.NONE),
-                    main(model, classes, devDicts, beam, lengths), main(model, classes, notes, beam, lengths));
-        }
+        LengthPriors priors = LengthPriors.learn(own, train.documents());
+        System.out.printf("LAB note words %d; dev note-like %d of %d, held-out notes note-like %d of %d%n",
+                priors.noteWords().size(), devDicts.stream().filter(d -> priors.forDictation(d.words()) == priors.notes()).count(),
+                devDicts.size(), notes.stream().filter(d -> priors.forDictation(d.words()) == priors.notes()).count(), notes.size());
+        System.out.printf("LAB prose prior only: dev %s notes %s%n", main(model, classes, devDicts, 4, d -> priors.prose()),
+                main(model, classes, notes, 4, d -> priors.prose()));
+        System.out.printf("LAB prior by kind:    dev %s notes %s%n", main(model, classes, devDicts, 4, priors::forDictation),
+                main(model, classes, notes, 4, priors::forDictation));
+        System.out.printf("LAB no prior:         dev %s notes %s%n", main(model, classes, devDicts, 4, d -> SentenceLengths.NONE),
+                main(model, classes, notes, 4, d -> SentenceLengths.NONE));
     }
 
-    private static String main(BoundaryModel model, WordClasses classes, List<Dict> dicts, int beam, SentenceLengths lengths) {
+    private static String main(BoundaryModel model, WordClasses classes, List<Dict> dicts, int beam,
+                               java.util.function.Function<List<String>, SentenceLengths> lengths) {
         BoundaryDecoder d = new BoundaryDecoder(model, beam);
         int[] c = new int[3];
         for (Dict x : dicts) {
-            boolean[] ends = d.decode(x.words(), LabDecoder.constraints(x.words(), classes), 0.0, lengths);
+            boolean[] ends = d.decode(x.words(), LabDecoder.constraints(x.words(), classes), 0.0, lengths.apply(x.words()));
             LabDecoder.count(ends, x.ends(), c);
         }
         return LabDecoder.prf(c);
