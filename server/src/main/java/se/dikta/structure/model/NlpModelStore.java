@@ -36,6 +36,7 @@ import se.dikta.structure.entities.NameRecognizer;
 import se.dikta.structure.segment.BoundaryFeatures;
 import se.dikta.structure.segment.BoundaryModel;
 import se.dikta.structure.segment.PosLexicon;
+import se.dikta.structure.segment.LengthPriors;
 import se.dikta.structure.segment.WordClasses;
 
 /**
@@ -86,7 +87,10 @@ public final class NlpModelStore {
         SectionTransitions transitions = SectionTransitions.count(corpus.notes());
         WordClasses classes = WordClasses.harvest(corpus.notes(), outside.finiteVerbs(), lexicon.words("first-names"),
                 lexicon.words("surnames"), lexicon.everydayWords("surnames"), numbers);
-        BoundaryFeatures boundaryFeatures = boundaryFeatures(classes, outside);
+        List<List<List<String>>> ownRuns = new ArrayList<>();
+        corpus.notes().forEach(note -> ownRuns.add(note.sentences().stream().map(s -> s.words()).toList()));
+        ownRuns.addAll(entities.documents());
+        BoundaryFeatures boundaryFeatures = boundaryFeatures(classes, outside, ownRuns);
         Path dir = cacheDir.resolve(fingerprint.substring(0, 24));
         if (!isCached(dir) && packaged.matches(fingerprint)) {
             long started = System.nanoTime();
@@ -107,12 +111,9 @@ public final class NlpModelStore {
                     StandardOpenOption.WRITE); FileLock lock = lock(channel)) {
                 if (!isCached(dir)) {
                     long started = System.nanoTime();
-                    List<List<List<String>>> runs = new ArrayList<>();
-                    corpus.notes().forEach(note -> runs.add(note.sentences().stream().map(s -> s.words()).toList()));
-                    runs.addAll(entities.documents());
-                    List<List<List<String>>> ownRuns = List.copyOf(runs);
+                    List<List<List<String>>> runs = new ArrayList<>(ownRuns);
                     runs.addAll(outside.documents());
-                    BoundaryModel boundaries = BoundaryModel.train(runs, boundaryFeatures);
+                    BoundaryModel boundaries = BoundaryModel.train(runs, ownRuns, boundaryFeatures);
                     CommandModel commands = CommandTraining.train(ownRuns, outside, classes);
                     SectionClassifier sections = SectionClassifier.train(corpus.notes());
                     NameRecognizer names = NameRecognizer.train(entities, lexicon);
@@ -135,9 +136,14 @@ public final class NlpModelStore {
         return models;
     }
 
-    /** The boundary model's features: the word classes and a part-of-speech lexicon from the tagged outside text. */
-    static BoundaryFeatures boundaryFeatures(WordClasses classes, DictationCorpus outside) {
-        return new BoundaryFeatures(classes, PosLexicon.learn(outside.spoken(), outside.tags(), outside.finiteVerbs()));
+    /**
+     * The boundary model's features: the word classes and a part-of-speech lexicon from the tagged outside text;
+     * with the sentence-length priors of the notes and of the outside prose, which the decoder adds.
+     */
+    static BoundaryFeatures boundaryFeatures(WordClasses classes, DictationCorpus outside,
+                                             List<List<List<String>>> ownRuns) {
+        return new BoundaryFeatures(classes, PosLexicon.learn(outside.spoken(), outside.tags(), outside.finiteVerbs()),
+                LengthPriors.learn(ownRuns, outside.documents()));
     }
 
     private static boolean isCached(Path dir) {

@@ -42,6 +42,15 @@ public final class BoundaryDecoder {
      *                       speaker who dictates punctuation is trusted; the model adds only sure boundaries)
      */
     public boolean[] decode(List<String> words, Constraint[] constraints, double minProbability) {
+        return decode(words, constraints, minProbability, SentenceLengths.NONE);
+    }
+
+    /**
+     * @param lengths a sentence-length prior and a log-odds bias for the free boundaries ({@link SentenceLengths}):
+     *                the dictation is cut as a whole, so each sentence's length counts once, when it ends
+     */
+    public boolean[] decode(List<String> words, Constraint[] constraints, double minProbability,
+                            SentenceLengths lengths) {
         int boundaries = words.size() - 1;
         BoundaryFeatures.Run run = model.prepare(words);
         List<Hypothesis> beam = List.of(new Hypothesis(0.0, 0, null, false));
@@ -54,11 +63,12 @@ public final class BoundaryDecoder {
                     case ALWAYS -> 1.0;
                     case FREE -> {
                         double free = model.probability(run, i, length);
-                        yield free < minProbability ? 0.0 : free;
+                        yield free < minProbability ? 0.0 : biased(free, lengths.bias());
                     }
                 };
                 if (p > 0.0) {
-                    keep(byLength, new Hypothesis(h.score() + Math.log(Math.max(p, FLOOR)), 0, h, true));
+                    keep(byLength, new Hypothesis(h.score() + Math.log(Math.max(p, FLOOR)) + lengths.cut(length),
+                            0, h, true));
                 }
                 if (p < 1.0) {
                     keep(byLength, new Hypothesis(h.score() + Math.log(Math.max(1 - p, FLOOR)), length, h, false));
@@ -74,12 +84,21 @@ public final class BoundaryDecoder {
             beam = next.size() > beamWidth ? next.subList(0, beamWidth) : next;
         }
         boolean[] ends = new boolean[Math.max(0, boundaries)];
-        Hypothesis h = beam.get(0);
+        // the last sentence's length counts too
+        Hypothesis h = beam.stream().max(Comparator.comparingDouble(
+                (Hypothesis x) -> x.score() + lengths.cut(x.openLength() + 1))).orElseThrow();
         for (int i = boundaries - 1; i >= 0; i--) {
             ends[i] = h.endsHere();
             h = h.previous();
         }
         return ends;
+    }
+
+    private static double biased(double p, double bias) {
+        if (bias == 0.0 || p <= 0.0 || p >= 1.0) {
+            return p;
+        }
+        return 1.0 / (1.0 + Math.exp(-(Math.log(p / (1 - p)) + bias)));
     }
 
     private static void keep(Hypothesis[] byLength, Hypothesis candidate) {

@@ -13,26 +13,36 @@ import java.util.List;
 public final class BoundaryFeatures {
 
     /** Bump when the features change so that cached models trained with the old ones are not reused. */
-    public static final String VERSION = "boundary-6";
+    public static final String VERSION = "boundary-7";
 
     private static final int VERB_LOOKAHEAD = 4;
     private static final int FINITE_LOOKAHEAD = 7;
 
     private final WordClasses classes;
     private final PosLexicon tags;
+    private final LengthPriors lengths;
 
     public BoundaryFeatures(WordClasses classes) {
-        this(classes, PosLexicon.EMPTY);
+        this(classes, PosLexicon.EMPTY, LengthPriors.NONE);
     }
 
-    /** @param tags the usual part of speech of words, from the tagged outside text */
-    public BoundaryFeatures(WordClasses classes, PosLexicon tags) {
+    /**
+     * @param tags    the usual part of speech of words, from the tagged outside text
+     * @param lengths the sentence-length priors the decoder adds (learned from the training text at load time,
+     *                so they are not part of the stored model)
+     */
+    public BoundaryFeatures(WordClasses classes, PosLexicon tags, LengthPriors lengths) {
         this.classes = classes;
         this.tags = tags;
+        this.lengths = lengths;
     }
 
     public WordClasses classes() {
         return classes;
+    }
+
+    public LengthPriors lengths() {
+        return lengths;
     }
 
     /** Prepares the boundaries of one run of words. */

@@ -28,17 +28,22 @@ public final class SentenceSplitter {
     static final double TRUSTING_MIN_PROBABILITY = 0.98;
 
     private final BoundaryDecoder decoder;
+    private final BoundaryDecoder noteDecoder;
     private final WordClasses classes;
+    private final LengthPriors lengths;
     private final double longPauseSeconds;
 
     public SentenceSplitter(BoundaryModel model, double longPauseSeconds) {
         this.decoder = new BoundaryDecoder(model, BEAM_WIDTH);
+        this.noteDecoder = new BoundaryDecoder(model.forNotes(), BEAM_WIDTH);
         this.classes = model.wordClasses();
+        this.lengths = model.lengths();
         this.longPauseSeconds = longPauseSeconds;
     }
 
     public Segmentation split(Transcript transcript, List<DictationItem> items) {
-        Builder builder = new Builder(transcript);
+        boolean note = lengths.isNote(transcript.words());
+        Builder builder = new Builder(transcript, note ? noteDecoder : decoder, note ? lengths.notes() : lengths.prose());
         for (DictationItem item : items) {
             if (item instanceof Word word) {
                 builder.word(word);
@@ -76,6 +81,8 @@ public final class SentenceSplitter {
     /** Accumulates the words between hard boundaries. */
     private final class Builder {
         private final Transcript transcript;
+        private final BoundaryDecoder decoder;
+        private final SentenceLengths prior;
         private final List<SpokenSentence> sentences = new ArrayList<>();
         private final List<SpokenSentence> removed = new ArrayList<>();
         private final List<Integer> indices = new ArrayList<>();
@@ -86,8 +93,10 @@ public final class SentenceSplitter {
         private int wordsSeen;
         private int spokenEnds;
 
-        Builder(Transcript transcript) {
+        Builder(Transcript transcript, BoundaryDecoder decoder, SentenceLengths prior) {
             this.transcript = transcript;
+            this.decoder = decoder;
+            this.prior = prior;
         }
 
         void word(Word word) {
@@ -140,7 +149,10 @@ public final class SentenceSplitter {
                 constraints[i] = constraint(i);
             }
             boolean punctuating = spokenEnds > 0 && wordsSeen <= (long) spokenEnds * PUNCTUATING_WORDS_PER_END;
-            boolean[] ends = decoder.decode(words, constraints, punctuating ? TRUSTING_MIN_PROBABILITY : 0.0);
+            // a punctuating speaker's own ends are the truth: there the model only adds sure ones, with no prior
+            boolean[] ends = punctuating
+                    ? decoder.decode(words, constraints, TRUSTING_MIN_PROBABILITY, SentenceLengths.NONE)
+                    : decoder.decode(words, constraints, 0.0, prior);
             int start = 0;
             for (int i = 0; i < ends.length; i++) {
                 if (ends[i]) {

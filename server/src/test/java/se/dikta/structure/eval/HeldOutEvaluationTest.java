@@ -30,10 +30,10 @@ class HeldOutEvaluationTest {
         assertThat(result.model().sectionAccuracy()).isGreaterThanOrEqualTo(0.90);
         assertThat(result.model().normalisation()).isGreaterThanOrEqualTo(0.97);
         assertThat(result.model().boundaries().f1()).isGreaterThanOrEqualTo(0.90);
-        // Floors of the figures in docs/nlp-evaluation.md (boundary F1 0.928, end to end 0.938, entities 0.990):
-        // outside training text must not cost the project's own notes.
+        // Floors of the figures in docs/nlp-evaluation.md (boundary F1 0.929, end to end 0.956, entities 0.986):
+        // outside training text must not cost the project's own notes (notes are cut by the notes-only model).
         assertThat(result.model().boundaries().f1()).isGreaterThanOrEqualTo(0.92);
-        assertThat(result.model().endToEndSectionAccuracy()).isGreaterThanOrEqualTo(0.93);
+        assertThat(result.model().endToEndSectionAccuracy()).isGreaterThanOrEqualTo(0.95);
         assertThat(result.model().allEntities().f1()).isGreaterThanOrEqualTo(0.98);
         assertThat(result.model().sectionAccuracy()).isGreaterThan(result.baseline().sectionAccuracy());
         assertThat(result.model().boundaries().f1()).isGreaterThan(result.baseline().boundaries().f1());

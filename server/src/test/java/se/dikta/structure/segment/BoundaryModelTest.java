@@ -46,6 +46,19 @@ class BoundaryModelTest {
     }
 
     @Test
+    void keepsBothTheModelOfAllTextAndTheNotesModelThroughWritingAndReading() throws Exception {
+        List<List<List<String>>> runs = fixtureRuns();
+        BoundaryModel model = BoundaryModel.train(runs, runs.subList(0, runs.size() / 2), features());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        model.write(bytes);
+        BoundaryModel read = BoundaryModel.read(new ByteArrayInputStream(bytes.toByteArray()), features());
+        List<String> words = List.of("kuratorn", "uppger", "att", "pojken", "har", "hög", "frånvaro", "hon");
+        assertThat(read.probability(words, 6, 7)).isEqualTo(model.probability(words, 6, 7));
+        assertThat(read.forNotes().probability(words, 6, 7)).isEqualTo(model.forNotes().probability(words, 6, 7))
+                .isNotEqualTo(model.probability(words, 6, 7));
+    }
+
+    @Test
     void theTrainedModelSeparatesASentenceEndFromTheMiddleOfAClause() {
         BoundaryModel model = TrainedModels.models().boundaries();
         List<String> words = List.of("mamma", "berättar", "att", "hon", "sover", "dåligt", "pappa", "säger", "att",
