@@ -42,10 +42,12 @@ final class CommandContext {
         String p2c = classOf(p2, classes);
         String n1c = classOf(n1, classes);
         String n2c = classOf(n2, classes);
-        String governor = governor(words, i, cues, blindGovernor);
+        String governor = governor(words, i, cues, blindGovernor, classes);
         String before = segment(words, i, -1, classes);
         String after = segment(words, i, 1, classes);
         boolean n1aft = cues.afterInfinitive().contains(n1);
+        // the ending stands in for the word class of unknown words; a known finite verb's says nothing more
+        String p1s = VERB_CLASS.equals(p1c) ? VERB_CLASS : suffix(p1);
         String clause = clauseStart(words, i, classes);
         boolean p1mod = cues.nounModifiers().contains(p1);
         String comma = nextComma(words, i);
@@ -57,11 +59,11 @@ final class CommandContext {
             "p1c=" + p1c, "n1c=" + n1c, "p2c=" + p2c, "n2c=" + n2c,
             "w_p1c=" + word + "_" + p1c, "w_n1c=" + word + "_" + n1c, "p1c_n1c=" + p1c + "_" + n1c,
             "w_p2c_p1c=" + word + "_" + p2c + "_" + p1c, "w_n1c_n2c=" + word + "_" + n1c + "_" + n2c,
-            "p1s=" + suffix(p1), "w_p1s=" + word + "_" + suffix(p1), "n1s=" + suffix(n1),
+            "p1s=" + p1s, "w_p1s=" + word + "_" + p1s, "n1s=" + suffix(n1),
             "w_gov=" + word + "_" + governor, "w_p1_gov=" + word + "_" + p1 + "_" + governor,
             "w_p1mod=" + word + "_" + p1mod,
             "w_n1aft=" + word + "_" + n1aft,
-            "w_n1c_gov=" + word + "_" + n1c + "_" + governor,
+            "w_n1c_gov=" + word + "_" + n1c + "_" + governor, "w_p1c_gov=" + word + "_" + p1c + "_" + governor,
             // a finite verb right before an infinitive's particle: "han glömmer komma hem", never "han glömmer, hem"
             "w_p1c_n1aft=" + word + "_" + p1c + "_" + n1aft,
             // a new main clause after: the verb before its subject, in a stretch that already had its verb
@@ -113,7 +115,8 @@ final class CommandContext {
      * from the tagged text), within the clause: not across another command word. "none" when there is none:
      * an infinitive "komma" needs one ("hon vill komma hem", "slappna av och komma till ro").
      */
-    private static String governor(List<String> words, int i, CommandCues cues, boolean blind) {
+    private static String governor(List<String> words, int i, CommandCues cues, boolean blind,
+                                   UnaryOperator<String> classes) {
         for (int k = i - 1; k >= Math.max(0, i - GOVERNOR_REACH); k--) {
             String w = words.get(k);
             if (CommandModel.isCandidate(w)) {
@@ -123,7 +126,9 @@ final class CommandContext {
                 return Integer.toString(Math.min(i - k, 4));
             }
         }
-        return "none";
+        // a finite verb right after its subject may govern an infinitive the text never showed it with ("han glömmer")
+        return SUBJECT_PRONOUNS.contains(at(words, i - 2)) && FINITE_CLASSES.contains(classes.apply(at(words, i - 1)))
+                ? "finite" : "none";
     }
 
     /**
