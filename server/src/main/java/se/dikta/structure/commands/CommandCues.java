@@ -15,8 +15,8 @@ import java.util.Set;
 public record CommandCues(Set<String> nounModifiers, Set<String> afterInfinitive, Set<String> governors) {
 
     private static final int MIN_CUE_COUNT = 3;
-    /** Infinitives and finite verbs: a particle such as "hem" follows both ("kom hem", "komma hem"). */
-    private static final Set<String> VERB_TAGS = Set.of("INF", "VERB");
+    /** A particle or adverb such as "hem" follows finite verbs too ("kom hem", "komma hem"); a subject does not count. */
+    private static final Set<String> PARTICLE_TAGS = Set.of("ADV", "PART");
     private static final int GOVERNED_WITHIN = 3;
 
     public CommandCues {
@@ -40,7 +40,8 @@ public record CommandCues(Set<String> nounModifiers, Set<String> afterInfinitive
                 int[] c = counts.computeIfAbsent(tokens.get(i), k -> new int[4]);
                 c[0]++;
                 c[1] += i + 1 < tokens.size() && tags.get(r).get(i + 1).equals("NOUN") ? 1 : 0;
-                c[2] += i > 0 && VERB_TAGS.contains(tags.get(r).get(i - 1)) ? 1 : 0;
+                c[2] += i > 0 && (tags.get(r).get(i - 1).equals("INF")
+                        || tags.get(r).get(i - 1).equals("VERB") && PARTICLE_TAGS.contains(tags.get(r).get(i))) ? 1 : 0;
                 c[3] += governsInfinitive(tags.get(r), i) ? 1 : 0;
             }
         }
