@@ -10,8 +10,8 @@ import java.util.Set;
  * What the tagged outside text shows about single words (each seen at least three times), for the command model:
  * the words mostly before a noun (determiners and adjectives: "en", "varje", "viktig"), the words that often
  * follow an infinitive, or as a particle or adverb a finite verb (particles and objects: "hem", "överens",
- * "ihåg"), and the words an infinitive often
- * follows within three words of the same clause ("ska", "vill", "att", "försöker"). Immutable.
+ * "ihåg"), and the words an infinitive often follows within three words of the same clause ("ska", "vill", "att",
+ * "försöker"). Immutable.
  */
 public record CommandCues(Set<String> nounModifiers, Set<String> afterInfinitive, Set<String> governors) {
 
