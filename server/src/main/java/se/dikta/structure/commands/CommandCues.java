@@ -9,12 +9,15 @@ import java.util.Set;
 /**
  * What the tagged outside text shows about single words (each seen at least three times), for the command model:
  * the words mostly before a noun (determiners and adjectives: "en", "varje", "viktig"), the words that often
- * follow an infinitive (particles and objects: "hem", "överens", "ihåg"), and the words an infinitive often
- * follows within three words of the same clause ("ska", "vill", "att", "försöker"). Immutable.
+ * follow an infinitive, or as a particle or adverb a finite verb (particles and objects: "hem", "överens",
+ * "ihåg"), and the words an infinitive often follows within three words of the same clause ("ska", "vill", "att",
+ * "försöker"). Immutable.
  */
 public record CommandCues(Set<String> nounModifiers, Set<String> afterInfinitive, Set<String> governors) {
 
     private static final int MIN_CUE_COUNT = 3;
+    /** A particle or adverb such as "hem" follows finite verbs too ("kom hem", "komma hem"); a subject does not count. */
+    private static final Set<String> PARTICLE_TAGS = Set.of("ADV", "PART");
     private static final int GOVERNED_WITHIN = 3;
 
     public CommandCues {
@@ -38,7 +41,8 @@ public record CommandCues(Set<String> nounModifiers, Set<String> afterInfinitive
                 int[] c = counts.computeIfAbsent(tokens.get(i), k -> new int[4]);
                 c[0]++;
                 c[1] += i + 1 < tokens.size() && tags.get(r).get(i + 1).equals("NOUN") ? 1 : 0;
-                c[2] += i > 0 && tags.get(r).get(i - 1).equals("INF") ? 1 : 0;
+                c[2] += i > 0 && (tags.get(r).get(i - 1).equals("INF")
+                        || tags.get(r).get(i - 1).equals("VERB") && PARTICLE_TAGS.contains(tags.get(r).get(i))) ? 1 : 0;
                 c[3] += governsInfinitive(tags.get(r), i) ? 1 : 0;
             }
         }

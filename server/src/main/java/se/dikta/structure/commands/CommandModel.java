@@ -34,33 +34,31 @@ import java.util.function.UnaryOperator;
  * neuter "frågetecken", "utropstecken", "kolon". Features: the neighbours and their classes, how far back a word
  * that governs an infinitive stands ("ska", "vill", "att", learned from the tags), and the stretch to the
  * nearest sentence-end word on either side with whether it holds a finite verb (a command closes one sentence
- * and opens the next). Immutable after training, shared by all threads.
+ * and opens the next), a new main clause right after (subject and verb, or the verb before its subject), the
+ * next "komma" within a few words (a parenthesis), a subject and its verb right before ({@link CommandContext}).
+ * Cases the treebank text lacks are made from it ({@link CommandExamples}). Immutable after training, shared by
+ * all threads.
  */
 public final class CommandModel {
 
     /** Bump when features or training change so that cached models are not reused. */
-    public static final String VERSION = "commands-6";
+    public static final String VERSION = "commands-8";
 
     static final String COMMAND = "C";
     static final String WORD = "W";
     private static final Map<String, String> MARK_WORDS = Map.of("PUNKT", "punkt", "KOMMA", "komma",
             "FRÅGETECKEN", "frågetecken", "UTROPSTECKEN", "utropstecken", "KOLON", "kolon");
     /** The verb: "komma" as a command is a comma, as a word the infinitive. */
-    private static final String VERB_GROUP = "komma";
+    static final String VERB_GROUP = "komma";
     /** "punkt": a common-gender noun ("en punkt", "varje punkt", never "ett punkt" or "stora punkt"). */
     private static final String COMMON_NOUN = "punkt";
     /** "frågetecken", "utropstecken", "kolon": neuter nouns ("ett frågetecken"); they share one set of weights. */
     private static final String NEUTER_NOUN = "tecken";
-    private static final Set<String> SENTENCE_ENDS = Set.of("punkt", "frågetecken", "utropstecken");
-    private static final String VERB_CLASS = "VERB";
-    private static final int SEGMENT_REACH = 40;
     private static final Set<String> MODIFIER_TAGS = Set.of("DET", "PRON", "ADJ");
     /** "komma" takes no object: only infinitives followed by a particle, adverb, preposition or an end teach it. */
     private static final Set<String> INTRANSITIVE_NEXT = Set.of("ADP", "ADV", "PART", "SCONJ", "CCONJ", "CMD");
     private static final java.util.regex.Pattern DEFINITE_OR_PLURAL =
             java.util.regex.Pattern.compile(".{2,}(en|et|na|ar|or|er)");
-    /** How far back an infinitive's governor ("ska", "vill", "att") may stand. */
-    private static final int GOVERNOR_REACH = 6;
     private static final int ITERATIONS = 150;
     private static final int CUTOFF = 2;
 
@@ -100,24 +98,25 @@ public final class CommandModel {
                 String tag = tags.get(r).get(i);
                 if (MARK_WORDS.containsKey(token)) {
                     String group = group(MARK_WORDS.get(token));
-                    events.add(new Event(COMMAND, context(words, i, group, classes, cues)));
+                    events.add(new Event(COMMAND, CommandContext.of(words, i, group, classes, cues)));
                     if (group.equals(COMMON_NOUN)) {
                         // any sentence end may be said as "frågetecken" or "utropstecken" too
-                        events.add(new Event(COMMAND, context(words, i, NEUTER_NOUN, classes, cues)));
+                        events.add(new Event(COMMAND, CommandContext.of(words, i, NEUTER_NOUN, classes, cues)));
                     }
                 } else if (isCandidate(token)) {
-                    events.add(new Event(WORD, context(words, i, group(token), classes, cues)));
+                    events.add(new Event(WORD, CommandContext.of(words, i, group(token), classes, cues)));
                 } else if (tag.equals("INF") && (i + 1 == tokens.size() || INTRANSITIVE_NEXT.contains(tags.get(r).get(i + 1)))) {
-                    events.add(new Event(WORD, context(words, i, VERB_GROUP, classes, cues)));
+                    events.add(new Event(WORD, CommandContext.of(words, i, VERB_GROUP, classes, cues)));
                 } else if (tag.equals("NOUN") && i > 0 && MODIFIER_TAGS.contains(tags.get(r).get(i - 1))
                         && (!tags.get(r).get(i - 1).equals("ADJ") || i > 1 && MODIFIER_TAGS.contains(tags.get(r).get(i - 2)))) {
                     // a bare adjective takes no singular count noun: "en stor punkt", never "var stor punkt"
                     String noun = nounSlot(words.get(i - 1), words.get(i));
                     if (noun != null) {
-                        events.add(new Event(WORD, context(words, i, noun, classes, cues)));
+                        events.add(new Event(WORD, CommandContext.of(words, i, noun, classes, cues)));
                     }
                 }
             }
+            CommandExamples.add(tokens, tags.get(r), words, classes, cues, events);
         }
         if (events.stream().noneMatch(e -> e.getOutcome().equals(WORD))) {
             // A corpus without outside text shows no ordinary use: one empty word event keeps the model two-sided.
@@ -164,89 +163,7 @@ public final class CommandModel {
 
     /** Probability that {@code words[i]} is said as a command. */
     public double commandProbability(List<String> words, int i) {
-        return model.eval(context(words, i, group(words.get(i)), classes, cues))[commandIndex];
+        return model.eval(CommandContext.of(words, i, group(words.get(i)), classes, cues))[commandIndex];
     }
 
-    /** The neighbours of position {@code i} as if {@code word} stood there. */
-    static String[] context(List<String> words, int i, String word, UnaryOperator<String> classes, CommandCues cues) {
-        String p1 = at(words, i - 1);
-        String p2 = at(words, i - 2);
-        String n1 = at(words, i + 1);
-        String n2 = at(words, i + 2);
-        String p1c = classOf(p1, classes);
-        String p2c = classOf(p2, classes);
-        String n1c = classOf(n1, classes);
-        String n2c = classOf(n2, classes);
-        String governor = governor(words, i, cues);
-        String before = segment(words, i, -1, classes);
-        String after = segment(words, i, 1, classes);
-        return new String[] {
-            "w_before=" + word + "_" + before, "w_after=" + word + "_" + after,
-            "w_before_after=" + word + "_" + before + "_" + after,
-            "w=" + word, "p1=" + p1, "p2=" + p2, "n1=" + n1, "n2=" + n2,
-            "w_p1=" + word + "_" + p1, "w_n1=" + word + "_" + n1, "p2p1=" + p2 + "_" + p1, "n1n2=" + n1 + "_" + n2,
-            "p1c=" + p1c, "n1c=" + n1c, "p2c=" + p2c, "n2c=" + n2c,
-            "w_p1c=" + word + "_" + p1c, "w_n1c=" + word + "_" + n1c, "p1c_n1c=" + p1c + "_" + n1c,
-            "w_p2c_p1c=" + word + "_" + p2c + "_" + p1c, "w_n1c_n2c=" + word + "_" + n1c + "_" + n2c,
-            "p1s=" + suffix(p1), "w_p1s=" + word + "_" + suffix(p1), "n1s=" + suffix(n1),
-            "w_gov=" + word + "_" + governor, "w_p1_gov=" + word + "_" + p1 + "_" + governor,
-            "w_p1mod=" + word + "_" + cues.nounModifiers().contains(p1),
-            "w_n1aft=" + word + "_" + cues.afterInfinitive().contains(n1),
-            "w_n1c_gov=" + word + "_" + n1c + "_" + governor};
-    }
-
-    /**
-     * How many words back the nearest word that governs an infinitive stands ("ska", "vill", "att": learned
-     * from the tagged text), within the clause: not across another command word. "none" when there is none:
-     * an infinitive "komma" needs one ("hon vill komma hem", "slappna av och komma till ro").
-     */
-    private static String governor(List<String> words, int i, CommandCues cues) {
-        for (int k = i - 1; k >= Math.max(0, i - GOVERNOR_REACH); k--) {
-            String w = words.get(k);
-            if (isCandidate(w)) {
-                break;
-            }
-            if (cues.governors().contains(w)) {
-                return Integer.toString(Math.min(i - k, 4));
-            }
-        }
-        return "none";
-    }
-
-    /**
-     * The stretch of words between position {@code i} and the nearest sentence-end word in direction {@code step}
-     * ("punkt", "frågetecken", "utropstecken"): its length, bucketed, and whether it holds a finite verb. Read as a
-     * command, a "punkt" closes a sentence and opens one, each with its verb ("när jag hittar en | punkt | som bäst
-     * är ..."); a noun "punkt" leaves a stretch without one ("en ny punkt | på dagordningen").
-     */
-    private static String segment(List<String> words, int i, int step, UnaryOperator<String> classes) {
-        int length = 0;
-        boolean verb = false;
-        for (int k = i + step; k >= 0 && k < words.size() && length < SEGMENT_REACH; k += step) {
-            String w = words.get(k);
-            if (SENTENCE_ENDS.contains(w)) {
-                break;
-            }
-            length++;
-            verb |= VERB_CLASS.equals(classes.apply(w));
-        }
-        String bucket = length >= SEGMENT_REACH ? "far" : length <= 2 ? Integer.toString(length)
-                : length <= 5 ? "3-5" : length <= 10 ? "6-10" : "11+";
-        return bucket + (verb ? "V" : "-");
-    }
-
-    private static String classOf(String w, UnaryOperator<String> classes) {
-        return w.startsWith("<") ? w : classes.apply(w);
-    }
-
-    private static String at(List<String> words, int k) {
-        if (k < 0) {
-            return "<s>";
-        }
-        return k < words.size() ? words.get(k) : "</s>";
-    }
-
-    private static String suffix(String w) {
-        return w.length() <= 3 ? w : w.substring(w.length() - 3);
-    }
 }

@@ -28,8 +28,9 @@ class OutsideEvaluationTest {
         assertThat(result.spoken().boundaries().recall()).isGreaterThanOrEqualTo(0.98);
         // Issue 19's goal is 0 (it measured 27 of about 1,000 before); see docs/nlp-evaluation.md.
         assertThat(result.spoken().punktLeft()).isLessThanOrEqualTo(2);
-        // 18 before the command model learned agreement, valency and sentence stretches (docs/structuring.md)
-        assertThat(result.spoken().kommaLeft()).isLessThanOrEqualTo(12);
+        // 18 before the command model learned agreement, valency and sentence stretches, 10 before it learned the
+        // comma after "och" before an inserted phrase (docs/structuring.md)
+        assertThat(result.spoken().kommaLeft()).isLessThanOrEqualTo(2);
         assertThat(result.spoken().kommaWordsLost()).isLessThanOrEqualTo(2);
         assertThat(result.plain().kommaWordsLost()).isLessThanOrEqualTo(3);
         assertThat(result.spoken().commandsSaid()).isGreaterThan(1000);
