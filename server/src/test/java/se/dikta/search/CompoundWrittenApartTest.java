@@ -77,4 +77,18 @@ class CompoundWrittenApartTest {
         assertThat(r.hits()).filteredOn(h -> h.id().equals("joined")).singleElement()
                 .satisfies(h -> assertThat(h.snippet()).contains("<mark>Familjebehandlaren</mark>"));
     }
+
+    @Test
+    void aCompoundOfTheGeneralWordListsIsOneTermAndFindsItsWordsWrittenApart() throws IOException {
+        add("apart", "Vi går igenom vård planen med mamma.");
+        add("joined", "Vårdplanen är klar.");
+        add("between", "Vård och plan diskuterades.");
+
+        assertThat(ids("vårdplan")).containsExactlyInAnyOrder("apart", "joined");
+        assertThat(ids("vårdplanen")).containsExactlyInAnyOrder("apart", "joined");
+        // Not in the training corpus, but in the word lists: one term, no phrase of its parts.
+        UserQueryParser parser = new UserQueryParser(new SwedishNoteAnalyzer());
+        assertThat(parser.parse("vårdplan", NoteFields.TEXT).toString()).doesNotContain("\"");
+        assertThat(parser.parse("vårdplanen", NoteFields.TEXT).toString()).doesNotContain("\"");
+    }
 }
