@@ -22,14 +22,20 @@ import org.apache.lucene.analysis.sv.SwedishMinimalStemmer;
  * (the head also in an inflected form: "utredningen"), the modifier possibly with a linking letter
  * ("arbets-", "barna-") or itself a compound. The longest head wins. Words come from
  * {@code /search/compound-words.txt}, generated from the training corpus by
- * {@code models/search/build-compound-dictionary.py}; Swedish stop words never count as parts. Immutable.
+ * {@code models/search/build-compound-dictionary.py}; Swedish stop words never count as parts.
+ *
+ * <p>Which compounds are <em>known</em> ({@link #isKnown}: indexed as one term when written apart) is wider than
+ * the corpus: also every compound of the general word lists ({@code /search/known-compounds.txt}, hunspell-sv and
+ * wswedish, same script) that splits into exactly two known words that are not compounds — "vårdplan" is vård + plan although the corpus
+ * only has "vårdplanering". Those words never become parts themselves, so splitting is unchanged. Immutable.
  */
 public final class CompoundSplitter {
 
     static final String RESOURCE = "/search/compound-words.txt";
+    static final String COMPOUNDS_RESOURCE = "/search/known-compounds.txt";
 
     private static final int MIN_WORD = 7;
-    private static final int MIN_HEAD = 4;
+    static final int MIN_HEAD = 4;
     private static final int MIN_MODIFIER = 3;
     private static final String LINKING = "saeuo";
     private static final String[] ENDINGS = {"arna", "erna", "orna", "ens", "ets", "en", "et", "na", "ar", "er",
@@ -37,11 +43,23 @@ public final class CompoundSplitter {
 
     private final Set<String> words;
     private final Map<String, List<String>> byStem;
+    /** Stems of the known words and known compounds. */
     private final Set<String> stems;
+    /** The known words and the two-part compounds of the word lists. */
+    private final Set<String> compounds;
     /** Stateless. */
     private final SwedishMinimalStemmer stemmer = new SwedishMinimalStemmer();
 
     public CompoundSplitter(Set<String> words) {
+        this(words, Set.of());
+    }
+
+    /**
+     * @param words the known words compounds split into (and known compounds themselves)
+     * @param compounds further known compounds: those that split into exactly two of {@code words}, neither itself
+     *        a compound, are kept
+     */
+    public CompoundSplitter(Set<String> words, Set<String> compounds) {
         CharArraySet stop = SwedishAnalyzer.getDefaultStopSet();
         Set<String> known = new HashSet<>();
         for (String w : words) {
@@ -64,7 +82,16 @@ public final class CompoundSplitter {
         for (String w : this.words) {
             wordStems.add(stem(stemmer, w));
         }
+        for (String c : compounds) {
+            List<String> parts = split(c);
+            // Two simple words only: "barnbarnsbarn" (barn-barn-barn) is read as a longer compound's split.
+            if (parts.size() == 2 && split(parts.get(0)).isEmpty() && split(parts.get(1)).isEmpty()) {
+                wordStems.add(stem(stemmer, c));
+                known.add(c);
+            }
+        }
         this.stems = Set.copyOf(wordStems);
+        this.compounds = Set.copyOf(known);
     }
 
     private static String stem(SwedishMinimalStemmer stemmer, String word) {
@@ -73,11 +100,16 @@ public final class CompoundSplitter {
     }
 
     /**
-     * A word of the dictionary, or an inflection of one (same stem): only such compounds are indexed when written
+     * A word of the dictionary, or an inflection of one (same stem, or a stem that is the word: the minimal stemmer
+     * takes "vårdplan" to "vårdpla" but "vårdplanen" to "vårdplan"): only such compounds are indexed when written
      * apart ({@link CompoundJoinFilter}) — joining every two known words would index nearly every word pair.
      */
     boolean isKnown(String word) {
-        return words.contains(word) || stems.contains(stem(stemmer, word));
+        if (compounds.contains(word)) {
+            return true;
+        }
+        String stem = stem(stemmer, word);
+        return stems.contains(stem) || compounds.contains(stem);
     }
 
     /**
@@ -97,9 +129,18 @@ public final class CompoundSplitter {
 
     /** The splitter over the word list packaged with the server. */
     public static CompoundSplitter packaged() {
-        try (InputStream in = CompoundSplitter.class.getResourceAsStream(RESOURCE)) {
+        return Packaged.SPLITTER;
+    }
+
+    /** Loaded once, on first use (checking the word lists' compounds takes a few hundred ms); immutable. */
+    private static final class Packaged {
+        static final CompoundSplitter SPLITTER = new CompoundSplitter(wordList(RESOURCE), wordList(COMPOUNDS_RESOURCE));
+    }
+
+    private static Set<String> wordList(String resource) {
+        try (InputStream in = CompoundSplitter.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the classpath");
+                throw new IllegalStateException(resource + " is missing from the classpath");
             }
             Set<String> words = new HashSet<>();
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
@@ -108,7 +149,7 @@ public final class CompoundSplitter {
                     words.add(line.strip());
                 }
             }
-            return new CompoundSplitter(words);
+            return words;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

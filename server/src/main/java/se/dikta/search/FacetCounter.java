@@ -8,15 +8,11 @@ import java.util.Map;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.search.BulkScorer;
-import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.search.LeafCollector;
-import org.apache.lucene.search.Scorable;
-import org.apache.lucene.search.Scorer;
-import org.apache.lucene.search.TwoPhaseIterator;
-import org.apache.lucene.search.Weight;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.FixedBitSet;
@@ -24,14 +20,14 @@ import org.apache.lucene.util.FixedBitSet;
 /**
  * The exact total and facet counts of a search, in a pass of its own that scores nothing.
  *
- * <p>The pass walks the hits of the search's {@link Weight} (created with {@code COMPLETE_NO_SCORES}) inside each
- * segment's {@link UnitScope} only. <b>Templates</b> need no doc values: the scope's template runs are contiguous,
- * so a hit counts for the run it falls in. <b>Sections</b> of a search with text count where the query matched:
- * per section key the caller passes a weight of the query restricted to that section's field, and a hit counts
- * for the section when that weight matches it too (so the count equals the same search with that section as a
- * filter). The hits of a segment are remembered in a bit set over the scope and intersected with each section
- * weight's matches from whichever side is cheaper. A search without text counts the sections a hit has, from the
- * {@link NoteFields#SECTION} doc values in the same pass.
+ * <p>Per segment, the search's hits inside its {@link UnitScope} become a bit set ({@link HitBits}: from postings
+ * where the query allows, otherwise from its scorer); the total is the set's population count. <b>Templates</b> need
+ * no doc values: the scope's template runs are contiguous doc-id ranges, so a template's count is the population
+ * count of its range of the set. <b>Sections</b> of a search with text count where the query matched: per section
+ * key the caller passes the query restricted to that section's field, and a hit counts for the section when that
+ * query matches it too (so the count equals the same search with that section as a filter) — the intersection of
+ * two bit sets, or, for few hits, the section query asked about each hit. A search without text counts the
+ * sections a hit has: the hits intersected with the postings of each {@link NoteFields#SECTION} term.
  *
  * <p>A bare listing of a unit (no text, no filter) needs no pass at all: {@link #unitListing} takes its counts
  * from term statistics and corrects them for the deleted documents still in the segments.
@@ -41,47 +37,34 @@ final class FacetCounter {
     /** Hits in all, per template and per section key (sections in the order given). */
     record Counts(long total, Map<String, Integer> templates, Map<String, Integer> sections) {}
 
-    /** Walking postings with nextDoc costs roughly this fraction of jumping to a given doc with advance. */
-    private static final int ADVANCE_COST = 8;
-
     private FacetCounter() {
     }
 
     /**
      * Counts the hits of {@code hits} in the scopes.
      *
-     * @param sectionWeights per section key, a weight that matches the hits that match within that section; null
-     *        to count the sections each hit has, from doc values, for every key in {@code sectionKeys}
+     * @param sectionQueries per section key, the query restricted to that section's field: a hit counts for the
+     *        section when that query matches it too; null (a search without text) to count the sections each hit
+     *        has, from the {@link NoteFields#SECTION} terms, for every key in {@code sectionKeys}
      */
-    static Counts count(Weight hits, List<UnitScope> scopes, List<String> sectionKeys, List<Weight> sectionWeights)
-            throws IOException {
+    static Counts count(HitBits bits, Query hits, List<UnitScope> scopes, List<String> sectionKeys,
+            List<Query> sectionQueries) throws IOException {
         Tally tally = new Tally(sectionKeys);
         for (UnitScope scope : scopes) {
-            BulkScorer scorer = hits.bulkScorer(scope.leaf());
-            if (scorer == null) {
+            FixedBitSet set = bits.of(hits, scope);
+            int count = set.cardinality();
+            if (count == 0) {
                 continue;
             }
-            LeafReader reader = scope.leaf().reader();
-            SortedSetDocValues sectionValues = sectionWeights == null
-                    ? DocValues.getSortedSet(reader, NoteFields.SECTION) : null;
-            LeafCount leaf = new LeafCount(scope, sectionWeights == null ? null
-                    : new FixedBitSet(scope.end() - scope.start()), sectionValues);
-            scorer.score(leaf, reader.getLiveDocs(), scope.start(), scope.end());
-            tally.add(scope, leaf.perRun, leaf.count);
-            if (sectionValues != null) {
-                int[] index = tally.sectionIndex(sectionValues);
-                for (int ord = 0; ord < index.length; ord++) {
-                    if (index[ord] >= 0) {
-                        tally.sections[index[ord]] += leaf.perSectionOrd[ord];
-                    }
-                }
-            } else if (leaf.count > 0) {
-                for (int i = 0; i < sectionWeights.size(); i++) {
-                    Scorer matches = sectionWeights.get(i).scorer(scope.leaf());
-                    if (matches != null) {
-                        tally.sections[i] += intersect(leaf.hits, scope, leaf.count, matches);
-                    }
-                }
+            int[] perRun = new int[scope.runStarts().length];
+            for (int i = 0; i < perRun.length; i++) {
+                perRun[i] = HitBits.count(set, scope.runStarts()[i] - scope.start(), scope.runEnds()[i] - scope.start());
+            }
+            tally.add(scope, perRun, count);
+            for (int i = 0; i < sectionKeys.size(); i++) {
+                Query section = sectionQueries != null ? sectionQueries.get(i)
+                        : new TermQuery(new Term(NoteFields.SECTION, sectionKeys.get(i)));
+                tally.sections[i] += (int) bits.countAmong(section, set, count, scope);
             }
         }
         return tally.counts();
@@ -130,78 +113,6 @@ final class FacetCounter {
             tally.add(scope, perRun, count);
         }
         return tally.counts();
-    }
-
-    /** How many of the {@code hitCount} documents in {@code hits} (bits relative to the scope) the scorer matches. */
-    private static int intersect(FixedBitSet hits, UnitScope scope, int hitCount, Scorer scorer) throws IOException {
-        TwoPhaseIterator twoPhase = scorer.twoPhaseIterator();
-        DocIdSetIterator matches = twoPhase == null ? scorer.iterator() : twoPhase.approximation();
-        int start = scope.start();
-        int end = scope.end();
-        long inScope = matches.cost() * (end - start) / Math.max(1, scope.leaf().reader().maxDoc());
-        int count = 0;
-        if (inScope <= (long) hitCount * ADVANCE_COST) {
-            for (int doc = matches.advance(start); doc < end; doc = matches.nextDoc()) {
-                if (hits.get(doc - start) && (twoPhase == null || twoPhase.matches())) {
-                    count++;
-                }
-            }
-        } else {
-            int length = hits.length();
-            for (int bit = hits.nextSetBit(0); bit != DocIdSetIterator.NO_MORE_DOCS;
-                    bit = bit + 1 < length ? hits.nextSetBit(bit + 1) : DocIdSetIterator.NO_MORE_DOCS) {
-                int doc = start + bit;
-                int at = matches.docID() < doc ? matches.advance(doc) : matches.docID();
-                if (at >= end) {
-                    break;
-                }
-                if (at == doc && (twoPhase == null || twoPhase.matches())) {
-                    count++;
-                }
-            }
-        }
-        return count;
-    }
-
-    /** Collects one segment's hits: the count, per template run, the hits as bits, per section ordinal. */
-    private static final class LeafCount implements LeafCollector {
-        private final UnitScope scope;
-        private final int[] perRun;
-        private final FixedBitSet hits;
-        private final SortedSetDocValues sectionValues;
-        private final int[] perSectionOrd;
-        private int run;
-        private int count;
-
-        LeafCount(UnitScope scope, FixedBitSet hits, SortedSetDocValues sectionValues) {
-            this.scope = scope;
-            this.perRun = new int[scope.runStarts().length];
-            this.hits = hits;
-            this.sectionValues = sectionValues;
-            this.perSectionOrd = sectionValues == null ? null : new int[Math.toIntExact(sectionValues.getValueCount())];
-        }
-
-        @Override
-        public void setScorer(Scorable scorer) {
-            // counts need no scores
-        }
-
-        @Override
-        public void collect(int doc) throws IOException {
-            count++;
-            if (doc < scope.runStarts()[run] || doc >= scope.runEnds()[run]) {
-                run = scope.runOf(doc);
-            }
-            perRun[run]++;
-            if (hits != null) {
-                hits.set(doc - scope.start());
-            }
-            if (sectionValues != null && sectionValues.advanceExact(doc)) {
-                for (int n = sectionValues.docValueCount(); n > 0; n--) {
-                    perSectionOrd[(int) sectionValues.nextOrd()]++;
-                }
-            }
-        }
     }
 
     /** The sums over segments. */

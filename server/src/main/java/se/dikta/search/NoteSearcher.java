@@ -25,12 +25,10 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopDocsCollector;
 import org.apache.lucene.search.TotalHits;
-import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
@@ -107,9 +105,9 @@ public final class NoteSearcher {
             if (search.query().isEmpty() && unfiltered(search)) {
                 counts = FacetCounter.unitListing(scopes, search.unitId(), keys);
             } else {
-                // Without text a note counts for the sections it has, from doc values in the counting pass.
-                counts = FacetCounter.count(ScopedSearch.weight(searcher, query, ScoreMode.COMPLETE_NO_SCORES), scopes,
-                        keys, search.query().isEmpty() ? null : sectionWeights(searcher, search, keys));
+                // Without text a note counts for the sections it has.
+                counts = FacetCounter.count(new HitBits(searcher), query, scopes, keys,
+                        search.query().isEmpty() ? null : sectionQueries(search, keys));
             }
             TopDocs topDocs = counts.total() == 0 ? TopDocsCollector.EMPTY_TOPDOCS
                     : ScopedSearch.top(searcher, query, scopes, search.order(), (int) window);
@@ -154,15 +152,13 @@ public final class NoteSearcher {
                 : new TermQuery(new Term(NoteFields.AUTHOR, NoteFields.authorKey(a)));
     }
 
-    /** Per section key: a weight matching the documents where the query matches in that section. */
-    private List<Weight> sectionWeights(IndexSearcher searcher, NoteSearch search, List<String> keys)
-            throws IOException {
-        List<Weight> weights = new ArrayList<>(keys.size());
+    /** Per section key: the query matching the documents where the text matches in that section. */
+    private List<Query> sectionQueries(NoteSearch search, List<String> keys) {
+        List<Query> queries = new ArrayList<>(keys.size());
         for (String key : keys) {
-            Query q = parser.parse(search.query(), NoteFields.sectionField(key));
-            weights.add(ScopedSearch.weight(searcher, q, ScoreMode.COMPLETE_NO_SCORES));
+            queries.add(parser.parse(search.query(), NoteFields.sectionField(key)));
         }
-        return weights;
+        return queries;
     }
 
     private static List<String> sectionKeys(IndexReader reader) throws IOException {

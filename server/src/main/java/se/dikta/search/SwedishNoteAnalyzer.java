@@ -70,9 +70,10 @@ public final class SwedishNoteAnalyzer extends Analyzer {
     /**
      * Changes whenever the terms this analyzer produces change; the index records it with each commit and is
      * rebuilt from the database when it was built with another version. 2: compound parts. 3: two words
-     * written apart also as their compound.
+     * written apart also as their compound. 4: known compounds also from the general word lists ("vård plan" is
+     * indexed as "vårdplan" too).
      */
-    public static final String VERSION = "3";
+    public static final String VERSION = "4";
 
     private final CharArraySet stopWords;
     private final boolean stemming;

@@ -51,6 +51,20 @@ class CompoundWrittenApartTest {
     }
 
     @Test
+    void aCompoundOfTheGeneralWordListsIsOneTermAndFindsItsWordsWrittenApart() throws IOException {
+        add("apart", "Vi går igenom vård planen med mamma.");
+        add("joined", "Vårdplanen är klar.");
+        add("between", "Vård och plan diskuterades.");
+
+        assertThat(ids("vårdplan")).containsExactlyInAnyOrder("apart", "joined");
+        assertThat(ids("vårdplanen")).containsExactlyInAnyOrder("apart", "joined");
+        // Not in the training corpus, but in the word lists: one term, no phrase of its parts.
+        UserQueryParser parser = new UserQueryParser(new SwedishNoteAnalyzer());
+        assertThat(parser.parse("vårdplan", NoteFields.TEXT).toString()).doesNotContain("\"");
+        assertThat(parser.parse("vårdplanen", NoteFields.TEXT).toString()).doesNotContain("\"");
+    }
+
+    @Test
     void aTypedKnownTwoPartCompoundIsOneTermNotTheCompoundOrThePhraseOfItsParts() {
         UserQueryParser parser = new UserQueryParser(notes.analyzer());
 
