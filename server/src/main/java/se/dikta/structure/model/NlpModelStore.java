@@ -35,8 +35,8 @@ import se.dikta.structure.entities.Lexicon;
 import se.dikta.structure.entities.NameRecognizer;
 import se.dikta.structure.segment.BoundaryFeatures;
 import se.dikta.structure.segment.BoundaryModel;
-import se.dikta.structure.segment.PosLexicon;
 import se.dikta.structure.segment.LengthPriors;
+import se.dikta.structure.segment.PosLexicon;
 import se.dikta.structure.segment.WordClasses;
 
 /**

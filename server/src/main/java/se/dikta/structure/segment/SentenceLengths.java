@@ -21,8 +21,8 @@ public record SentenceLengths(double[] centredLog, double weight, double bias) {
     /** No prior, no bias: the model's own per-position decisions. */
     public static final SentenceLengths NONE = new SentenceLengths(new double[MAX + 1], 0.0, 0.0);
     /**
-     * Chosen on Talbanken's dev part held out from training (prior learned from the train part, grid 0–1.0 and
-     * ±0.3; boundary F1 0.535 → 0.551 there, held-out notes 0.925 → 0.931), never on PUD.
+     * Chosen on Talbanken's dev part held out from training (prior learned from the train part, weights 0–1.5,
+     * biases ±0.5; boundary F1 0.535 → 0.545 there), never on PUD.
      */
     static final double WEIGHT = 0.4;
     static final double BIAS = -0.3;
