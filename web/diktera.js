@@ -269,7 +269,9 @@ async function startRecording() {
       onState: streamState
     });
     const mic = new Microphone({ onFrame: (pcm) => stream.send(pcm), onLevel: showLevel });
-    page.recording = { mic, stream, started: Date.now(), timer: null };
+    const rec = { mic, stream, started: Date.now(), timer: null, capturing: false, streamState: null };
+    page.recording = rec;
+    setRecState('starting', 'Startar mikrofonen …');
     stream.begin();
     try {
       await mic.start();
@@ -280,11 +282,20 @@ async function startRecording() {
       setRecState('idle', 'Redo att spela in');
       return;
     }
+    if (page.recording !== rec) { // the stream failed meanwhile (its banner says why)
+      await mic.stop().catch(() => {});
+      return;
+    }
     activity.paused = true;
     button.setAttribute('aria-pressed', 'true');
     button.textContent = 'Stoppa inspelningen';
-    setRecState('recording', 'Spelar in');
-    page.recording.timer = setInterval(tickClock, 250);
+    // Only now does the microphone's audio reach the stream: "Spelar in" before this (say, when the socket
+    // opened first) would let the user start speaking into nothing and lose the first words.
+    rec.capturing = true;
+    const s = rec.streamState;
+    if (s && s.state !== 'connecting') streamState(s.state, s.message);
+    else setRecState('recording', 'Spelar in');
+    rec.timer = setInterval(tickClock, 250);
   } catch (e) {
     banner(e.message, 'error');
   } finally {
@@ -312,6 +323,8 @@ function showLevel(level) {
 
 function streamState(state, message) {
   if (!page.recording) return;
+  page.recording.streamState = { state, message };
+  if (!page.recording.capturing && state !== 'failed') return; // startRecording shows it once capture runs
   if (state === 'reconnecting') {
     page.recording.reason = message || '';
     page.recording.waiting = undefined;

@@ -19,14 +19,20 @@ public final class Browser {
     private Browser() {}
 
     public static WebDriver start() {
-        return start(null);
+        return start(false);
     }
 
     /**
-     * A browser whose microphone plays {@code fakeMicrophoneWav} (looped) and grants microphone access without
-     * asking; null: no fake microphone.
+     * A browser that grants microphone access without asking and lets pages play audio without a gesture, for a
+     * test that gives the page a microphone of its own ({@code se.dikta.web.CuedMicrophone}; Chromium's fake
+     * device only beeps). Chromium's file microphone ({@code --use-file-for-fake-audio-capture}) is not used: it
+     * starts playing when the page opens it, before the page listens, so a loaded machine lost the first word.
      */
-    public static WebDriver start(Path fakeMicrophoneWav) {
+    public static WebDriver startWithMicrophoneAccess() {
+        return start(true);
+    }
+
+    private static WebDriver start(boolean microphone) {
         Path chromium = firstExisting("/usr/bin/chromium", "/usr/bin/chromium-browser");
         Path driver = firstExisting("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
         if (chromium == null || driver == null) {
@@ -38,9 +44,8 @@ public final class Browser {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--window-size=1280,900", "--lang=sv-SE");
-        if (fakeMicrophoneWav != null) {
+        if (microphone) {
             options.addArguments("--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
-                    "--use-file-for-fake-audio-capture=" + fakeMicrophoneWav.toAbsolutePath(),
                     "--autoplay-policy=no-user-gesture-required");
         }
         ChromeDriverService service = new ChromeDriverService.Builder()

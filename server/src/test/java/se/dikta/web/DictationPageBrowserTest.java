@@ -18,8 +18,9 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * A worker dictates into a real Chromium whose microphone plays a 48 kHz tone recording (so the page's
- * worklet resamples), through the real server and speech recogniser, corrects, signs and reads the note.
+ * A worker dictates into a real Chromium whose microphone says a 48 kHz tone recording once the page says it
+ * records ({@link CuedMicrophone}; the page's worklet resamples), through the real server and speech
+ * recogniser, corrects, signs and reads the note.
  */
 class DictationPageBrowserTest {
 
@@ -28,10 +29,11 @@ class DictationPageBrowserTest {
 
     @BeforeAll
     static void start() {
-        f = PageFixture.start(true, PageFixture.microphoneWav("dictation", SPOKEN, 30), true, Map.of());
+        f = PageFixture.start(true, true, true, Map.of());
         f.createCase("2026-0101", "Familj Berg");
         f.createCase("2026-0102", "Familj Ek");
         f.createCase("2026-0103", "Familj Al");
+        f.createCase("2026-0104", "Familj Ask");
     }
 
     @AfterAll
@@ -77,10 +79,12 @@ class DictationPageBrowserTest {
     static String dictateCleanly(Runnable openPage, Runnable toggle) {
         for (int attempt = 1; ; attempt++) {
             openPage.run();
+            CuedMicrophone.install(f.browser, SPOKEN);
             f.await().until(d -> f.hook("record").isEnabled()); // the page has found the speech model ready
             toggle.run();
             f.await().until(d -> "true".equals(f.hook("record").getAttribute("aria-pressed")));
             f.awaitState("rec-state", "recording");
+            CuedMicrophone.speak(f.browser);
             try {
                 new WebDriverWait(f.browser, Duration.ofSeconds(20))
                         .until(d -> f.hook("transcript").getText().contains("oro stöd"));
@@ -159,7 +163,10 @@ class DictationPageBrowserTest {
         new Select(f.hook("case-select")).selectByValue("2026-0102");
         f.await().until(d -> f.hook("record").isEnabled());
         StreamLog.install(f);
+        CuedMicrophone.install(f.browser, SPOKEN);
         f.hook("record").click();
+        f.awaitState("rec-state", "recording");
+        CuedMicrophone.speak(f.browser);
         f.await().until(d -> f.hook("transcript").getText().contains("barnet"));
 
         f.proxy.cut();
@@ -180,6 +187,33 @@ class DictationPageBrowserTest {
         assertThat(f.anna.get("/api/notes?caseId=2026-0102").json().getJsonArray("notes")).hasSize(1);
         f.await().until(d -> f.hook("transcript").getText().trim().equals(note.getString("transcript")));
         f.screenshot("dictation-after-reconnect");
+    }
+
+    /**
+     * A person starts speaking when the page says "Spelar in": the page must not say so before the microphone's
+     * audio reaches the stream (it once did as soon as the socket opened, and the first words were lost).
+     */
+    @Test
+    void thePageSaysItRecordsOnlyOnceTheMicrophoneListensAndKeepsTheFirstWord() {
+        f.signIn("/diktera");
+        f.awaitState("rec-state", "idle");
+        new Select(f.hook("case-select")).selectByValue("2026-0104");
+        f.await().until(d -> f.hook("record").isEnabled());
+        StreamLog.install(f);
+        CuedMicrophone.install(f.browser, SPOKEN);
+        CuedMicrophone.holdOpening(f.browser);
+        f.hook("record").click();
+        f.await().until(d -> StreamLog.opened(f.browser));
+        assertThat(f.state("rec-state")).as("socket open, microphone not yet").isEqualTo("starting");
+
+        CuedMicrophone.grant(f.browser);
+        f.awaitState("rec-state", "recording");
+        CuedMicrophone.speak(f.browser);
+        f.await().until(d -> f.hook("transcript").getText().contains("stöd"));
+        f.hook("record").click();
+        f.awaitState("rec-state", "stopped");
+        f.await().until(d -> f.hook("record").isEnabled());
+        assertThat(StreamLog.acknowledgedWords(f.browser)).containsAll(spokenWords());
     }
 
     @Test

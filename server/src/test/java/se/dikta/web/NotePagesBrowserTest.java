@@ -27,7 +27,7 @@ class NotePagesBrowserTest {
     @BeforeAll
     static void start() {
         // uploads over 2 s of audio become jobs, so both progress phases show
-        f = PageFixture.start(true, null, false, Map.of("asr.inlineMaxSeconds", "2"));
+        f = PageFixture.start(true, false, false, Map.of("asr.inlineMaxSeconds", "2"));
         for (String id : List.of("2026-0201", "2026-0202", "2026-0203", "2026-0204")) {
             f.createCase(id, "Familj " + id.substring(7));
         }

@@ -11,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +30,6 @@ import se.dikta.testing.TestServer;
 import se.dikta.testing.ToneModel;
 import se.dikta.testing.ToneModelGenerator;
 import se.dikta.testing.ToneWavWriter;
-import se.dikta.testing.ToneWavWriter.ToneAudio;
 
 /**
  * One real server (optionally behind a {@link CuttableProxy}) and one headless Chromium for a browser test
@@ -73,20 +71,6 @@ final class PageFixture implements AutoCloseable {
         return toneModel;
     }
 
-    /**
-     * A 48 kHz recording of {@code script} for the fake microphone, followed by {@code silence} seconds of
-     * silence (Chromium loops the file: the silence keeps the words from repeating while a test runs).
-     */
-    static Path microphoneWav(String name, String script, double silence) {
-        ToneAudio audio = new ToneWavWriter(toneModel()).render(script, 48000);
-        byte[] padded = Arrays.copyOf(audio.pcm(), audio.pcm().length + (int) (silence * 48000) * 2);
-        try {
-            return new ToneAudio(padded, 48000, 1, audio.spans()).writeWav(sharedDir.resolve(name + ".wav"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** A 48 kHz upload file of {@code script}. */
     static Path uploadWav(String name, String script) {
         try {
@@ -98,17 +82,17 @@ final class PageFixture implements AutoCloseable {
 
     /**
      * @param speech     true: the tone model is the server's speech model; false: none is installed
-     * @param microphone the fake microphone's recording, or null
+     * @param microphone true: the page may open a microphone (the test gives it one: {@link CuedMicrophone})
      * @param overrides  more server settings
      */
-    static PageFixture start(boolean speech, Path microphone, boolean proxied, Map<String, String> overrides) {
+    static PageFixture start(boolean speech, boolean microphone, boolean proxied, Map<String, String> overrides) {
         Map<String, String> settings = new HashMap<>(overrides);
         settings.put("asr.model", speech ? toneModel().dir().toString()
                 : Path.of(System.getProperty("java.io.tmpdir"), "dikta-no-model").toString());
         TestServer server = TestServer.start(settings);
         try {
             CuttableProxy proxy = proxied ? new CuttableProxy(server.port()) : null;
-            return new PageFixture(server, proxy, Browser.start(microphone));
+            return new PageFixture(server, proxy, microphone ? Browser.startWithMicrophoneAccess() : Browser.start());
         } catch (IOException | RuntimeException e) {
             server.close();
             throw new IllegalStateException(e);

@@ -37,7 +37,7 @@ class ServerRestartBrowserTest {
         dir = Files.createTempDirectory("dikta-restart-");
         port = ChildServer.freePort();
         child = startChild();
-        browser = Browser.start(PageFixture.microphoneWav("restart", SPOKEN, 120));
+        browser = Browser.startWithMicrophoneAccess();
     }
 
     static ChildServer startChild() throws Exception {
@@ -81,7 +81,10 @@ class ServerRestartBrowserTest {
         awaitState("rec-state", "idle");
         await().until(d -> d.findElement(testId("record")).isEnabled());
         StreamLog.install(browser);
+        CuedMicrophone.install(browser, SPOKEN);
         browser.findElement(testId("record")).click();
+        awaitState("rec-state", "recording");
+        CuedMicrophone.speak(browser); // as a person does once the page says "Spelar in"
         await().until(d -> d.findElement(testId("transcript")).getText().contains("barnet"));
 
         child.process().destroyForcibly().waitFor();

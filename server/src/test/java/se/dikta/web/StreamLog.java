@@ -27,11 +27,18 @@ final class StreamLog {
                 + "function Recorded(url, protocols) {"
                 + "  const ws = protocols === undefined ? new Real(url) : new Real(url, protocols);"
                 + "  const log = []; window.__ws.push(log);"
+                + "  ws.addEventListener('open', () => log.push({ type: 'opened' }));"
                 + "  ws.addEventListener('message', (e) => { if (typeof e.data === 'string') log.push(JSON.parse(e.data)); });"
                 + "  return ws; }"
                 + "Recorded.prototype = Real.prototype;"
                 + "['CONNECTING', 'OPEN', 'CLOSING', 'CLOSED'].forEach((k) => { Recorded[k] = Real[k]; });"
                 + "window.WebSocket = Recorded;");
+    }
+
+    /** Whether a socket of the page has opened (the page's own open handler has run by the time this is seen). */
+    static boolean opened(org.openqa.selenium.WebDriver browser) {
+        return Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "return (window.__ws || []).some((log) => log.some((m) => m.type === 'opened'));"));
     }
 
     /** The words of every final the server acknowledged, over all connections, in order. */

@@ -15,7 +15,7 @@ class TypedModeBrowserTest {
 
     @BeforeAll
     static void start() {
-        f = PageFixture.start(false, null, false, Map.of());
+        f = PageFixture.start(false, false, false, Map.of());
         f.createCase("2026-0301", "Familj Lund");
     }
 
