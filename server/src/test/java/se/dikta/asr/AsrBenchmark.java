@@ -107,6 +107,8 @@ class AsrBenchmark {
                 int warmUp = AsrBenchRuns.warmUp(server, audio, STREAMS, WARM_UP_SECONDS);
                 server.awaitIdle();
                 if (Boolean.getBoolean("asr.bench.quick")) { // -Dasr.bench.quick=true: where the CPU goes, no report
+                    System.out.printf(Locale.ROOT, "QUICK %s library chunk p95 %.1f ms (1), %.1f ms (%d)%n", v.name(),
+                            percentile(rawChunks1, 0.95), percentile(rawChunksN, 0.95), STREAMS);
                     quick(v, raw, rawPartials, server, audio, paced);
                     continue;
                 }
