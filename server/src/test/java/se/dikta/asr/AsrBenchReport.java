@@ -39,34 +39,52 @@ final class AsrBenchReport {
                 + "same benchmark runs a real model. Audio: a %.1f s 16 kHz melody of dictation-like utterances "
                 + "(20 s for paced streams).\n\n", System.getProperty("java.version"), audio.seconds()));
         sb.append("CPU seconds per audio second. The library loop is one Recognizer fed 100 ms chunks on one thread "
-                + "(thread CPU, best of 2 runs after a warm-up); through the server it is the whole server process "
+                + "(thread CPU, best of 3 runs after a warm-up); the server's decoder is the server's own decoding "
+                + "code (`Decoder`: shorts, resampler, a partial after each chunk) run the same way; through the server it is the whole server process "
                 + "(event loops, WebSocket, JSON, partials, GC, JIT, other features' background work) while streams "
-                + f("send 100 ms frames as fast as it takes them. %d streams = `asr.maxStreams`' default here (one "
-                + "per core).\n\n", streams));
-        sb.append(f("| model | hidden layers | library loop | + partial per chunk | server, 1 stream | server, %d streams "
-                + "| ratio 1 / %d streams (target ≥ 0.95) | server's own CPU ms per audio s (1 / %d) |\n", streams,
-                streams, streams));
-        sb.append("| --- | --- | --- | --- | --- | --- | --- | --- |\n");
+                + f("send 100 ms frames as fast as it takes them, best of 3 runs (the library, decoder and server runs alternate, so all see the same machine), after a warm-up of such runs at %d "
+                + "streams until the JIT compiler has settled (its threads under 0.5 ms CPU per audio second in a run, "
+                + "at most 150 s; runs in the table): a server that has dictated for a while. %d streams = "
+                + "`asr.maxStreams`' default here (one per core). The server's CPU is split by thread "
+                + "(`/proc/PID/task/*/schedstat`): decoding is the `asr-stream` threads (the library plus the Java "
+                + "around it); the server's own is every other thread.\n\n", streams, streams));
+        sb.append(f("| model | hidden layers | library loop | + partial per chunk | server's decoder | server, 1 stream | server, %d streams "
+                + "| ratio 1 / %d streams (target ≥ 0.95) | server − library, ms per audio s (1 / %d) | decoding "
+                + "threads, ms per audio s (1 / %d) | own threads, ms per audio s (1 / %d): event loops, JIT, GC and "
+                + "VM, other | warm-up runs |\n", streams, streams, streams, streams, streams));
+        sb.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
         for (Result r : results) {
             double raw = r.raw().cpuPerAudio();
-            sb.append(f("| %s | %s | %.4f | %.4f | %.4f | %.4f | **%.2f** / **%.2f** | %.1f / %.1f |\n",
+            sb.append(f("| %s | %s | %.4f | %.4f | %.4f | %.4f | %.4f | **%.2f** / **%.2f** | %.1f / %.1f | %.1f / %.1f "
+                    + "| %s / %s | %d |\n",
                     r.variant().name(), r.variant().shape(), raw, r.rawPartials().cpuPerAudio(),
-                    r.one().cpuPerAudio(), r.many().cpuPerAudio(), raw / r.one().cpuPerAudio(),
+                    r.decoder().cpuPerAudio(), r.one().cpuPerAudio(), r.many().cpuPerAudio(), raw / r.one().cpuPerAudio(),
                     raw / r.many().cpuPerAudio(), 1000 * (r.one().cpuPerAudio() - raw),
-                    1000 * (r.many().cpuPerAudio() - raw)));
+                    1000 * (r.many().cpuPerAudio() - raw), r.one().msPerAudio(AsrBenchThreads.DECODING),
+                    r.many().msPerAudio(AsrBenchThreads.DECODING), own(r.one()), own(r.many()), r.warmUpRuns()));
         }
         sb.append("\nAdded latency with streams paced in real time (100 ms frames): a final from the sending of the "
                 + "frame it ends with (its seq) to its arrival; a partial from the sending of the latest frame "
                 + "before it; an ack from the sending of its frame (it comes after the utterance's text is in the "
-                + "draft in the database). Target: partial and final p95 ≤ 30 ms.\n\n");
-        sb.append("| model | streams | finals p50 / p95 (count) | partials p50 / p95 (count) | acks p50 / p95 |\n");
-        sb.append("| --- | --- | --- | --- | --- |\n");
+                + "draft in the database). Beside them the library alone paced the same way, with as many "
+                + "recognisers at once on their own threads: the wall time of a 100 ms chunk with its partial "
+                + "(Vosk evaluates the network every few chunks, so most take a fraction of a millisecond and some "
+                + "the whole computation); added = the server's p95 − the library's chunk p95 at the same number of "
+                + "streams. Target: added p95 ≤ 30 ms.\n\n");
+        sb.append("| model | streams | finals p50 / p95 (count) | partials p50 / p95 (count) | acks p50 / p95 | library "
+                + "chunk p50 / p95 | added p95: partials / finals |\n");
+        sb.append("| --- | --- | --- | --- | --- | --- | --- |\n");
         for (Result r : results) {
             for (Paced p : List.of(r.latency1(), r.latencyN())) {
-                sb.append(f("| %s | %d | %.1f / %.1f ms (%d) | %.1f / %.1f ms (%d) | %.0f / %.0f ms |\n",
+                double[] lib = p == r.latency1() ? r.rawChunks1() : r.rawChunksN();
+                double libP95 = percentile(lib, 0.95);
+                sb.append(f("| %s | %d | %.1f / %.1f ms (%d) | %.1f / %.1f ms (%d) | %.0f / %.0f ms | %.1f / %.1f ms "
+                        + "| **%.1f** / **%.1f** ms |\n",
                         r.variant().name(), p.streams(), percentile(p.finals(), 0.5), percentile(p.finals(), 0.95),
                         p.finals().length, percentile(p.partials(), 0.5), percentile(p.partials(), 0.95),
-                        p.partials().length, percentile(p.acks(), 0.5), percentile(p.acks(), 0.95)));
+                        p.partials().length, percentile(p.acks(), 0.5), percentile(p.acks(), 0.95),
+                        percentile(lib, 0.5), libP95, percentile(p.partials(), 0.95) - libP95,
+                        percentile(p.finals(), 0.95) - libP95));
             }
         }
         sb.append("\nCapacity: paced streams (starts spread over 1 s) in steps 1, 2, 3, 4, 6, 8, 12, …; the largest "
@@ -149,6 +167,12 @@ final class AsrBenchReport {
             out.addAll(rows);
         }
         return String.join("\n", out) + "\n";
+    }
+
+    private static String own(AsrBenchRuns.Cost c) {
+        return f("%.1f: %.1f, %.1f, %.1f, %.1f", c.msPerAudio(null), c.msPerAudio(AsrBenchThreads.EVENT_LOOPS),
+                c.msPerAudio(AsrBenchThreads.JIT), c.msPerAudio(AsrBenchThreads.GC),
+                c.msPerAudio(AsrBenchThreads.OTHER));
     }
 
     private static String model(String row) {

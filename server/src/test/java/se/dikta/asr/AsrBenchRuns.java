@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -27,13 +28,88 @@ final class AsrBenchRuns {
     private AsrBenchRuns() {
     }
 
-    record Cost(double cpuSeconds, double wallSeconds, double audioSeconds) {
+    /** {@code threads}: the server's CPU seconds by thread kind ({@link AsrBenchThreads}); empty for the library loop. */
+    record Cost(double cpuSeconds, double wallSeconds, double audioSeconds, Map<String, Double> threads) {
         double cpuPerAudio() {
             return cpuSeconds / audioSeconds;
         }
 
         double throughput() {
             return audioSeconds / wallSeconds;
+        }
+
+        /** CPU ms per audio second of one kind of the server's threads (AsrBenchThreads), or of all but decoding. */
+        double msPerAudio(String kind) {
+            double cpu = kind == null ? AsrBenchThreads.own(threads) : threads.getOrDefault(kind, 0.0);
+            return 1000 * cpu / audioSeconds;
+        }
+    }
+
+    /**
+     * Streams as fast as the server takes them until the JIT compiler has settled (its threads used under 0.5 ms
+     * CPU per audio second in a run) or {@code maxSeconds} have passed: a server that has dictated for a while, not
+     * one that is still compiling its per-frame path (about ten thousand frames). Returns the runs made.
+     */
+    static int warmUp(AsrBenchServer server, ToneAudio audio, int n, double maxSeconds) throws Exception {
+        long end = System.nanoTime() + (long) (maxSeconds * 1e9);
+        int runs = 0;
+        while (true) {
+            Cost c = serverStreams(server, audio, n);
+            runs++;
+            if (c.msPerAudio(AsrBenchThreads.JIT) < 0.5 || System.nanoTime() > end) {
+                return runs;
+            }
+        }
+    }
+
+    /**
+     * The library alone paced in real time, {@code n} recognisers on their own threads at once (starts spread over
+     * 1 s as in {@link #paced}): the wall time of each 100 ms chunk with its partial, sorted, in ms. What the
+     * server's partial and final latencies are measured against: at n streams two decoders share the cores and
+     * the memory bandwidth, which no server can avoid.
+     */
+    static double[] rawPaced(Path modelDir, ToneAudio audio, int n) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(n);
+        try (Model model = new Model(modelDir.toString())) {
+            List<Future<double[]>> runs = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                long delay = 1000L * i / n;
+                runs.add(threads.submit(() -> {
+                    Thread.sleep(delay);
+                    byte[] pcm = audio.pcm();
+                    int chunk = RATE / 10 * 2;
+                    double[] ms = new double[(pcm.length + chunk - 1) / chunk];
+                    try (Recognizer rec = new Recognizer(model, RATE)) {
+                        rec.setWords(true);
+                        long start = System.nanoTime();
+                        for (int off = 0, k = 0; off < pcm.length; off += chunk, k++) {
+                            long wait = start + k * 100_000_000L - System.nanoTime();
+                            if (wait > 0) {
+                                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                            }
+                            int len = Math.min(chunk, pcm.length - off);
+                            byte[] piece = Arrays.copyOfRange(pcm, off, off + len);
+                            long t0 = System.nanoTime();
+                            if (rec.acceptWaveForm(piece, len)) {
+                                rec.getResult();
+                            } else {
+                                rec.getPartialResult();
+                            }
+                            ms[k] = (System.nanoTime() - t0) / 1e6;
+                        }
+                    }
+                    return ms;
+                }));
+            }
+            List<Double> all = new ArrayList<>();
+            for (Future<double[]> r : runs) {
+                for (double d : r.get()) {
+                    all.add(d);
+                }
+            }
+            return sorted(all);
+        } finally {
+            threads.shutdownNow();
         }
     }
 
@@ -43,7 +119,7 @@ final class AsrBenchRuns {
      * frame; done = from {@code stop} to the stream's end. CPU is the server's over the run.
      */
     record Paced(int streams, double[] finals, double[] partials, double[] acks, double[] done, double cpuSeconds,
-                 double audioSeconds, double peakRssMb) {
+                 double audioSeconds, double peakRssMb, Map<String, Double> threads) {
         boolean keptUp() {
             return percentile(acks, 0.95) < 1000 && percentile(done, 0.95) < 2000;
         }
@@ -75,7 +151,7 @@ final class AsrBenchRuns {
                     rec.getFinalResult();
                 }
                 Cost c = new Cost((THREADS.getCurrentThreadCpuTime() - cpu0) / 1e9, (System.nanoTime() - t0) / 1e9,
-                        audio.seconds());
+                        audio.seconds(), Map.of());
                 if (run >= 1 && (best == null || c.cpuSeconds() < best.cpuSeconds())) {
                     best = c;
                 }
@@ -84,10 +160,34 @@ final class AsrBenchRuns {
         }
     }
 
+    /**
+     * The server's own decoding code ({@link Decoder}: frames as shorts, the resampler, a partial after each
+     * chunk) on this thread, without the server around it: thread CPU of one pass, as {@link #rawLoop}'s.
+     */
+    static Cost decoderLoop(Path modelDir, ToneAudio audio) throws Exception {
+        try (SpeechModel model = SpeechModel.load(new ModelVerifier().verify(modelDir))) {
+            short[] samples = new short[audio.pcm().length / 2];
+            java.nio.ByteBuffer.wrap(audio.pcm()).order(java.nio.ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(samples);
+            long cpu0 = THREADS.getCurrentThreadCpuTime();
+            long t0 = System.nanoTime();
+            try (Decoder decoder = new Decoder(model, RATE)) {
+                long seq = 0;
+                for (int off = 0; off < samples.length; off += RATE / 10) {
+                    short[] frame = Arrays.copyOfRange(samples, off, Math.min(samples.length, off + RATE / 10));
+                    decoder.accept(frame, frame.length, ++seq);
+                }
+                decoder.finish(seq);
+            }
+            return new Cost((THREADS.getCurrentThreadCpuTime() - cpu0) / 1e9, (System.nanoTime() - t0) / 1e9,
+                    audio.seconds(), Map.of());
+        }
+    }
+
     /** N streams sending the audio as fast as the server takes it; CPU is the server process's. */
     static Cost serverStreams(AsrBenchServer server, ToneAudio audio, int n) throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(n);
         try (StreamClient client = new StreamClient(server.port(), server.anna())) {
+            AsrBenchThreads.Snapshot threads0 = AsrBenchThreads.take(server.pid());
             double cpu0 = server.cpuSeconds();
             long t0 = System.nanoTime();
             List<Future<Connection>> runs = new ArrayList<>();
@@ -102,7 +202,9 @@ final class AsrBenchRuns {
                 r.get();
             }
             double wall = (System.nanoTime() - t0) / 1e9;
-            return new Cost(server.cpuSeconds() - cpu0, wall, n * audio.seconds());
+            double cpu = server.cpuSeconds() - cpu0;
+            return new Cost(cpu, wall, n * audio.seconds(),
+                    AsrBenchThreads.between(threads0, AsrBenchThreads.take(server.pid())));
         } finally {
             threads.shutdownNow();
         }
@@ -117,6 +219,7 @@ final class AsrBenchRuns {
         List<Double> done = new ArrayList<>();
         double peakRss = 0;
         try (StreamClient client = new StreamClient(server.port(), server.anna())) {
+            AsrBenchThreads.Snapshot threads0 = AsrBenchThreads.take(server.pid());
             double cpu0 = server.cpuSeconds();
             List<Future<Connection>> runs = new ArrayList<>();
             for (int i = 0; i < n; i++) {
@@ -133,6 +236,7 @@ final class AsrBenchRuns {
                 Thread.sleep(500);
             }
             double cpu = server.cpuSeconds() - cpu0;
+            Map<String, Double> byThread = AsrBenchThreads.between(threads0, AsrBenchThreads.take(server.pid()));
             long frames = (long) Math.ceil(audio.seconds() / 0.1);
             for (Future<Connection> r : runs) {
                 Connection c = r.get();
@@ -161,7 +265,7 @@ final class AsrBenchRuns {
                 }
             }
             return new Paced(n, sorted(finals), sorted(partials), sorted(acks), sorted(done), cpu,
-                    n * audio.seconds(), peakRss);
+                    n * audio.seconds(), peakRss, byThread);
         } finally {
             threads.shutdownNow();
         }

@@ -25,6 +25,10 @@ record AsrBenchServer(ChildServer child, int port, ApiClient anna) implements Au
         return new AsrBenchServer(child, child.port(), child.loginAnna()); // its CSRF token goes on each start
     }
 
+    long pid() {
+        return child.process().pid();
+    }
+
     double cpuSeconds() {
         return child.cpuSeconds();
     }

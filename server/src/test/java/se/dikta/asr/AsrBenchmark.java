@@ -37,6 +37,8 @@ class AsrBenchmark {
     private static final int STREAMS = Integer.getInteger("asr.bench.streams", Runtime.getRuntime().availableProcessors());
     private static final int[] CAPACITY_STEPS = {1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48};
     private static final int MAX_STREAMS = 48;
+    /** Longest warm-up before the measured runs (it ends earlier once the JIT compiler has settled). */
+    private static final double WARM_UP_SECONDS = 150;
 
     @TempDir
     Path tmp;
@@ -44,9 +46,10 @@ class AsrBenchmark {
 
     record Variant(String name, String shape, Path dir, double generateSeconds) {}
 
-    record Result(Variant variant, Cost raw, Cost rawPartials, Cost one, Cost many, double idle, Paced latency1,
+    record Result(Variant variant, Cost raw, Cost rawPartials, Cost decoder, Cost one, Cost many, double idle, Paced latency1,
                   Paced latencyN, Paced capacity, Paced failed, double idleHeapMb, double idleRssMb,
-                  double loadedHeapMb, int loadedStreams, String load) {}
+                  double loadedHeapMb, int loadedStreams, String load, int warmUpRuns, double[] rawChunks1,
+                  double[] rawChunksN) {}
 
     /** 60 s of dictation-like melody: utterances of 2..5 words with pauses. */
     private ToneAudio melody(double seconds) {
@@ -93,16 +96,33 @@ class AsrBenchmark {
         List<Result> results = new ArrayList<>();
         for (Variant v : variants()) {
             String load = loadAverage();
-            Cost raw = AsrBenchRuns.rawLoop(v.dir(), audio, false, 2);
-            Cost rawPartials = AsrBenchRuns.rawLoop(v.dir(), audio, true, 2);
+            Cost raw = AsrBenchRuns.rawLoop(v.dir(), audio, false, 1); // warm-up; measured again beside the server
+            Cost rawPartials = AsrBenchRuns.rawLoop(v.dir(), audio, true, 1);
+            double[] rawChunks1 = AsrBenchRuns.rawPaced(v.dir(), paced, 1);
+            double[] rawChunksN = AsrBenchRuns.rawPaced(v.dir(), paced, STREAMS);
             try (AsrBenchServer server = AsrBenchServer.start(v.dir(), MAX_STREAMS)) {
                 double idle = server.awaitIdle(); // the model loads, other features start background work
                 double idleHeap = server.heapAfterGcMb();
                 double idleRss = server.rssMb();
-                AsrBenchRuns.serverStreams(server, paced, STREAMS); // warm-up: JIT, connection paths
+                int warmUp = AsrBenchRuns.warmUp(server, audio, STREAMS, WARM_UP_SECONDS);
                 server.awaitIdle();
-                Cost one = AsrBenchRuns.serverStreams(server, audio, 1);
-                Cost many = AsrBenchRuns.serverStreams(server, audio, STREAMS);
+                if (Boolean.getBoolean("asr.bench.quick")) { // -Dasr.bench.quick=true: where the CPU goes, no report
+                    System.out.printf(Locale.ROOT, "QUICK %s library chunk p95 %.1f ms (1), %.1f ms (%d)%n", v.name(),
+                            percentile(rawChunks1, 0.95), percentile(rawChunksN, 0.95), STREAMS);
+                    quick(v, raw, rawPartials, server, audio, paced);
+                    continue;
+                }
+                // library, decoder and server runs alternate, best of 3 each: all see the same machine
+                Cost decoder = null;
+                Cost one = null;
+                Cost many = null;
+                for (int i = 0; i < 3; i++) {
+                    raw = best(raw, AsrBenchRuns.rawLoop(v.dir(), audio, false, 1), i);
+                    rawPartials = best(rawPartials, AsrBenchRuns.rawLoop(v.dir(), audio, true, 1), i);
+                    decoder = best(decoder, AsrBenchRuns.decoderLoop(v.dir(), audio), i);
+                    one = best(one, AsrBenchRuns.serverStreams(server, audio, 1), i);
+                    many = best(many, AsrBenchRuns.serverStreams(server, audio, STREAMS), i);
+                }
                 Paced l1 = AsrBenchRuns.paced(server, paced, 1);
                 Paced ln = AsrBenchRuns.paced(server, paced, STREAMS);
                 Paced capacity = null;
@@ -132,14 +152,64 @@ class AsrBenchmark {
                 Thread.sleep(10_000);
                 double loadedHeap = server.heapAfterGcMb();
                 run.get();
-                results.add(new Result(v, raw, rawPartials, one, many, idle, l1, ln, capacity, failed, idleHeap,
-                        idleRss, loadedHeap, loaded, load));
+                results.add(new Result(v, raw, rawPartials, decoder, one, many, idle, l1, ln, capacity, failed, idleHeap,
+                        idleRss, loadedHeap, loaded, load, warmUp, rawChunks1, rawChunksN));
             }
-            System.out.println(AsrBenchReport.write(results, audio, STREAMS));
+            if (!results.isEmpty()) {
+                System.out.println(AsrBenchReport.write(results, audio, STREAMS));
+            }
+        }
+        if (results.isEmpty()) {
+            return; // quick runs: printed only
         }
         BenchmarkReport.writeSection("asr", AsrBenchReport.merge(AsrBenchReport.write(results, audio, STREAMS),
                 BenchmarkReport.readSection("asr"), results.stream().map(r -> r.variant().name())
                         .collect(java.util.stream.Collectors.toSet())));
+    }
+
+    /** Repeated 1- and N-stream runs with the server's CPU by thread kind, and paced latencies; printed only. */
+    private static void quick(Variant v, Cost raw, Cost rawPartials, AsrBenchServer server, ToneAudio audio,
+            ToneAudio paced) throws Exception {
+        System.out.printf(Locale.ROOT, "QUICK %s library %.4f, with partials %.4f (load %s)%n", v.name(),
+                raw.cpuPerAudio(), rawPartials.cpuPerAudio(), loadAverage());
+        for (int rep = 0; rep < Integer.getInteger("asr.bench.quickRuns", 3); rep++) {
+            for (int n : new int[] {1, STREAMS}) {
+                String from = java.time.LocalTime.now().toString();
+                Cost c = AsrBenchRuns.serverStreams(server, audio, n);
+                String by = perAudio(c.threads(), c.audioSeconds());
+                System.out.printf(Locale.ROOT, "QUICK %s-%s %s run %d, %d streams: server %.4f ratio %.3f own %.2f ms/s "
+                        + "wall %.1f s | ms per audio s: %s%n", from, java.time.LocalTime.now(), v.name(), rep, n, c.cpuPerAudio(),
+                        raw.cpuPerAudio() / c.cpuPerAudio(), 1000 * (c.cpuPerAudio() - raw.cpuPerAudio()),
+                        c.wallSeconds(), by);
+            }
+        }
+        AsrBenchThreads.Snapshot idle0 = AsrBenchThreads.take(server.pid());
+        Thread.sleep(10_000);
+        System.out.printf(Locale.ROOT, "QUICK %s idle, ms per wall s: %s%n", v.name(),
+                perAudio(AsrBenchThreads.between(idle0, AsrBenchThreads.take(server.pid())), 10));
+        for (String steps : System.getProperty("asr.bench.quickPaced", "1," + STREAMS).split(",")) {
+            int n = Integer.parseInt(steps);
+            AsrBenchRuns.Paced p = AsrBenchRuns.paced(server, paced, n);
+            System.out.printf(Locale.ROOT, "QUICK %s paced %d: finals p50 %.1f p95 %.1f (%d), partials p50 %.1f "
+                    + "p95 %.1f (%d), acks p95 %.1f, %.4f CPU s/s | ms per audio s: %s%n", v.name(), n,
+                    percentile(p.finals(), 0.5), percentile(p.finals(), 0.95), p.finals().length,
+                    percentile(p.partials(), 0.5), percentile(p.partials(), 0.95), p.partials().length,
+                    percentile(p.acks(), 0.95), p.cpuPerAudio(), perAudio(p.threads(), p.audioSeconds()));
+        }
+    }
+
+    private static String perAudio(java.util.Map<String, Double> threads, double seconds) {
+        StringBuilder by = new StringBuilder();
+        threads.forEach((kind, cpu) -> {
+            if (1000 * cpu / seconds >= 0.05) {
+                by.append(String.format(Locale.ROOT, "%s %.2f; ", kind, 1000 * cpu / seconds));
+            }
+        });
+        return by.toString();
+    }
+
+    private static Cost best(Cost best, Cost run, int i) {
+        return i == 0 || run.cpuPerAudio() < best.cpuPerAudio() ? run : best;
     }
 
     private static String loadAverage() throws Exception {
