@@ -271,7 +271,8 @@ async function startRecording() {
     const mic = new Microphone({ onFrame: (pcm) => stream.send(pcm), onLevel: showLevel });
     const rec = { mic, stream, started: Date.now(), timer: null, capturing: false, streamState: null };
     page.recording = rec;
-    setRecState('starting', 'Startar mikrofonen …');
+    // data-state stays within the page contract (idle|recording|...): not recording until the audio flows.
+    setRecState('idle', 'Startar mikrofonen …');
     stream.begin();
     try {
       await mic.start();

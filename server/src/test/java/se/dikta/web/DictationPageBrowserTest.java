@@ -204,7 +204,8 @@ class DictationPageBrowserTest {
         CuedMicrophone.holdOpening(f.browser);
         f.hook("record").click();
         f.await().until(d -> StreamLog.opened(f.browser));
-        assertThat(f.state("rec-state")).as("socket open, microphone not yet").isEqualTo("starting");
+        assertThat(f.state("rec-state")).as("socket open, microphone not yet").isEqualTo("idle");
+        assertThat(f.hook("rec-state").getText()).isEqualTo("Startar mikrofonen …");
 
         CuedMicrophone.grant(f.browser);
         f.awaitState("rec-state", "recording");
