@@ -337,7 +337,10 @@ function streamState(state, message) {
       + 'när servern kan spara igen.');
   } else if (state === 'failed') {
     banner(message, 'error');
+    const mic = page.recording.mic;
     finishLocally();
+    // The microphone must not stay open (and its indicator lit) behind a stream that has ended.
+    mic.stop().catch(() => {});
   }
 }
 

@@ -35,7 +35,7 @@ final class CuedMicrophone {
                 + "  const ctx = new AudioContext({ sampleRate: rate });"
                 + "  if (ctx.state === 'suspended') await ctx.resume();"
                 + "  const out = ctx.createMediaStreamDestination(); out.channelCount = 1;"
-                + "  window.__mic.opened++;"
+                + "  window.__mic.opened++; window.__mic.stream = out.stream;"
                 + "  window.__mic.speak = () => {"
                 + "    const buffer = ctx.createBuffer(1, n, rate); buffer.copyToChannel(samples, 0);"
                 + "    const source = ctx.createBufferSource(); source.buffer = buffer; source.connect(out);"
@@ -55,6 +55,13 @@ final class CuedMicrophone {
     static void grant(WebDriver browser) {
         ((JavascriptExecutor) browser).executeScript(
                 "const g = window.__mic.gate; window.__mic.gate = null; if (g) g.release();");
+    }
+
+    /** Whether the page has stopped every track of the microphone it opened. */
+    static boolean closedByPage(WebDriver browser) {
+        return Boolean.TRUE.equals(((JavascriptExecutor) browser).executeScript(
+                "const s = window.__mic && window.__mic.stream;"
+                + "return !!s && s.getTracks().every((t) => t.readyState === 'ended');"));
     }
 
     /** Says the script now (the page must have opened the microphone). */

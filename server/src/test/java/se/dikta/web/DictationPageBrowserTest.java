@@ -14,6 +14,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -215,6 +216,26 @@ class DictationPageBrowserTest {
         f.awaitState("rec-state", "stopped");
         f.await().until(d -> f.hook("record").isEnabled());
         assertThat(StreamLog.acknowledgedWords(f.browser)).containsAll(spokenWords());
+    }
+
+    /** A stream the server ends for good (here: a message it refuses) must not leave the microphone open. */
+    @Test
+    void aStreamTheServerEndsForGoodClosesTheMicrophone() {
+        f.signIn("/diktera");
+        f.awaitState("rec-state", "idle");
+        new Select(f.hook("case-select")).selectByValue("2026-0104");
+        f.await().until(d -> f.hook("record").isEnabled());
+        StreamLog.install(f);
+        CuedMicrophone.install(f.browser, SPOKEN);
+        f.hook("record").click();
+        f.awaitState("rec-state", "recording");
+        assertThat(CuedMicrophone.closedByPage(f.browser)).as("microphone open while recording").isFalse();
+
+        ((JavascriptExecutor) f.browser).executeScript("window.__sockets.forEach((ws) => {"
+                + " if (ws.readyState === WebSocket.OPEN) ws.send('inte json'); });");
+        f.awaitState("rec-state", "stopped");
+        f.await().until(d -> CuedMicrophone.closedByPage(f.browser));
+        assertThat(f.hook("record").getAttribute("aria-pressed")).isEqualTo("false");
     }
 
     @Test

@@ -26,7 +26,7 @@ final class StreamLog {
                 "if (window.__ws) return; window.__ws = []; const Real = window.WebSocket;"
                 + "function Recorded(url, protocols) {"
                 + "  const ws = protocols === undefined ? new Real(url) : new Real(url, protocols);"
-                + "  const log = []; window.__ws.push(log);"
+                + "  const log = []; window.__ws.push(log); (window.__sockets = window.__sockets || []).push(ws);"
                 + "  ws.addEventListener('open', () => log.push({ type: 'opened' }));"
                 + "  ws.addEventListener('message', (e) => { if (typeof e.data === 'string') log.push(JSON.parse(e.data)); });"
                 + "  return ws; }"
