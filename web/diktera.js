@@ -212,8 +212,13 @@ async function structure(onDemand) {
     // While dictating, the transcript is already safe in the draft: proposals are saved less often, so the
     // version history holds the worker's steps rather than one version per utterance.
     if (editor.applyStructure(result, t.words)) saver.changed(page.recording ? 15000 : undefined);
+    // A warning from an earlier attempt (say, while the server restarted) is no longer true.
+    if (page.structureWarning) page.structureWarning.remove();
+    page.structureWarning = null;
   } catch (e) {
-    banner('Texten kunde inte struktureras: ' + e.message, 'warning');
+    if (page.structureWarning) page.structureWarning.remove();
+    page.structureWarning = banner('Texten kunde inte struktureras: ' + e.message, 'warning',
+      { testid: 'structure-warning' });
   } finally {
     page.structureRunning = false;
     if (page.structureAgain) {

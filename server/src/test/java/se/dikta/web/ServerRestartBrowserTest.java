@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import se.dikta.testing.ApiClient;
@@ -96,6 +97,11 @@ class ServerRestartBrowserTest {
         browser.findElement(testId("record")).click();
         awaitState("rec-state", "stopped");
         await().until(d -> d.findElement(testId("record")).isEnabled());
+        // Structuring catches up after the outage, and a warning from the outage does not outlive it.
+        await().until(d -> d.findElements(By.cssSelector("textarea[data-testid^='section-']"))
+                .stream().anyMatch(t -> !t.getAttribute("value").isBlank()));
+        await().until(d -> d.findElements(By.cssSelector("[role=alert]")).stream()
+                .noneMatch(b -> b.getText().contains("kunde inte struktureras")));
         Screenshots.save(browser, "dictation-after-server-restart");
 
         ApiClient again = child.loginAnna();
