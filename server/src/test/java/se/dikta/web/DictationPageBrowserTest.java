@@ -105,6 +105,16 @@ class DictationPageBrowserTest {
         }
     }
 
+    /** Signs in, opens the dictation page on {@code caseId} and gives it a cued microphone saying {@link #SPOKEN}. */
+    static void openWithCuedMicrophone(String caseId) {
+        f.signIn("/diktera");
+        f.awaitState("rec-state", "idle");
+        new Select(f.hook("case-select")).selectByValue(caseId);
+        f.await().until(d -> f.hook("record").isEnabled());
+        StreamLog.install(f);
+        CuedMicrophone.install(f.browser, SPOKEN);
+    }
+
     static String noteIdFromUrl() {
         String url = f.browser.getCurrentUrl();
         return url.substring(url.indexOf("note=") + 5).replaceAll("&.*", "");
@@ -159,12 +169,7 @@ class DictationPageBrowserTest {
 
     @Test
     void aCutConnectionMidDictationLosesNoWordAndDuplicatesNone() throws Exception {
-        f.signIn("/diktera");
-        f.awaitState("rec-state", "idle");
-        new Select(f.hook("case-select")).selectByValue("2026-0102");
-        f.await().until(d -> f.hook("record").isEnabled());
-        StreamLog.install(f);
-        CuedMicrophone.install(f.browser, SPOKEN);
+        openWithCuedMicrophone("2026-0102");
         f.hook("record").click();
         f.awaitState("rec-state", "recording");
         CuedMicrophone.speak(f.browser);
@@ -196,12 +201,7 @@ class DictationPageBrowserTest {
      */
     @Test
     void thePageSaysItRecordsOnlyOnceTheMicrophoneListensAndKeepsTheFirstWord() {
-        f.signIn("/diktera");
-        f.awaitState("rec-state", "idle");
-        new Select(f.hook("case-select")).selectByValue("2026-0104");
-        f.await().until(d -> f.hook("record").isEnabled());
-        StreamLog.install(f);
-        CuedMicrophone.install(f.browser, SPOKEN);
+        openWithCuedMicrophone("2026-0104");
         CuedMicrophone.holdOpening(f.browser);
         f.hook("record").click();
         f.await().until(d -> StreamLog.opened(f.browser));
@@ -221,12 +221,7 @@ class DictationPageBrowserTest {
     /** A stream the server ends for good (here: a message it refuses) must not leave the microphone open. */
     @Test
     void aStreamTheServerEndsForGoodClosesTheMicrophone() {
-        f.signIn("/diktera");
-        f.awaitState("rec-state", "idle");
-        new Select(f.hook("case-select")).selectByValue("2026-0104");
-        f.await().until(d -> f.hook("record").isEnabled());
-        StreamLog.install(f);
-        CuedMicrophone.install(f.browser, SPOKEN);
+        openWithCuedMicrophone("2026-0104");
         f.hook("record").click();
         f.awaitState("rec-state", "recording");
         assertThat(CuedMicrophone.closedByPage(f.browser)).as("microphone open while recording").isFalse();
