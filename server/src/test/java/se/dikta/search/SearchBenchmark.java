@@ -1,7 +1,5 @@
 package se.dikta.search;
 
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -21,8 +19,6 @@ import org.junit.jupiter.api.Test;
 import se.dikta.identity.AuthUser;
 import se.dikta.identity.Role;
 import se.dikta.notes.Note;
-import se.dikta.notes.NoteStore;
-import se.dikta.notes.Person;
 import se.dikta.testing.ApiClient;
 import se.dikta.testing.TestServer;
 
@@ -143,56 +139,16 @@ class SearchBenchmark {
         try (TestServer server = TestServer.start(Map.of())) {
             AuthUser anna = server.addUser("anna", Role.WORKER, "IFO Barn och unga");
             ApiClient client = server.login("anna");
-            List<String> caseIds = new ArrayList<>();
-            for (int i = 1; i <= 100; i++) {
-                String id = String.format("2024-%04d", i);
-                client.post("/api/cases", new JsonObject().put("id", id));
-                caseIds.add(id);
-            }
-            SyntheticNotes generator = new SyntheticNotes(43, anna.unitId(), caseIds,
-                    List.of(new Person(anna.id(), anna.displayName(), anna.title())));
-            NoteStore store = new NoteStore();
+            List<String> caseIds = SaveToSearchableProbe.createCases(client, 100);
             long loadStart = System.nanoTime();
-            for (int batch = 0; batch < NOTES / 1_000; batch++) {
-                int first = batch * 1_000 + 1;
-                server.database().txBlocking(c -> {
-                    for (int n = first; n < first + 1_000; n++) {
-                        Note note = generator.note(n);
-                        store.insert(c, note);
-                        store.stampRevision(c, note.id());
-                    }
-                    return null;
-                });
-            }
+            SaveToSearchableProbe.insertNotes(server, anna, caseIds, NOTES);
             double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
             long catchUpStart = System.nanoTime();
-            while (client.get("/api/search?size=1").json().getLong("total") < NOTES) {
-                Thread.sleep(100);
-            }
+            SaveToSearchableProbe.awaitIndexed(client, NOTES);
             double catchUpSeconds = (System.nanoTime() - catchUpStart) / 1e9;
 
             int saves = 200;
-            double[] saveMillis = new double[saves];
-            double[] visibleMillis = new double[saves];
-            for (int i = 0; i < saves; i++) {
-                String word = "kodord" + Integer.toString(1_000_000 + i, 36);
-                JsonObject body = new JsonObject().put("caseId", caseIds.get(i % caseIds.size()))
-                        .put("template", "journalanteckning")
-                        .put("sections", new JsonArray().add(new JsonObject().put("key", "OBSERVATION")
-                                .put("text", "Vid besöket nämndes " + word + " flera gånger.")));
-                long start = System.nanoTime();
-                if (client.post("/api/notes", body).status() != 201) {
-                    throw new IllegalStateException("save failed");
-                }
-                long saved = System.nanoTime();
-                while (client.get("/api/search?size=1&q=" + word).json().getLong("total") < 1) {
-                    Thread.onSpinWait();
-                }
-                saveMillis[i] = (saved - start) / 1e6;
-                visibleMillis[i] = (System.nanoTime() - saved) / 1e6;
-            }
-            Arrays.sort(saveMillis);
-            Arrays.sort(visibleMillis);
+            SaveToSearchableProbe.Times times = SaveToSearchableProbe.saveAndFind(client, caseIds, saves, 1_000_000);
             return String.format(Locale.ROOT, """
                     Through the running server (H2, HTTP on localhost), with %d notes in the database:
 
@@ -204,9 +160,8 @@ class SearchBenchmark {
 
                     %d saves, each followed by searches until the note is found; writing the %d notes straight into
                     the store took %.1f s. Load average at the end: %s.
-                    """, NOTES, NOTES / catchUpSeconds, catchUpSeconds, saveMillis[saves / 2],
-                    saveMillis[(int) (saves * 0.95)], visibleMillis[saves / 2], visibleMillis[(int) (saves * 0.95)],
-                    visibleMillis[saves - 1], saves, NOTES, loadSeconds, loadAverage());
+                    """, NOTES, NOTES / catchUpSeconds, catchUpSeconds, times.saveP50(),
+                    times.saveP95(), times.visibleP50(), times.visibleP95(), times.visibleMax(), saves, NOTES, loadSeconds, loadAverage());
         }
     }
 
