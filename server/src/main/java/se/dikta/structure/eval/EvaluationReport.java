@@ -64,7 +64,10 @@ public final class EvaluationReport {
                     .append(f(m.precision())).append(" | ").append(f(m.recall())).append(" | ").append(f(m.f1()))
                     .append(" | ").append(f(r.baseline().entity(category).f1())).append(" |\n");
         }
-        md.append("\nThe baseline finds names, places and organisations by lexicon lookup only; DATE, TIME, AMOUNT,\n")
+        md.append("\nAn entity that opens its sentence, in the gold or the output, matches whatever the case of its first\n")
+                .append("letter (\"Den 8 januari\" after a cut before the date is the gold \"den 8 januari\"): the cut is counted by\n")
+                .append("the boundary score; inside a sentence a wrong capital is an error.\n")
+                .append("\nThe baseline finds names, places and organisations by lexicon lookup only; DATE, TIME, AMOUNT,\n")
                 .append("PERSONNUMMER and PHONE come from the same normaliser rules in both systems. Its sections come from\n")
                 .append("the signal words of journal-sections.md, its boundaries from a break before a typical sentence opener,\n")
                 .append("its written form is the spoken sentence with a capital letter and a full stop.\n");

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -112,8 +111,7 @@ public final class NlpEvaluation {
         }
         scoreWords(note, template, goldKeys, wordKeys, scores);
 
-        List<String> found = structured.entities().stream().map(e -> key(e.type(), e.text())).toList();
-        scoreEntities(note, found, scores);
+        scoreEntities(note, found(structured), scores);
 
         for (GoldSentence gold : note.sentences()) {
             String written = structurer.writeSentence(gold.words()).text();
@@ -136,7 +134,7 @@ public final class NlpEvaluation {
         scoreSections(goldKeys, predicted, predicted, scores);
 
         SectionKey[] wordKeys = new SectionKey[transcript.size()];
-        List<String> found = new ArrayList<>();
+        List<EntityMatch.Item> found = new ArrayList<>();
         int start = 0;
         for (int end : ends) {
             List<String> words = transcript.subList(start, end);
@@ -152,7 +150,7 @@ public final class NlpEvaluation {
             }
             SpokenSentence sentence = new SpokenSentence(indices, words, marks, ".", Layout.NONE, null);
             for (FoundEntity e : gazetteerWriter.write(sentence, List.of(), Set.of()).entities()) {
-                found.add(key(e.category(), e.text()));
+                found.add(new EntityMatch.Item(e.category(), e.text(), e.start() == 0));
             }
             start = end;
         }
@@ -222,61 +220,41 @@ public final class NlpEvaluation {
     }
 
     private static List<EntityError> entityErrors(HeldOutNote note, StructuredNote structured) {
-        Map<String, Integer> remaining = goldEntities(note);
+        EntityMatch.Outcome outcome = EntityMatch.match(goldEntities(note), found(structured));
         List<EntityError> errors = new ArrayList<>();
-        for (StructuredNote.Entity e : structured.entities()) {
-            String item = key(e.type(), e.text());
-            if (remaining.getOrDefault(item, 0) > 0) {
-                remaining.merge(item, -1, Integer::sum);
-            } else {
-                errors.add(new EntityError(note.id(), item, false));
-            }
-        }
-        remaining.forEach((item, left) -> {
-            for (int i = 0; i < left; i++) {
-                errors.add(new EntityError(note.id(), item, true));
-            }
-        });
+        outcome.spurious().forEach(e -> errors.add(new EntityError(note.id(), e.key(), false)));
+        outcome.missed().forEach(e -> errors.add(new EntityError(note.id(), e.key(), true)));
         return errors;
     }
 
-    private static Map<String, Integer> goldEntities(HeldOutNote note) {
-        Map<String, Integer> gold = new HashMap<>();
+    /** The model's entities, each knowing whether it opens its sentence. */
+    private static List<EntityMatch.Item> found(StructuredNote structured) {
+        return structured.sentences().stream().flatMap(s -> s.entities().stream())
+                .map(e -> new EntityMatch.Item(e.type(), e.text(), e.start() == 0)).toList();
+    }
+
+    private static List<EntityMatch.Item> goldEntities(HeldOutNote note) {
+        List<EntityMatch.Item> gold = new ArrayList<>();
         for (GoldSentence sentence : note.sentences()) {
             for (GoldEntity e : sentence.entities()) {
                 EntityCategory category = EntityCategory.parse(e.type()).orElseThrow(
                         () -> new IllegalArgumentException(note.id() + ": unknown entity type " + e.type()));
-                gold.merge(key(category, e.text()), 1, Integer::sum);
+                gold.add(new EntityMatch.Item(category, e.text(), sentence.written().startsWith(e.text())));
             }
         }
         return gold;
     }
 
-    private static void scoreEntities(HeldOutNote note, List<String> found, Scores scores) {
-        Map<String, Integer> remaining = goldEntities(note);
+    private static void scoreEntities(HeldOutNote note, List<EntityMatch.Item> found, Scores scores) {
+        EntityMatch.Outcome outcome = EntityMatch.match(goldEntities(note), found);
         Map<EntityCategory, int[]> counts = new HashMap<>();
-        for (String item : found) {
-            int[] c = counts.computeIfAbsent(category(item), k -> new int[3]);
-            if (remaining.getOrDefault(item, 0) > 0) {
-                remaining.merge(item, -1, Integer::sum);
-                c[0]++;
-            } else {
-                c[1]++;
-            }
-        }
-        remaining.forEach((item, left) -> counts.computeIfAbsent(category(item), k -> new int[3])[2] += left);
+        outcome.matched().forEach(e -> counts.computeIfAbsent(e.type(), k -> new int[3])[0]++);
+        outcome.spurious().forEach(e -> counts.computeIfAbsent(e.type(), k -> new int[3])[1]++);
+        outcome.missed().forEach(e -> counts.computeIfAbsent(e.type(), k -> new int[3])[2]++);
         counts.forEach((category, c) -> {
             scores.entity(category).add(c[0], c[1], c[2]);
             scores.allEntities.add(c[0], c[1], c[2]);
         });
-    }
-
-    private static String key(EntityCategory category, String text) {
-        return category.name() + "|" + text;
-    }
-
-    private static EntityCategory category(String key) {
-        return EntityCategory.valueOf(key.substring(0, key.indexOf('|')).toUpperCase(Locale.ROOT));
     }
 
     private static SectionKey argmax(double[] probabilities) {

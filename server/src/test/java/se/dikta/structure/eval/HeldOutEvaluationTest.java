@@ -30,11 +30,12 @@ class HeldOutEvaluationTest {
         assertThat(result.model().sectionAccuracy()).isGreaterThanOrEqualTo(0.90);
         assertThat(result.model().normalisation()).isGreaterThanOrEqualTo(0.97);
         assertThat(result.model().boundaries().f1()).isGreaterThanOrEqualTo(0.90);
-        // Floors of the figures in docs/nlp-evaluation.md (boundary F1 0.929, end to end 0.956, entities 0.986):
+        // Floors of the figures in docs/nlp-evaluation.md (boundary F1 0.929, end to end 0.956, entities 0.993; a
+        // sentence-initial capital from a cut is the boundary's error, not the entity's: EntityMatch):
         // outside training text must not cost the project's own notes (notes are cut by the notes-only model).
         assertThat(result.model().boundaries().f1()).isGreaterThanOrEqualTo(0.92);
         assertThat(result.model().endToEndSectionAccuracy()).isGreaterThanOrEqualTo(0.95);
-        assertThat(result.model().allEntities().f1()).isGreaterThanOrEqualTo(0.98);
+        assertThat(result.model().allEntities().f1()).isGreaterThanOrEqualTo(0.99);
         assertThat(result.model().sectionAccuracy()).isGreaterThan(result.baseline().sectionAccuracy());
         assertThat(result.model().boundaries().f1()).isGreaterThan(result.baseline().boundaries().f1());
         assertThat(result.model().allEntities().f1()).isGreaterThan(result.baseline().allEntities().f1());
