@@ -1,13 +1,11 @@
 package se.dikta.search;
 
 import java.io.IOException;
-import java.text.BreakIterator;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.document.Document;
@@ -61,7 +59,6 @@ import org.apache.lucene.util.BytesRef;
  */
 public final class NoteSearcher {
 
-    private static final Locale SWEDISH = Locale.forLanguageTag("sv-SE");
     private static final int SNIPPET_PASSAGES = 2;
     private static final int PASSAGE_LENGTH = 160;
     private static final Set<String> STORED_FIELDS = Set.of(NoteFields.ID, NoteFields.CASE, NoteFields.DATE,
@@ -101,16 +98,25 @@ public final class NoteSearcher {
             IndexReader reader = searcher.getIndexReader();
             List<UnitScope> scopes = UnitScope.of(reader, search.unitId(), search.template());
             List<String> keys = sectionKeys(reader);
+            // Without text a note counts for the sections it has.
+            List<Query> sections = search.query().isEmpty() ? null : sectionQueries(search, keys);
             FacetCounter.Counts counts;
+            TopDocs topDocs = null;
             if (search.query().isEmpty() && unfiltered(search)) {
                 counts = FacetCounter.unitListing(scopes, search.unitId(), keys);
+            } else if (HitBits.fromPostings(query)) {
+                counts = FacetCounter.count(new HitBits(searcher), query, scopes, keys, sections);
             } else {
-                // Without text a note counts for the sections it has.
-                counts = FacetCounter.count(new HitBits(searcher), query, scopes, keys,
-                        search.query().isEmpty() ? null : sectionQueries(search, keys));
+                // Its hits need its scorer anyway (a phrase): one pass marks them and collects the page.
+                ScopedSearch.Scored scored = ScopedSearch.topWithHits(searcher, query, scopes, search.order(),
+                        (int) window);
+                counts = FacetCounter.count(new HitBits(searcher), scored::hitsOf, scopes, keys, sections);
+                topDocs = scored.top();
             }
-            TopDocs topDocs = counts.total() == 0 ? TopDocsCollector.EMPTY_TOPDOCS
-                    : ScopedSearch.top(searcher, query, scopes, search.order(), (int) window);
+            if (topDocs == null) {
+                topDocs = counts.total() == 0 ? TopDocsCollector.EMPTY_TOPDOCS
+                        : ScopedSearch.top(searcher, query, scopes, search.order(), (int) window);
+            }
             int offset = (int) search.offset(); // at most maxWindow, checked above
             ScoreDoc[] page = offset >= topDocs.scoreDocs.length ? new ScoreDoc[0]
                     : Arrays.copyOfRange(topDocs.scoreDocs, offset, topDocs.scoreDocs.length);
@@ -200,8 +206,9 @@ public final class NoteSearcher {
         }
         UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, analyzer)
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+                // Passages of about PASSAGE_LENGTH characters made of whole sentences.
                 .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
-                        BreakIterator.getSentenceInstance(SWEDISH), PASSAGE_LENGTH, 0.5f))
+                        new SentenceBreaks(), PASSAGE_LENGTH, 0.5f))
                 .withMaxNoHighlightPassages(1)
                 // Term-by-term marks from the postings' offsets; exact phrase spans (weight matches) cost a
                 // fresh scorer per document, a fifth of the whole search for a page of broad hits.
