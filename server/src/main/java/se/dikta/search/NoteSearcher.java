@@ -162,7 +162,9 @@ public final class NoteSearcher {
     private List<Query> sectionQueries(NoteSearch search, List<String> keys) {
         List<Query> queries = new ArrayList<>(keys.size());
         for (String key : keys) {
-            queries.add(parser.parse(search.query(), NoteFields.sectionField(key)));
+            // Searching within a section, every hit matched in it: no need to read that section's postings again.
+            queries.add(search.section().filter(key::equals).isPresent() ? new MatchAllDocsQuery()
+                    : parser.parse(search.query(), NoteFields.sectionField(key)));
         }
         return queries;
     }
