@@ -51,11 +51,12 @@ import org.apache.lucene.util.BytesRef;
  * <p><b>Two passes.</b> A counting pass scores nothing and yields the exact total and the facets
  * ({@link FacetCounter}; a bare listing of a unit takes them from term statistics without any pass). The page is
  * a second pass ({@link ScopedSearch}) that needs no exact count, so by relevance it skips blocks of postings
- * whose best score cannot reach the page (block-max WAND).
+ * whose best score cannot reach the page (block-max WAND). A query whose hits cannot be read from postings (a
+ * phrase: {@link HitBits#fromPostings}) is instead scored once, the page collected while every hit is marked.
  *
  * <p>Snippets come from the {@link UnifiedHighlighter} over the stored combined text, using the offsets
- * indexed in its postings. The passage formatter escapes the note's text for HTML and wraps matches in
- * {@code <mark>}, so a snippet can be inserted into a page as is.
+ * indexed in its postings, in passages of whole sentences ({@link SentenceBreaks}). The passage formatter escapes
+ * the note's text for HTML and wraps matches in {@code <mark>}, so a snippet can be inserted into a page as is.
  */
 public final class NoteSearcher {
 
