@@ -49,16 +49,27 @@ final class FacetCounter {
      */
     static Counts count(HitBits bits, Query hits, List<UnitScope> scopes, List<String> sectionKeys,
             List<Query> sectionQueries) throws IOException {
+        return count(bits, scope -> bits.of(hits, scope), scopes, sectionKeys, sectionQueries);
+    }
+
+    /** The hits of a search in one scope, as a bit set over the scope (live documents only). */
+    interface ScopeHits {
+        FixedBitSet of(UnitScope scope) throws IOException;
+    }
+
+    /** Counts hits already known per scope (from {@link ScopedSearch#topWithHits}, say); sections as above. */
+    static Counts count(HitBits bits, ScopeHits hits, List<UnitScope> scopes, List<String> sectionKeys,
+            List<Query> sectionQueries) throws IOException {
         Tally tally = new Tally(sectionKeys);
         for (UnitScope scope : scopes) {
-            FixedBitSet set = bits.of(hits, scope);
+            FixedBitSet set = hits.of(scope);
             int count = set.cardinality();
             if (count == 0) {
                 continue;
             }
             int[] perRun = new int[scope.runStarts().length];
             for (int i = 0; i < perRun.length; i++) {
-                perRun[i] = HitBits.count(set, scope.runStarts()[i] - scope.start(), scope.runEnds()[i] - scope.start());
+                perRun[i] = count(set, scope.runStarts()[i] - scope.start(), scope.runEnds()[i] - scope.start());
             }
             tally.add(scope, perRun, count);
             for (int i = 0; i < sectionKeys.size(); i++) {
@@ -113,6 +124,26 @@ final class FacetCounter {
             tally.add(scope, perRun, count);
         }
         return tally.counts();
+    }
+
+    /** How many bits of {@code [from, to)} are set. */
+    static int count(FixedBitSet bits, int from, int to) {
+        if (from >= to) {
+            return 0;
+        }
+        long[] words = bits.getBits();
+        int first = from >> 6;
+        int last = (to - 1) >> 6;
+        long firstMask = -1L << from;
+        long lastMask = -1L >>> -to;
+        if (first == last) {
+            return Long.bitCount(words[first] & firstMask & lastMask);
+        }
+        int n = Long.bitCount(words[first] & firstMask) + Long.bitCount(words[last] & lastMask);
+        for (int i = first + 1; i < last; i++) {
+            n += Long.bitCount(words[i]);
+        }
+        return n;
     }
 
     /** The sums over segments. */

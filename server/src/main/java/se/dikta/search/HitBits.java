@@ -76,6 +76,36 @@ final class HitBits {
         return bits;
     }
 
+    /**
+     * Whether {@link #of} reads the query's hits from postings, rather than running the query's scorer over the scope
+     * (a phrase or prefix standing alone, or beside no clause that has a direct form). Mirrors {@link #direct}.
+     */
+    static boolean fromPostings(Query query) {
+        if (query instanceof ConstantScoreQuery c) {
+            return fromPostings(c.getQuery());
+        }
+        if (query instanceof BoostQuery b) {
+            return fromPostings(b.getQuery());
+        }
+        if (query instanceof TermQuery || query instanceof SynonymQuery || query instanceof MatchAllDocsQuery) {
+            return true;
+        }
+        if (!(query instanceof BooleanQuery b) || b.getMinimumNumberShouldMatch() > 1) {
+            return false;
+        }
+        boolean anyRequired = false;
+        for (BooleanClause c : b.clauses()) {
+            if (c.isRequired()) {
+                anyRequired = true;
+                if (fromPostings(c.getQuery())) {
+                    return b.getMinimumNumberShouldMatch() == 0;
+                }
+            }
+        }
+        // Only optional clauses: each is read directly or through its scorer, and the set is their union.
+        return !anyRequired;
+    }
+
     /** How many of the documents set in {@code among} (all live) {@code query} matches too. */
     long countAmong(Query query, FixedBitSet among, int amongCount, UnitScope scope) throws IOException {
         if ((long) amongCount * ADVANCE_COST >= scope.end() - scope.start()) {
@@ -250,26 +280,6 @@ final class HitBits {
             weights.put(query, w);
         }
         return w;
-    }
-
-    /** How many bits of {@code [from, to)} are set. */
-    static int count(FixedBitSet bits, int from, int to) {
-        if (from >= to) {
-            return 0;
-        }
-        long[] words = bits.getBits();
-        int first = from >> 6;
-        int last = (to - 1) >> 6;
-        long firstMask = -1L << from;
-        long lastMask = -1L >>> -to;
-        if (first == last) {
-            return Long.bitCount(words[first] & firstMask & lastMask);
-        }
-        int n = Long.bitCount(words[first] & firstMask) + Long.bitCount(words[last] & lastMask);
-        for (int i = first + 1; i < last; i++) {
-            n += Long.bitCount(words[i]);
-        }
-        return n;
     }
 
     private static int nextSet(FixedBitSet bits, int from) {

@@ -1,13 +1,11 @@
 package se.dikta.search;
 
 import java.io.IOException;
-import java.text.BreakIterator;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.document.Document;
@@ -53,15 +51,15 @@ import org.apache.lucene.util.BytesRef;
  * <p><b>Two passes.</b> A counting pass scores nothing and yields the exact total and the facets
  * ({@link FacetCounter}; a bare listing of a unit takes them from term statistics without any pass). The page is
  * a second pass ({@link ScopedSearch}) that needs no exact count, so by relevance it skips blocks of postings
- * whose best score cannot reach the page (block-max WAND).
+ * whose best score cannot reach the page (block-max WAND). A query whose hits cannot be read from postings (a
+ * phrase: {@link HitBits#fromPostings}) is instead scored once, the page collected while every hit is marked.
  *
  * <p>Snippets come from the {@link UnifiedHighlighter} over the stored combined text, using the offsets
- * indexed in its postings. The passage formatter escapes the note's text for HTML and wraps matches in
- * {@code <mark>}, so a snippet can be inserted into a page as is.
+ * indexed in its postings, in passages of whole sentences ({@link SentenceBreaks}). The passage formatter escapes
+ * the note's text for HTML and wraps matches in {@code <mark>}, so a snippet can be inserted into a page as is.
  */
 public final class NoteSearcher {
 
-    private static final Locale SWEDISH = Locale.forLanguageTag("sv-SE");
     private static final int SNIPPET_PASSAGES = 2;
     private static final int PASSAGE_LENGTH = 160;
     private static final Set<String> STORED_FIELDS = Set.of(NoteFields.ID, NoteFields.CASE, NoteFields.DATE,
@@ -101,16 +99,25 @@ public final class NoteSearcher {
             IndexReader reader = searcher.getIndexReader();
             List<UnitScope> scopes = UnitScope.of(reader, search.unitId(), search.template());
             List<String> keys = sectionKeys(reader);
+            // Without text a note counts for the sections it has.
+            List<Query> sections = search.query().isEmpty() ? null : sectionQueries(search, keys);
             FacetCounter.Counts counts;
+            TopDocs topDocs = null;
             if (search.query().isEmpty() && unfiltered(search)) {
                 counts = FacetCounter.unitListing(scopes, search.unitId(), keys);
+            } else if (HitBits.fromPostings(query)) {
+                counts = FacetCounter.count(new HitBits(searcher), query, scopes, keys, sections);
             } else {
-                // Without text a note counts for the sections it has.
-                counts = FacetCounter.count(new HitBits(searcher), query, scopes, keys,
-                        search.query().isEmpty() ? null : sectionQueries(search, keys));
+                // Its hits need its scorer anyway (a phrase): one pass marks them and collects the page.
+                ScopedSearch.Scored scored = ScopedSearch.topWithHits(searcher, query, scopes, search.order(),
+                        (int) window);
+                counts = FacetCounter.count(new HitBits(searcher), scored::hitsOf, scopes, keys, sections);
+                topDocs = scored.top();
             }
-            TopDocs topDocs = counts.total() == 0 ? TopDocsCollector.EMPTY_TOPDOCS
-                    : ScopedSearch.top(searcher, query, scopes, search.order(), (int) window);
+            if (topDocs == null) {
+                topDocs = counts.total() == 0 ? TopDocsCollector.EMPTY_TOPDOCS
+                        : ScopedSearch.top(searcher, query, scopes, search.order(), (int) window);
+            }
             int offset = (int) search.offset(); // at most maxWindow, checked above
             ScoreDoc[] page = offset >= topDocs.scoreDocs.length ? new ScoreDoc[0]
                     : Arrays.copyOfRange(topDocs.scoreDocs, offset, topDocs.scoreDocs.length);
@@ -156,7 +163,9 @@ public final class NoteSearcher {
     private List<Query> sectionQueries(NoteSearch search, List<String> keys) {
         List<Query> queries = new ArrayList<>(keys.size());
         for (String key : keys) {
-            queries.add(parser.parse(search.query(), NoteFields.sectionField(key)));
+            // Searching within a section, every hit matched in it: no need to read that section's postings again.
+            queries.add(search.section().filter(key::equals).isPresent() ? new MatchAllDocsQuery()
+                    : parser.parse(search.query(), NoteFields.sectionField(key)));
         }
         return queries;
     }
@@ -200,8 +209,9 @@ public final class NoteSearcher {
         }
         UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, analyzer)
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+                // Passages of about PASSAGE_LENGTH characters made of whole sentences.
                 .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
-                        BreakIterator.getSentenceInstance(SWEDISH), PASSAGE_LENGTH, 0.5f))
+                        new SentenceBreaks(), PASSAGE_LENGTH, 0.5f))
                 .withMaxNoHighlightPassages(1)
                 // Term-by-term marks from the postings' offsets; exact phrase spans (weight matches) cost a
                 // fresh scorer per document, a fifth of the whole search for a page of broad hits.

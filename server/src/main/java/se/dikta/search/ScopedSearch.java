@@ -1,7 +1,9 @@
 package se.dikta.search;
 
 import java.io.IOException;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -22,7 +24,9 @@ import org.apache.lucene.search.SortedNumericSelector;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.FixedBitSet;
 
 /**
  * The best hits of a query within {@link UnitScope}s: what {@link IndexSearcher#search(Query, CollectorManager)}
@@ -48,6 +52,34 @@ final class ScopedSearch {
             case NEWEST -> run(searcher, query, scopes, new TopFieldCollectorManager(byDate(true), window, null, window));
             case OLDEST -> run(searcher, query, scopes, new TopFieldCollectorManager(byDate(false), window, null, window));
         };
+    }
+
+    /** The page of a query together with all its hits, per scope a bit set over the scope. */
+    record Scored(TopDocs top, Map<UnitScope, FixedBitSet> hits) {
+        FixedBitSet hitsOf(UnitScope scope) {
+            return hits.get(scope);
+        }
+    }
+
+    /**
+     * The best {@code window} hits and every hit, in one pass that scores (or sorts) every hit. For a query whose
+     * hits cannot be read from postings ({@link HitBits#fromPostings}: a phrase, say) both the counting pass and
+     * the page pass would run its scorer over every candidate — for a phrase, reading the positions of every
+     * document with all its words; skipping by maximum scores spares little there (a phrase's score bound is
+     * loose), so collecting the page while marking the hits reads them once instead of twice.
+     */
+    static Scored topWithHits(IndexSearcher searcher, Query query, List<UnitScope> scopes, NoteSearch.Order order,
+            int window) throws IOException {
+        Map<UnitScope, FixedBitSet> hits = new IdentityHashMap<>();
+        TopDocs top = switch (order) {
+            case RELEVANCE -> run(searcher, query, scopes, new TopScoreDocCollectorManager(window, null,
+                    Integer.MAX_VALUE), hits);
+            case NEWEST -> run(searcher, query, scopes, new TopFieldCollectorManager(byDate(true), window, null,
+                    Integer.MAX_VALUE), hits);
+            case OLDEST -> run(searcher, query, scopes, new TopFieldCollectorManager(byDate(false), window, null,
+                    Integer.MAX_VALUE), hits);
+        };
+        return new Scored(top, hits);
     }
 
     /** Creates the weight of {@code query} for this search's pass, query rewriting included. */
@@ -92,15 +124,31 @@ final class ScopedSearch {
 
     private static <C extends Collector, T extends TopDocs> T run(IndexSearcher searcher, Query query,
             List<UnitScope> scopes, CollectorManager<C, T> manager) throws IOException {
+        return run(searcher, query, scopes, manager, null);
+    }
+
+    /** @param hits null, or a map that gets per scope the bit set of every hit (the collector must see them all) */
+    private static <C extends Collector, T extends TopDocs> T run(IndexSearcher searcher, Query query,
+            List<UnitScope> scopes, CollectorManager<C, T> manager, Map<UnitScope, FixedBitSet> hits) throws IOException {
         C collector = manager.newCollector();
         Weight weight = weight(searcher, query, collector.scoreMode());
         collector.setWeight(weight);
         for (UnitScope scope : scopes) {
+            FixedBitSet bits = hits == null ? null : new FixedBitSet(scope.end() - scope.start());
+            if (hits != null) {
+                hits.put(scope, bits);
+            }
             LeafCollector leaf;
             try {
                 leaf = collector.getLeafCollector(scope.leaf());
             } catch (CollectionTerminatedException e) {
+                if (hits != null) {
+                    throw new IllegalStateException("A collector that must see every hit ended early", e);
+                }
                 continue;
+            }
+            if (bits != null) {
+                leaf = marking(leaf, bits, scope.start());
             }
             BulkScorer scorer = weight.bulkScorer(scope.leaf());
             if (scorer != null) {
@@ -113,6 +161,27 @@ final class ScopedSearch {
             leaf.finish();
         }
         return manager.reduce(List.of(collector));
+    }
+
+    /** Passes every hit on and marks it; no competitive iterator, so the collector cannot skip hits. */
+    private static LeafCollector marking(LeafCollector in, FixedBitSet bits, int start) {
+        return new LeafCollector() {
+            @Override
+            public void setScorer(Scorable scorer) throws IOException {
+                in.setScorer(scorer);
+            }
+
+            @Override
+            public void collect(int doc) throws IOException {
+                bits.set(doc - start);
+                in.collect(doc);
+            }
+
+            @Override
+            public void finish() throws IOException {
+                in.finish();
+            }
+        };
     }
 
     private static Sort byDate(boolean newestFirst) {

@@ -204,6 +204,24 @@ class NoteIndexSearchTest {
     }
 
     @Test
+    void snippetIsTheWholeSentencesAroundTheMatchesWithEveryMatchMarked() throws IOException {
+        String filler = "Samtalet handlade om vardagen och hur veckorna ser ut. ".repeat(6);
+        notes.add("n1", UNIT_A, D, s("KONTAKT", filler), s("INFORMATION", "Mentorn berättar t.ex. att "
+                + "frånvaron har ökat. " + filler), s("BEDOMNING", filler + "Min bedömning är att frånvaro är ett problem."));
+
+        for (NoteSearch search : List.of(NoteSearch.in(UNIT_A).query("frånvaro").build(),
+                NoteSearch.in(UNIT_A).query("frånvaro").section("INFORMATION").build())) {
+            String snippet = notes.search(search).hits().get(0).snippet();
+            // Two passages, each made of whole sentences (an abbreviation ends none), both matches marked.
+            assertThat(snippet).contains("Mentorn berättar t.ex. att <mark>frånvaron</mark> har ökat.")
+                    .contains("Min bedömning är att <mark>frånvaro</mark> är ett problem.").contains(" … ");
+            for (String passage : snippet.split(" … ")) {
+                assertThat(passage.strip()).matches("(?s)[A-ZÅÄÖ].*\\.");
+            }
+        }
+    }
+
+    @Test
     void findsAmendmentTextBesideTheOriginal() throws IOException {
         Amendment a = new Amendment(1, "n1", TempNoteIndex.ANNA, Instant.now(), "KONTAKT",
                 "Rättelse: mötet hölls på kontoret.");
