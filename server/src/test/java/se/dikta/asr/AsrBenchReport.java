@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import se.dikta.asr.AsrBenchRuns.Paced;
 import se.dikta.asr.AsrBenchmark.Result;
@@ -53,7 +54,7 @@ final class AsrBenchReport {
                 + "threads, ms per audio s (1 / %d) | own threads, ms per audio s (1 / %d): event loops, JIT, GC and "
                 + "VM, other | warm-up runs |\n", streams, streams, streams, streams, streams));
         sb.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
-        for (Result r : results) {
+        for (Result r : results.stream().filter(Result::costMeasured).toList()) {
             double raw = r.raw().cpuPerAudio();
             sb.append(f("| %s | %s | %.4f | %.4f | %.4f | %.4f | %.4f | **%.2f** / **%.2f** | %.1f / %.1f | %.1f / %.1f "
                     + "| %s / %s | %d |\n",
@@ -67,24 +68,32 @@ final class AsrBenchReport {
                 + "frame it ends with (its seq) to its arrival; a partial from the sending of the latest frame "
                 + "before it; an ack from the sending of its frame (it comes after the utterance's text is in the "
                 + "draft in the database). Beside them the library alone paced the same way, with as many "
-                + "recognisers at once on their own threads: the wall time of a 100 ms chunk with its partial "
-                + "(Vosk evaluates the network every few chunks, so most take a fraction of a millisecond and some "
-                + "the whole computation); added = the server's p95 − the library's chunk p95 at the same number of "
-                + "streams. Target: added p95 ≤ 30 ms.\n\n");
-        sb.append("| model | streams | finals p50 / p95 (count) | partials p50 / p95 (count) | acks p50 / p95 | library "
-                + "chunk p50 / p95 | added p95: partials / finals |\n");
-        sb.append("| --- | --- | --- | --- | --- | --- | --- |\n");
+                + "recognisers at once on their own threads: the wall time of the 100 ms chunk (with its partial) "
+                + "that produced the same event — a partial whose text changed, a final with text. Vosk runs the "
+                + "network every few chunks; most chunks take a fraction of a millisecond and produce nothing, "
+                + "partials and finals come from the chunks that ran it, so all chunks' p95 is shown only for "
+                + "reference. The library and the server runs alternate, "
+                + f("%d rounds pooled, so both see the same machine (load average over the rounds). ",
+                        Integer.getInteger("asr.bench.latencyRounds", 3))
+                + "Added = the server's p95 − the library's p95 for the same events at the same number of streams "
+                + "(`-Dasr.bench.latencyOnly=true` measures this table alone). "
+                + "Target: added p95 ≤ 30 ms.\n\n");
+        sb.append("| model | streams | load avg | finals p50 / p95 (count) | partials p50 / p95 (count) | acks p50 / p95 "
+                + "| library p95: partial chunks / final chunks / all chunks | added p95: partials / finals |\n");
+        sb.append("| --- | --- | --- | --- | --- | --- | --- | --- |\n");
         for (Result r : results) {
-            for (Paced p : List.of(r.latency1(), r.latencyN())) {
-                double[] lib = p == r.latency1() ? r.rawChunks1() : r.rawChunksN();
-                double libP95 = percentile(lib, 0.95);
-                sb.append(f("| %s | %d | %.1f / %.1f ms (%d) | %.1f / %.1f ms (%d) | %.0f / %.0f ms | %.1f / %.1f ms "
-                        + "| **%.1f** / **%.1f** ms |\n",
-                        r.variant().name(), p.streams(), percentile(p.finals(), 0.5), percentile(p.finals(), 0.95),
-                        p.finals().length, percentile(p.partials(), 0.5), percentile(p.partials(), 0.95),
-                        p.partials().length, percentile(p.acks(), 0.5), percentile(p.acks(), 0.95),
-                        percentile(lib, 0.5), libP95, percentile(p.partials(), 0.95) - libP95,
-                        percentile(p.finals(), 0.95) - libP95));
+            AsrBenchmark.Latency l = r.latency();
+            for (Paced p : List.of(l.server1(), l.serverN())) {
+                AsrBenchLibrary.LibPaced lib = p == l.server1() ? l.library1() : l.libraryN();
+                double libPartial = percentile(lib.partials(), 0.95);
+                double libFinal = percentile(lib.finals(), 0.95);
+                sb.append(f("| %s | %d | %s | %.1f / %.1f ms (%d) | %.1f / %.1f ms (%d) | %.0f / %.0f ms "
+                        + "| %.1f / %.1f / %.1f ms | **%.1f** / **%.1f** ms |\n",
+                        r.variant().name(), p.streams(), l.load(), percentile(p.finals(), 0.5),
+                        percentile(p.finals(), 0.95), p.finals().length, percentile(p.partials(), 0.5),
+                        percentile(p.partials(), 0.95), p.partials().length, percentile(p.acks(), 0.5),
+                        percentile(p.acks(), 0.95), libPartial, libFinal, percentile(lib.chunks(), 0.95),
+                        percentile(p.partials(), 0.95) - libPartial, percentile(p.finals(), 0.95) - libFinal));
             }
         }
         sb.append("\nCapacity: paced streams (starts spread over 1 s) in steps 1, 2, 3, 4, 6, 8, 12, …; the largest "
@@ -94,10 +103,10 @@ final class AsrBenchReport {
         sb.append("| model | load avg | capacity here (2 cores) | acks p95 / done p95 there | next step failed with "
                 + "| server CPU s per audio s at real-time load | streams per core (100 %) | at 70 % of a core |\n");
         sb.append("| --- | --- | --- | --- | --- | --- | --- | --- |\n");
-        for (Result r : results) {
+        for (Result r : results.stream().filter(Result::costMeasured).toList()) {
             Paced c = r.capacity();
             if (c == null && r.failed() == null) {
-                double cost = r.latencyN().cpuPerAudio();
+                double cost = r.latency().serverN().cpuPerAudio();
                 sb.append(f("| %s | %s | not measured (decoding too cheap) | | | %.4f | %.0f | %.0f |\n",
                         r.variant().name(), r.load(), cost, 1 / cost, 0.7 / cost));
                 continue;
@@ -115,8 +124,8 @@ final class AsrBenchReport {
                 + "after the model loaded and with N live streams (N = the capacity above, or the default limit).\n\n");
         sb.append("| model | model on disk | idle heap / RSS | N live streams | heap with N | RSS peak with N | "
                 + "per live stream: heap / RSS |\n| --- | --- | --- | --- | --- | --- | --- |\n");
-        for (Result r : results) {
-            Paced c = r.capacity() != null ? r.capacity() : r.latencyN();
+        for (Result r : results.stream().filter(Result::costMeasured).toList()) {
+            Paced c = r.capacity() != null ? r.capacity() : r.latency().serverN();
             int n = r.loadedStreams();
             sb.append(f("| %s | %.0f MB | %.0f / %.0f MB | %d | %.0f MB | %.0f MB | %.1f / %.1f MB |\n",
                     r.variant().name(), sizeMb(r.variant().dir()), r.idleHeapMb(), r.idleRssMb(), n,
@@ -128,8 +137,8 @@ final class AsrBenchReport {
                 + "this 2-core machine.\n\n");
         sb.append("| model | decoding cost (library, CPU s per audio s) | server CPU s per audio s | streams per core at "
                 + "100 % | at 70 % (recommended) | measured on 2 cores |\n| --- | --- | --- | --- | --- | --- |\n");
-        for (Result r : results) {
-            Paced c = r.capacity() != null ? r.capacity() : r.failed() != null ? r.failed() : r.latencyN();
+        for (Result r : results.stream().filter(Result::costMeasured).toList()) {
+            Paced c = r.capacity() != null ? r.capacity() : r.failed() != null ? r.failed() : r.latency().serverN();
             double cost = c.cpuPerAudio();
             sb.append(f("| %s | %.3f | %.4f | %.1f | %.1f | %s |\n", r.variant().name(), r.raw().cpuPerAudio(), cost,
                     1 / cost, 0.7 / cost, r.capacity() != null ? r.capacity().streams() + " streams"
@@ -139,10 +148,11 @@ final class AsrBenchReport {
     }
 
     /**
-     * The section with the rows of models this run did not measure kept from the previous section, so that a
-     * benchmark split into several runs by variant ends with every model in each table (in {@code ORDER}).
+     * The section with each table's rows of models this run did not measure for it kept from the previous section
+     * (when the table's header is unchanged), so that a benchmark split into several runs by variant, or a run of
+     * the latency alone, ends with every model in each table (in {@code ORDER}).
      */
-    static String merge(String fresh, String previous, Set<String> measured) {
+    static String merge(String fresh, String previous) {
         List<String> old = previous == null ? List.of() : previous.lines().toList();
         List<String> out = new ArrayList<>();
         List<String> lines = fresh.lines().toList();
@@ -157,6 +167,7 @@ final class AsrBenchReport {
             while (i + 1 < lines.size() && lines.get(i + 1).startsWith("|")) {
                 rows.add(lines.get(++i));
             }
+            Set<String> measured = rows.stream().map(AsrBenchReport::model).collect(Collectors.toSet());
             int at = old.indexOf(line);
             for (int j = at + 2; at >= 0 && j < old.size() && old.get(j).startsWith("|"); j++) {
                 if (!measured.contains(model(old.get(j)))) {

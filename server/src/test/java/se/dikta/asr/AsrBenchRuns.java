@@ -1,8 +1,5 @@
 package se.dikta.asr;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,19 +8,16 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.vosk.Model;
-import org.vosk.Recognizer;
 import se.dikta.testing.StreamClient;
 import se.dikta.testing.StreamClient.Connection;
 import se.dikta.testing.StreamClient.Message;
 import se.dikta.testing.ToneWavWriter.ToneAudio;
 
-/** The measurements {@link AsrBenchmark} makes: the library loop, streams as fast as possible, paced streams. */
+/** {@link AsrBenchmark}'s runs through the server: streams as fast as possible and paced streams ({@link AsrBenchLibrary}: without). */
 final class AsrBenchRuns {
 
     static final int RATE = 16000;
     private static final Duration WAIT = Duration.ofMinutes(10);
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private AsrBenchRuns() {
     }
@@ -63,57 +57,6 @@ final class AsrBenchRuns {
     }
 
     /**
-     * The library alone paced in real time, {@code n} recognisers on their own threads at once (starts spread over
-     * 1 s as in {@link #paced}): the wall time of each 100 ms chunk with its partial, sorted, in ms. What the
-     * server's partial and final latencies are measured against: at n streams two decoders share the cores and
-     * the memory bandwidth, which no server can avoid.
-     */
-    static double[] rawPaced(Path modelDir, ToneAudio audio, int n) throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(n);
-        try (Model model = new Model(modelDir.toString())) {
-            List<Future<double[]>> runs = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                long delay = 1000L * i / n;
-                runs.add(threads.submit(() -> {
-                    Thread.sleep(delay);
-                    byte[] pcm = audio.pcm();
-                    int chunk = RATE / 10 * 2;
-                    double[] ms = new double[(pcm.length + chunk - 1) / chunk];
-                    try (Recognizer rec = new Recognizer(model, RATE)) {
-                        rec.setWords(true);
-                        long start = System.nanoTime();
-                        for (int off = 0, k = 0; off < pcm.length; off += chunk, k++) {
-                            long wait = start + k * 100_000_000L - System.nanoTime();
-                            if (wait > 0) {
-                                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-                            }
-                            int len = Math.min(chunk, pcm.length - off);
-                            byte[] piece = Arrays.copyOfRange(pcm, off, off + len);
-                            long t0 = System.nanoTime();
-                            if (rec.acceptWaveForm(piece, len)) {
-                                rec.getResult();
-                            } else {
-                                rec.getPartialResult();
-                            }
-                            ms[k] = (System.nanoTime() - t0) / 1e6;
-                        }
-                    }
-                    return ms;
-                }));
-            }
-            List<Double> all = new ArrayList<>();
-            for (Future<double[]> r : runs) {
-                for (double d : r.get()) {
-                    all.add(d);
-                }
-            }
-            return sorted(all);
-        } finally {
-            threads.shutdownNow();
-        }
-    }
-
-    /**
      * Streams paced in real time. Latencies in ms: a final from the sending of the frame it ends with (its seq)
      * to its arrival, a partial from the sending of the latest frame before it, an ack from the sending of its
      * frame; done = from {@code stop} to the stream's end. CPU is the server's over the run.
@@ -127,59 +70,17 @@ final class AsrBenchRuns {
         double cpuPerAudio() {
             return cpuSeconds / audioSeconds;
         }
-    }
 
-    /** The library alone: one Recognizer fed the audio in 100 ms chunks on this thread; best of the runs after one warm-up. */
-    static Cost rawLoop(Path modelDir, ToneAudio audio, boolean partials, int runs) throws Exception {
-        try (Model model = new Model(modelDir.toString())) {
-            Cost best = null;
-            for (int run = 0; run < runs + 1; run++) {
-                long cpu0 = THREADS.getCurrentThreadCpuTime();
-                long t0 = System.nanoTime();
-                try (Recognizer rec = new Recognizer(model, RATE)) {
-                    rec.setWords(true);
-                    byte[] pcm = audio.pcm();
-                    int chunk = RATE / 10 * 2;
-                    for (int off = 0; off < pcm.length; off += chunk) {
-                        int len = Math.min(chunk, pcm.length - off);
-                        if (rec.acceptWaveForm(Arrays.copyOfRange(pcm, off, off + len), len)) {
-                            rec.getResult();
-                        } else if (partials) {
-                            rec.getPartialResult();
-                        }
-                    }
-                    rec.getFinalResult();
-                }
-                Cost c = new Cost((THREADS.getCurrentThreadCpuTime() - cpu0) / 1e9, (System.nanoTime() - t0) / 1e9,
-                        audio.seconds(), Map.of());
-                if (run >= 1 && (best == null || c.cpuSeconds() < best.cpuSeconds())) {
-                    best = c;
-                }
+        /** This run's figures and another's of as many streams together (alternating rounds). */
+        Paced plus(Paced o) {
+            if (o == null) {
+                return this;
             }
-            return best;
-        }
-    }
-
-    /**
-     * The server's own decoding code ({@link Decoder}: frames as shorts, the resampler, a partial after each
-     * chunk) on this thread, without the server around it: thread CPU of one pass, as {@link #rawLoop}'s.
-     */
-    static Cost decoderLoop(Path modelDir, ToneAudio audio) throws Exception {
-        try (SpeechModel model = SpeechModel.load(new ModelVerifier().verify(modelDir))) {
-            short[] samples = new short[audio.pcm().length / 2];
-            java.nio.ByteBuffer.wrap(audio.pcm()).order(java.nio.ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(samples);
-            long cpu0 = THREADS.getCurrentThreadCpuTime();
-            long t0 = System.nanoTime();
-            try (Decoder decoder = new Decoder(model, RATE)) {
-                long seq = 0;
-                for (int off = 0; off < samples.length; off += RATE / 10) {
-                    short[] frame = Arrays.copyOfRange(samples, off, Math.min(samples.length, off + RATE / 10));
-                    decoder.accept(frame, frame.length, ++seq);
-                }
-                decoder.finish(seq);
-            }
-            return new Cost((THREADS.getCurrentThreadCpuTime() - cpu0) / 1e9, (System.nanoTime() - t0) / 1e9,
-                    audio.seconds(), Map.of());
+            Map<String, Double> byThread = new java.util.HashMap<>(threads);
+            o.threads.forEach((k, v) -> byThread.merge(k, v, Double::sum));
+            return new Paced(streams, sorted(concat(finals, o.finals)), sorted(concat(partials, o.partials)),
+                    sorted(concat(acks, o.acks)), sorted(concat(done, o.done)), cpuSeconds + o.cpuSeconds,
+                    audioSeconds + o.audioSeconds, Math.max(peakRssMb, o.peakRssMb), byThread);
         }
     }
 
@@ -271,8 +172,24 @@ final class AsrBenchRuns {
         }
     }
 
-    private static double[] sorted(List<Double> values) {
+    static double[] sorted(List<Double> values) {
         return values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    }
+
+    static double[] sorted(double[] values) {
+        double[] copy = values.clone();
+        Arrays.sort(copy);
+        return copy;
+    }
+
+    static double[] toArray(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    static double[] concat(double[] a, double[] b) {
+        double[] both = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
     }
 
     private static long lastFrameBefore(Connection c, long frames, long nanos) {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vosk.LibVosk;
 import org.vosk.LogLevel;
+import se.dikta.asr.AsrBenchLibrary.LibPaced;
 import se.dikta.asr.AsrBenchRuns.Cost;
 import se.dikta.asr.AsrBenchRuns.Paced;
 import se.dikta.testing.BenchmarkReport;
@@ -46,10 +47,21 @@ class AsrBenchmark {
 
     record Variant(String name, String shape, Path dir, double generateSeconds) {}
 
-    record Result(Variant variant, Cost raw, Cost rawPartials, Cost decoder, Cost one, Cost many, double idle, Paced latency1,
-                  Paced latencyN, Paced capacity, Paced failed, double idleHeapMb, double idleRssMb,
-                  double loadedHeapMb, int loadedStreams, String load, int warmUpRuns, double[] rawChunks1,
-                  double[] rawChunksN) {}
+    /**
+     * Paced latencies through the server and of the library alone at 1 and N streams, pooled over alternating
+     * rounds, and the load average over them.
+     */
+    record Latency(Paced server1, Paced serverN, LibPaced library1, LibPaced libraryN, String load) {}
+
+    /** One model's figures; with {@code -Dasr.bench.latencyOnly=true} only the latency (the rest null). */
+    record Result(Variant variant, Cost raw, Cost rawPartials, Cost decoder, Cost one, Cost many, double idle,
+                  Latency latency, Paced capacity, Paced failed, double idleHeapMb, double idleRssMb,
+                  double loadedHeapMb, int loadedStreams, String load, int warmUpRuns) {
+
+        boolean costMeasured() {
+            return one != null;
+        }
+    }
 
     /** 60 s of dictation-like melody: utterances of 2..5 words with pauses. */
     private ToneAudio melody(double seconds) {
@@ -96,10 +108,10 @@ class AsrBenchmark {
         List<Result> results = new ArrayList<>();
         for (Variant v : variants()) {
             String load = loadAverage();
-            Cost raw = AsrBenchRuns.rawLoop(v.dir(), audio, false, 1); // warm-up; measured again beside the server
-            Cost rawPartials = AsrBenchRuns.rawLoop(v.dir(), audio, true, 1);
-            double[] rawChunks1 = AsrBenchRuns.rawPaced(v.dir(), paced, 1);
-            double[] rawChunksN = AsrBenchRuns.rawPaced(v.dir(), paced, STREAMS);
+            boolean latencyOnly = Boolean.getBoolean("asr.bench.latencyOnly");
+            // warm-ups, measured again beside the server (not needed for the latency alone)
+            Cost raw = latencyOnly ? null : AsrBenchLibrary.rawLoop(v.dir(), audio, false, 1);
+            Cost rawPartials = latencyOnly ? null : AsrBenchLibrary.rawLoop(v.dir(), audio, true, 1);
             try (AsrBenchServer server = AsrBenchServer.start(v.dir(), MAX_STREAMS)) {
                 double idle = server.awaitIdle(); // the model loads, other features start background work
                 double idleHeap = server.heapAfterGcMb();
@@ -107,9 +119,12 @@ class AsrBenchmark {
                 int warmUp = AsrBenchRuns.warmUp(server, audio, STREAMS, WARM_UP_SECONDS);
                 server.awaitIdle();
                 if (Boolean.getBoolean("asr.bench.quick")) { // -Dasr.bench.quick=true: where the CPU goes, no report
-                    System.out.printf(Locale.ROOT, "QUICK %s library chunk p95 %.1f ms (1), %.1f ms (%d)%n", v.name(),
-                            percentile(rawChunks1, 0.95), percentile(rawChunksN, 0.95), STREAMS);
                     quick(v, raw, rawPartials, server, audio, paced);
+                    continue;
+                }
+                if (latencyOnly) {
+                    results.add(new Result(v, null, null, null, null, null, idle, latency(v, server, paced), null, null,
+                            idleHeap, idleRss, Double.NaN, 0, load, warmUp));
                     continue;
                 }
                 // library, decoder and server runs alternate, best of 3 each: all see the same machine
@@ -117,14 +132,13 @@ class AsrBenchmark {
                 Cost one = null;
                 Cost many = null;
                 for (int i = 0; i < 3; i++) {
-                    raw = best(raw, AsrBenchRuns.rawLoop(v.dir(), audio, false, 1), i);
-                    rawPartials = best(rawPartials, AsrBenchRuns.rawLoop(v.dir(), audio, true, 1), i);
-                    decoder = best(decoder, AsrBenchRuns.decoderLoop(v.dir(), audio), i);
+                    raw = best(raw, AsrBenchLibrary.rawLoop(v.dir(), audio, false, 1), i);
+                    rawPartials = best(rawPartials, AsrBenchLibrary.rawLoop(v.dir(), audio, true, 1), i);
+                    decoder = best(decoder, AsrBenchLibrary.decoderLoop(v.dir(), audio), i);
                     one = best(one, AsrBenchRuns.serverStreams(server, audio, 1), i);
                     many = best(many, AsrBenchRuns.serverStreams(server, audio, STREAMS), i);
                 }
-                Paced l1 = AsrBenchRuns.paced(server, paced, 1);
-                Paced ln = AsrBenchRuns.paced(server, paced, STREAMS);
+                Latency latency = latency(v, server, paced);
                 Paced capacity = null;
                 Paced failed = null;
                 boolean cheap = raw.cpuPerAudio() < 0.01;
@@ -152,8 +166,8 @@ class AsrBenchmark {
                 Thread.sleep(10_000);
                 double loadedHeap = server.heapAfterGcMb();
                 run.get();
-                results.add(new Result(v, raw, rawPartials, decoder, one, many, idle, l1, ln, capacity, failed, idleHeap,
-                        idleRss, loadedHeap, loaded, load, warmUp, rawChunks1, rawChunksN));
+                results.add(new Result(v, raw, rawPartials, decoder, one, many, idle, latency, capacity, failed,
+                        idleHeap, idleRss, loadedHeap, loaded, load, warmUp));
             }
             if (!results.isEmpty()) {
                 System.out.println(AsrBenchReport.write(results, audio, STREAMS));
@@ -163,8 +177,34 @@ class AsrBenchmark {
             return; // quick runs: printed only
         }
         BenchmarkReport.writeSection("asr", AsrBenchReport.merge(AsrBenchReport.write(results, audio, STREAMS),
-                BenchmarkReport.readSection("asr"), results.stream().map(r -> r.variant().name())
-                        .collect(java.util.stream.Collectors.toSet())));
+                BenchmarkReport.readSection("asr")));
+    }
+
+    /**
+     * Paced streams through the server and the library alone paced the same way, at 1 and N streams, in
+     * alternating rounds ({@code -Dasr.bench.latencyRounds}, default 3) pooled: both see the same machine, as its
+     * other load comes and goes. One untimed paced run first compiles the server's paced path (the warm-up streams
+     * as fast as it can).
+     */
+    private static Latency latency(Variant v, AsrBenchServer server, ToneAudio paced) throws Exception {
+        AsrBenchRuns.paced(server, paced, STREAMS);
+        String from = loadAverage();
+        LibPaced library1 = LibPaced.NONE;
+        LibPaced libraryN = LibPaced.NONE;
+        Paced server1 = null;
+        Paced serverN = null;
+        for (int i = 0; i < Integer.getInteger("asr.bench.latencyRounds", 3); i++) {
+            library1 = library1.plus(AsrBenchLibrary.rawPaced(v.dir(), paced, 1));
+            server1 = AsrBenchRuns.paced(server, paced, 1).plus(server1);
+            libraryN = libraryN.plus(AsrBenchLibrary.rawPaced(v.dir(), paced, STREAMS));
+            serverN = AsrBenchRuns.paced(server, paced, STREAMS).plus(serverN);
+        }
+        Latency l = new Latency(server1, serverN, library1, libraryN, from + "–" + loadAverage());
+        System.out.printf(Locale.ROOT, "%s latency (load %s): %d streams partials p95 %.1f (library %.1f), finals p95 "
+                + "%.1f (library %.1f)%n", v.name(), l.load(), STREAMS, percentile(serverN.partials(), 0.95),
+                percentile(libraryN.partials(), 0.95), percentile(serverN.finals(), 0.95),
+                percentile(libraryN.finals(), 0.95));
+        return l;
     }
 
     /** Repeated 1- and N-stream runs with the server's CPU by thread kind, and paced latencies; printed only. */
