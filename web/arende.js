@@ -36,7 +36,8 @@ function renderNotes(notes, templateTitles) {
     replace(box, el('p', { class: 'empty' }, 'Ärendet har inga anteckningar ännu.'));
     return;
   }
-  replace(box, el('table', { class: 'table' },
+  replace(box, el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-labelledby': 'notes-title' },
+    el('table', { class: 'table' },
     el('caption', { class: 'visually-hidden' }, 'Anteckningar i ärende ' + caseId),
     el('thead', {}, el('tr', {},
       el('th', { scope: 'col' }, 'Kontaktdatum'),
@@ -57,5 +58,5 @@ function renderNotes(notes, templateTitles) {
         el('td', {}, editable
           ? el('a', { href: '/diktera?case=' + encodeURIComponent(caseId) + '&note=' + encodeURIComponent(n.id) }, 'Fortsätt')
           : el('a', { href: '/anteckning/' + encodeURIComponent(n.id) }, 'Läs')));
-    }))));
+    })))));
 }

@@ -1,0 +1,58 @@
+package se.dikta.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
+import se.dikta.demo.DemoSeeder;
+
+/**
+ * What a worker or manager trips over in everyday use, on the demo data in a real Chromium: a phone-width screen,
+ * a signed note still on the dictation page, a report period typed the wrong way round.
+ */
+class EverydayUseBrowserTest {
+
+    @RegisterExtension
+    static final BrowserServer web = new BrowserServer(Map.of("demo", "true"));
+    static PageDriver page;
+
+    @BeforeAll
+    static void start() {
+        page = web.newPage();
+    }
+
+    @AfterEach
+    void desktopAgain() {
+        page.browser.manage().window().setSize(new Dimension(1280, 900));
+    }
+
+    /** Width of the page's content beyond the viewport, in CSS pixels (0 when nothing scrolls sideways). */
+    static long sidewaysOverflow() {
+        return (Long) page.js("return Math.max(0, document.documentElement.scrollWidth"
+                + " - document.documentElement.clientWidth);");
+    }
+
+    @Test
+    void theCaseTablesScrollInsideTheirOwnBoxNotThePageOnAPhone() throws Exception {
+        page.signInAt("/arenden", "anna", DemoSeeder.DEMO_PASSWORD);
+        page.browser.manage().window().setSize(new Dimension(390, 844));
+        page.open("/arenden");
+        page.await().until(d -> !page.hooks("case-row").isEmpty());
+        page.screenshot("phone-cases");
+        assertThat(sidewaysOverflow()).as("/arenden scrolls sideways").isZero();
+
+        String caseId = page.hooks("case-row").get(0).getAttribute("data-case");
+        page.open("/arenden/" + (caseId == null ? "2026-0142" : caseId));
+        page.await().until(d -> !page.hooks("note-row").isEmpty());
+        page.screenshot("phone-case-notes");
+        assertThat(sidewaysOverflow()).as("/arenden/{id} scrolls sideways").isZero();
+        WebElement scroller = page.hooks("note-row").get(0).findElement(By.xpath("ancestor::div[@role='region']"));
+        assertThat(scroller.getAttribute("tabindex")).as("a keyboard user can scroll the table").isEqualTo("0");
+    }
+}
