@@ -559,7 +559,8 @@ async function sign() {
     page.note.status = note.status;
     setStatus(note.status);
     editor.setReadOnly(true);
-    ['record', 'upload', 'save', 'sign', 'structure', 'typed-mode'].forEach((id) => { $(id).disabled = true; });
+    // The contact date is part of what is locked: left editable, a change would be silently dropped.
+    ['record', 'upload', 'save', 'sign', 'structure', 'typed-mode', 'event-date'].forEach((id) => { $(id).disabled = true; });
     $('read-link').href = '/anteckning/' + encodeURIComponent(note.id);
     $('read-link').hidden = false;
     saver.stop();

@@ -55,4 +55,20 @@ class EverydayUseBrowserTest {
         WebElement scroller = page.hooks("note-row").get(0).findElement(By.xpath("ancestor::div[@role='region']"));
         assertThat(scroller.getAttribute("tabindex")).as("a keyboard user can scroll the table").isEqualTo("0");
     }
+
+    @Test
+    void aSignedNotesContactDateIsLockedOnTheDictationPageLikeItsText() throws Exception {
+        page.signInAt("/diktera?case=2026-0157", "anna", DemoSeeder.DEMO_PASSWORD);
+        page.visible("section-BEDOMNING").sendKeys("Skolan och familjen samarbetar väl.");
+        page.await().until(d -> "saved".equals(page.hook("save-state").getAttribute("data-state"))
+                && d.getCurrentUrl().contains("note="));
+        page.hook("sign").click();
+        page.visible("confirm-sign").click();
+        page.await().until(d -> "signed".equals(page.hook("note-status").getAttribute("data-state")));
+        page.screenshot("signed-date-locked");
+
+        assertThat(page.hook("section-BEDOMNING").getAttribute("readonly")).isNotNull();
+        assertThat(page.hook("event-date").isEnabled())
+                .as("a changed date on a signed note would be dropped without a word").isFalse();
+    }
 }
