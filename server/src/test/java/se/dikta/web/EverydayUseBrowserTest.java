@@ -10,6 +10,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import se.dikta.demo.DemoSeeder;
 
 /**
@@ -70,5 +72,30 @@ class EverydayUseBrowserTest {
         assertThat(page.hook("section-BEDOMNING").getAttribute("readonly")).isNotNull();
         assertThat(page.hook("event-date").isEnabled())
                 .as("a changed date on a signed note would be dropped without a word").isFalse();
+    }
+
+    @Test
+    void aReportRangeEndingBeforeItStartsIsNamedInAnErrorSummaryThatLeadsToTheField() throws Exception {
+        page.signInAt("/rapporter", "maria", DemoSeeder.DEMO_PASSWORD);
+        page.await().until(d -> !page.hooks("report-row").isEmpty());
+        String shownUrl = page.browser.getCurrentUrl();
+        new Select(page.hook("report-period-kind")).selectByValue("custom");
+        page.js("document.getElementById('period-from').value = '2026-12-01';"
+                + "document.getElementById('period-to').value = '2026-01-31';");
+        page.hook("report-run").click();
+
+        WebElement summary = page.await().until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#main > .error-summary")));
+        page.screenshot("report-range-error");
+        assertThat(summary.getText()).contains("Något behöver rättas", "”Till och med” ligger före ”Från och med”")
+                .doesNotContain("(to)", "(from)");
+        assertThat(page.browser.getCurrentUrl()).as("nothing was run").isEqualTo(shownUrl);
+        summary.findElement(By.cssSelector("a[href='#period-to']")).click();
+        assertThat(page.js("return document.activeElement.id;")).isEqualTo("period-to");
+
+        page.js("document.getElementById('period-to').value = '2026-12-31';");
+        page.hook("report-run").click();
+        page.await().until(d -> d.getCurrentUrl().contains("to=2026-12-31"));
+        page.await().until(d -> d.findElements(By.cssSelector("#main > .error-summary")).isEmpty());
     }
 }
