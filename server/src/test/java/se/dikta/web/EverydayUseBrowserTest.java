@@ -98,4 +98,25 @@ class EverydayUseBrowserTest {
         page.await().until(d -> d.getCurrentUrl().contains("to=2026-12-31"));
         page.await().until(d -> d.findElements(By.cssSelector("#main > .error-summary")).isEmpty());
     }
+
+    @Test
+    void backAfterSigningOutAsksForSignInInsteadOfShowingTheNoteReadBefore() throws Exception {
+        page.signInAt("/arenden/2026-0142", "anna", DemoSeeder.DEMO_PASSWORD);
+        page.await().until(d -> !page.hooks("note-row").isEmpty());
+        page.open("/anteckning/" + page.hooks("note-row").get(0).getAttribute("data-note"));
+        page.await().until(d -> page.hook("note-status").getAttribute("data-state") != null
+                && !d.findElements(By.cssSelector("[data-testid^='section-']")).isEmpty());
+        String noteText = page.browser.findElements(By.cssSelector("[data-testid^='section-']")).get(0).getText();
+        assertThat(noteText).isNotBlank();
+        page.open("/arenden");
+        page.await().until(d -> !page.hooks("case-row").isEmpty());
+
+        page.hook("logout").click();
+        page.visible("username");
+        page.browser.navigate().back(); // the read view, kept alive by the back/forward cache
+        page.await().until(d -> d.getCurrentUrl().contains("/?next="));
+        page.visible("username");
+        page.screenshot("back-after-sign-out");
+        assertThat(page.browser.findElement(By.tagName("body")).getText()).doesNotContain(noteText);
+    }
 }
