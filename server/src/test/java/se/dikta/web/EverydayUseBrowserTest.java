@@ -119,4 +119,23 @@ class EverydayUseBrowserTest {
         page.screenshot("back-after-sign-out");
         assertThat(page.browser.findElement(By.tagName("body")).getText()).doesNotContain(noteText);
     }
+
+    @Test
+    void textTypedBeforeACaseIsChosenIsShownAsNotSavedAndIsSavedOnceTheCaseIsChosen() throws Exception {
+        page.signInAt("/diktera", "anna", DemoSeeder.DEMO_PASSWORD);
+        page.visible("section-KONTAKT").sendKeys("Telefonsamtal med skolan om frånvaron.");
+        page.await().until(d -> "unsaved".equals(page.hook("save-state").getAttribute("data-state"))
+                && page.hook("save-state").getText().contains("välj ett ärende"));
+        Thread.sleep(2500); // well past the autosave delay: it must still say so, never "saved"
+        assertThat(page.hook("save-state").getAttribute("data-state")).isEqualTo("unsaved");
+        page.screenshot("typed-before-case");
+
+        new Select(page.hook("case-select")).selectByValue("2026-0163");
+        page.await().until(d -> "saved".equals(page.hook("save-state").getAttribute("data-state"))
+                && d.getCurrentUrl().contains("note="));
+        String url = page.browser.getCurrentUrl();
+        String noteId = url.substring(url.indexOf("note=") + 5).replaceAll("&.*", "");
+        page.open("/anteckning/" + noteId);
+        page.await().until(d -> page.hook("section-KONTAKT").getText().equals("Telefonsamtal med skolan om frånvaron."));
+    }
 }
