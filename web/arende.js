@@ -1,6 +1,6 @@
 // /arenden/{caseId}: one case's notes, newest contact first, and a button to dictate a new note.
 import { startPage } from './shell.js';
-import { get } from './api.js';
+import { get, ApiError } from './api.js';
 import { el, replace, banner, formatDate, formatDateTime, statusTag, setTitle } from './ui.js';
 
 const me = await startPage({ roles: ['worker', 'manager'], title: 'Ärende' });
@@ -13,10 +13,12 @@ async function load() {
   setTitle('Ärende ' + caseId);
   document.getElementById('dictate-new').href = '/diktera?case=' + encodeURIComponent(caseId);
   try {
-    const [casesRes, notesRes, templatesRes] = await Promise.all([
-      get('/api/cases'), get('/api/notes?caseId=' + encodeURIComponent(caseId)), get('/api/templates')]);
+    // A case that does not exist (or is another unit's) answers 404 for its notes: that is "not found", not an error.
+    const notes = get('/api/notes?caseId=' + encodeURIComponent(caseId))
+      .catch((e) => (e instanceof ApiError && e.status === 404 ? null : Promise.reject(e)));
+    const [casesRes, notesRes, templatesRes] = await Promise.all([get('/api/cases'), notes, get('/api/templates')]);
     const found = casesRes.cases.find((c) => c.id === caseId);
-    if (!found) {
+    if (!found || !notesRes) {
       replace(document.getElementById('main'), el('h1', {}, 'Ärendet finns inte'),
         el('p', { 'data-testid': 'not-found' }, 'Ärendet ' + caseId + ' finns inte, eller så tillhör det en annan enhet.'),
         el('p', {}, el('a', { href: '/arenden' }, 'Tillbaka till ärendena')));

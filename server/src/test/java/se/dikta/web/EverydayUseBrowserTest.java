@@ -138,4 +138,13 @@ class EverydayUseBrowserTest {
         page.open("/anteckning/" + noteId);
         page.await().until(d -> page.hook("section-KONTAKT").getText().equals("Telefonsamtal med skolan om frånvaron."));
     }
+
+    @Test
+    void anotherUnitsCaseLinkSaysTheCaseIsNotFoundAndOffersNoDictation() throws Exception {
+        page.signInAt("/arenden/2026-0142", "erik", DemoSeeder.DEMO_PASSWORD); // erik works in IFO Vuxen
+        assertThat(page.visible("not-found").getText()).contains("2026-0142", "finns inte");
+        page.screenshot("case-not-found");
+        assertThat(page.hooks("dictate-new")).as("a button to dictate into a case that is not there").isEmpty();
+        assertThat(page.browser.findElements(By.cssSelector(".banner"))).isEmpty();
+    }
 }
