@@ -41,7 +41,7 @@ class EverydayUseBrowserTest {
     }
 
     @Test
-    void theCaseTablesScrollInsideTheirOwnBoxNotThePageOnAPhone() throws Exception {
+    void caseAndVersionTablesScrollInsideTheirOwnBoxNotThePageOnAPhone() throws Exception {
         page.signInAt("/arenden", "anna", DemoSeeder.DEMO_PASSWORD);
         page.browser.manage().window().setSize(new Dimension(390, 844));
         page.open("/arenden");
@@ -56,6 +56,11 @@ class EverydayUseBrowserTest {
         assertThat(sidewaysOverflow()).as("/arenden/{id} scrolls sideways").isZero();
         WebElement scroller = page.hooks("note-row").get(0).findElement(By.xpath("ancestor::div[@role='region']"));
         assertThat(scroller.getAttribute("tabindex")).as("a keyboard user can scroll the table").isEqualTo("0");
+
+        page.open("/anteckning/" + page.hooks("note-row").get(0).getAttribute("data-note"));
+        page.await().until(d -> !page.hooks("version-row").isEmpty());
+        page.screenshot("phone-read-view");
+        assertThat(sidewaysOverflow()).as("/anteckning/{id} (version history) scrolls sideways").isZero();
     }
 
     @Test
