@@ -212,11 +212,17 @@ function renderHeadline(report) {
     return;
   }
   const share = h.dictatedShare === null || h.dictatedShare === undefined ? null : h.dictatedShare * 100;
-  quote.textContent = 'Under perioden ' + periodText(report) + ' sparade dikteringen ' + num(h.savedHours, 1)
+  const signed = h.signedNotes === 1 ? 'den signerade anteckningen' : 'de ' + h.signedNotes + ' signerade anteckningarna';
+  // No dictated note in the period: nothing was saved or measured, and a sentence of "–" would say nothing.
+  quote.textContent = !h.dictatedNotes
+    ? 'Under perioden ' + periodText(report) + ' signerades inga dikterade anteckningar, så det finns ingen sparad tid att visa.'
+      + (h.signedNotes ? ' ' + (h.signedNotes === 1 ? 'Den signerade anteckningen skrevs utan diktering.'
+        : 'Alla ' + h.signedNotes + ' signerade anteckningar skrevs utan diktering.') : '')
+    : 'Under perioden ' + periodText(report) + ' sparade dikteringen ' + num(h.savedHours, 1)
     + ' timmar, ' + num(h.savedMinutesPerNote, 2) + ' minuter per anteckning'
     + (me.role === 'manager' ? ' och ' + num(h.savedHoursPerWorker, 1) + ' timmar per medarbetare' : '') + '. '
-    + (share === null ? '' : num(share, 0) + ' % av de ' + h.signedNotes + ' signerade anteckningarna var dikterade. ')
-    + 'Siffrorna bygger på ' + h.dictatedNotes + ' dikterade anteckningar'
+    + (share === null ? '' : num(share, 0) + ' % av ' + signed + ' var dikterade. ')
+    + 'Siffrorna bygger på ' + (h.dictatedNotes === 1 ? '1 dikterad anteckning' : h.dictatedNotes + ' dikterade anteckningar')
     + (me.role === 'manager' ? ' av ' + h.workers + ' medarbetare.' : '.');
   const item = (testid, value, label) => el('div', { class: 'headline__item' },
     el('dt', { class: 'headline__label' }, label),

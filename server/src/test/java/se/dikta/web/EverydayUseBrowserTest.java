@@ -13,6 +13,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import se.dikta.demo.DemoSeeder;
+import se.dikta.identity.Role;
+import se.dikta.testing.TestServer;
 
 /**
  * What a worker or manager trips over in everyday use, on the demo data in a real Chromium: a phone-width screen,
@@ -151,5 +153,16 @@ class EverydayUseBrowserTest {
         page.screenshot("case-not-found");
         assertThat(page.hooks("dictate-new")).as("a button to dictate into a case that is not there").isEmpty();
         assertThat(page.browser.findElements(By.cssSelector(".banner"))).isEmpty();
+    }
+
+    @Test
+    void aWorkerWithNoDictatedNotesYetReadsThatInTheHeadlineNotASentenceOfDashes() throws Exception {
+        web.server().addUser("nyanstalld", Role.WORKER, "IFO Barn och unga");
+        page.signInAt("/rapporter", "nyanstalld", TestServer.PASSWORD_PREFIX + "nyanstalld");
+        page.await().until(d -> !page.hook("headline-quote").getText().isBlank());
+        page.screenshot("reports-nothing-dictated");
+        assertThat(page.hook("headline-quote").getText())
+                .contains("signerades inga dikterade anteckningar", "ingen sparad tid att visa")
+                .doesNotContain("–  minuter", "– minuter", "0 dikterade anteckningar");
     }
 }
