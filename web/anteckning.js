@@ -108,7 +108,8 @@ function renderVersions(versions) {
     replace($('versions'), el('p', { class: 'empty' }, 'Inga sparade versioner.'));
     return;
   }
-  replace($('versions'), el('table', { class: 'table' },
+  replace($('versions'), el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-labelledby': 'versions-title' },
+    el('table', { class: 'table' },
     el('caption', { class: 'visually-hidden' }, 'Sparade versioner'),
     el('thead', {}, el('tr', {},
       el('th', { scope: 'col' }, 'Version'), el('th', { scope: 'col' }, 'Sparad'),
@@ -120,7 +121,7 @@ function renderVersions(versions) {
       el('td', {}, el('details', {},
         el('summary', {}, 'Visa texten i version ' + v.version),
         (v.sections || []).filter((s) => s.text).map((s) => el('div', {},
-          el('h3', {}, titleOf(s.key)), el('p', { class: 'note-section__text' }, s.text))))))))));
+          el('h3', {}, titleOf(s.key)), el('p', { class: 'note-section__text' }, s.text)))))))))));
 }
 
 async function amend(ev, note) {

@@ -1,6 +1,6 @@
 // /arenden/{caseId}: one case's notes, newest contact first, and a button to dictate a new note.
 import { startPage } from './shell.js';
-import { get } from './api.js';
+import { get, ApiError } from './api.js';
 import { el, replace, banner, formatDate, formatDateTime, statusTag, setTitle } from './ui.js';
 
 const me = await startPage({ roles: ['worker', 'manager'], title: 'Ärende' });
@@ -13,10 +13,12 @@ async function load() {
   setTitle('Ärende ' + caseId);
   document.getElementById('dictate-new').href = '/diktera?case=' + encodeURIComponent(caseId);
   try {
-    const [casesRes, notesRes, templatesRes] = await Promise.all([
-      get('/api/cases'), get('/api/notes?caseId=' + encodeURIComponent(caseId)), get('/api/templates')]);
+    // A case that does not exist (or is another unit's) answers 404 for its notes: that is "not found", not an error.
+    const notes = get('/api/notes?caseId=' + encodeURIComponent(caseId))
+      .catch((e) => (e instanceof ApiError && e.status === 404 ? null : Promise.reject(e)));
+    const [casesRes, notesRes, templatesRes] = await Promise.all([get('/api/cases'), notes, get('/api/templates')]);
     const found = casesRes.cases.find((c) => c.id === caseId);
-    if (!found) {
+    if (!found || !notesRes) {
       replace(document.getElementById('main'), el('h1', {}, 'Ärendet finns inte'),
         el('p', { 'data-testid': 'not-found' }, 'Ärendet ' + caseId + ' finns inte, eller så tillhör det en annan enhet.'),
         el('p', {}, el('a', { href: '/arenden' }, 'Tillbaka till ärendena')));
@@ -36,7 +38,8 @@ function renderNotes(notes, templateTitles) {
     replace(box, el('p', { class: 'empty' }, 'Ärendet har inga anteckningar ännu.'));
     return;
   }
-  replace(box, el('table', { class: 'table' },
+  replace(box, el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-labelledby': 'notes-title' },
+    el('table', { class: 'table' },
     el('caption', { class: 'visually-hidden' }, 'Anteckningar i ärende ' + caseId),
     el('thead', {}, el('tr', {},
       el('th', { scope: 'col' }, 'Kontaktdatum'),
@@ -57,5 +60,5 @@ function renderNotes(notes, templateTitles) {
         el('td', {}, editable
           ? el('a', { href: '/diktera?case=' + encodeURIComponent(caseId) + '&note=' + encodeURIComponent(n.id) }, 'Fortsätt')
           : el('a', { href: '/anteckning/' + encodeURIComponent(n.id) }, 'Läs')));
-    }))));
+    })))));
 }

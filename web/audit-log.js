@@ -40,6 +40,11 @@ const ENTITIES = {
   transcription: 'Transkribering', search: 'Sökning', audit: 'Granskningslogg'
 };
 
+// Reports are logged with the API's codes ("time-saved"; "2026-09-01–2026-12-31, worker, json"): shown in Swedish.
+const REPORTS = { 'time-saved': 'Sparad tid' };
+const REPORT_GROUPS = { worker: 'per medarbetare', unit: 'per enhet', week: 'per vecka', month: 'per månad', tertial: 'per tertial' };
+const REPORT_FORMATS = { json: 'visad på sidan', csv: 'CSV', pdf: 'PDF' };
+
 let page = 1;
 let total = 0;
 
@@ -100,7 +105,7 @@ function render(events) {
   el('td', { 'data-col': 'entity' }, what(e)),
   el('td', { 'data-col': 'outcome' }, el('span', { class: 'audit-outcome audit-outcome--' + (e.outcome || 'allowed') },
     OUTCOMES[e.outcome || 'allowed'] || e.outcome)),
-  el('td', { 'data-col': 'detail' }, e.detail || ''))));
+  el('td', { 'data-col': 'detail' }, detail(e)))));
   const first = total === 0 ? 0 : (page - 1) * PAGE_SIZE + 1;
   const last = Math.min(total, page * PAGE_SIZE);
   document.getElementById('audit-count').textContent = total === 0 ? 'Inga händelser matchar urvalet.'
@@ -111,7 +116,14 @@ function render(events) {
 
 function what(e) {
   const parts = [];
-  if (e.entity) parts.push((ENTITIES[e.entity] || e.entity) + (e.entityId ? ' ' + e.entityId : ''));
+  const id = e.entity === 'report' ? REPORTS[e.entityId] || e.entityId : e.entityId;
+  if (e.entity) parts.push((ENTITIES[e.entity] || e.entity) + (id ? ' ' + id : ''));
   if (e.caseId && !(e.entity === 'case' && e.entityId === e.caseId)) parts.push('ärende ' + e.caseId);
   return parts.join(', ');
+}
+
+function detail(e) {
+  const parts = (e.detail || '').split(', ');
+  if (e.entity !== 'report' || parts.length !== 3) return e.detail || '';
+  return [parts[0], REPORT_GROUPS[parts[1]] || parts[1], REPORT_FORMATS[parts[2]] || parts[2]].join(', ');
 }

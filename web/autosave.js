@@ -49,7 +49,8 @@ export class Autosaver {
   /**
    * @param stateEl the save-state element
    * @param build async () => {noteId, body} or null when there is nothing to save yet (creates the draft
-   *        when needed); body has no version, which this adds
+   *        when needed), or {waiting: text} when there is something but it cannot be saved yet; body has no
+   *        version, which this adds
    * @param handlers onSaved(note), onConflict(error), onError(error)
    */
   constructor(stateEl, build, handlers) {
@@ -111,6 +112,10 @@ export class Autosaver {
     this.show('saving');
     try {
       const job = await this.build();
+      if (job && job.waiting) {
+        this.show('unsaved', job.waiting); // stays dirty: saved by the next change or request
+        return false;
+      }
       if (!job) {
         this.savedGeneration = generation;
         this.show('saved', 'Inget att spara');

@@ -24,7 +24,8 @@ const page = {
   recording: null,         // {mic, stream, started, timer}
   recordedSeconds: 0,
   structureRunning: false,
-  structureAgain: false
+  structureAgain: false,
+  dropped: false           // signed out: everything is gone, nothing left to keep
 };
 let editor;
 let transcript;
@@ -57,11 +58,16 @@ async function init() {
   $('upload').addEventListener('change', uploadFile);
   $('template-select').addEventListener('change', changeTemplate);
   $('event-date').addEventListener('change', () => saver.changed());
+  $('case-select').addEventListener('change', () => { if (saver.dirty) saver.changed(); });
   document.addEventListener('keydown', shortcuts);
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'hidden' && saver.dirty) saver.save({ keepalive: true });
   });
   window.addEventListener('pagehide', () => { if (saver.dirty) saver.save({ keepalive: true }); });
+  // Typed text with no case chosen cannot be saved on the way out: let the browser ask before it is lost.
+  window.addEventListener('beforeunload', (ev) => {
+    if (!page.note && !$('case-select').value && saver.dirty && !page.dropped && !editor.isEmpty()) ev.preventDefault();
+  });
   onSignOut(dropEverything);
 
   const params = new URLSearchParams(location.search);
@@ -158,7 +164,9 @@ async function ensureDraft(mode) {
 async function buildSave() {
   if (page.note && page.note.status === 'signed') return null;
   if (!page.note) {
-    if (editor.isEmpty() || !$('case-select').value) return null;
+    if (editor.isEmpty()) return null;
+    // Text without a case has nowhere to go yet: say so (never "saved"), and save once a case is chosen.
+    if (!$('case-select').value) return { waiting: 'Inte sparat – välj ett ärende så sparas texten' };
     await ensureDraft(page.mode);
   }
   const editSeconds = activity.pending;
@@ -559,7 +567,8 @@ async function sign() {
     page.note.status = note.status;
     setStatus(note.status);
     editor.setReadOnly(true);
-    ['record', 'upload', 'save', 'sign', 'structure', 'typed-mode'].forEach((id) => { $(id).disabled = true; });
+    // The contact date is part of what is locked: left editable, a change would be silently dropped.
+    ['record', 'upload', 'save', 'sign', 'structure', 'typed-mode', 'event-date'].forEach((id) => { $(id).disabled = true; });
     $('read-link').href = '/anteckning/' + encodeURIComponent(note.id);
     $('read-link').hidden = false;
     saver.stop();
@@ -577,6 +586,7 @@ async function sign() {
 }
 
 async function dropEverything() {
+  page.dropped = true;
   if (page.recording) {
     await page.recording.mic.stop().catch(() => {});
     page.recording.stream.abort();

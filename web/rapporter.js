@@ -2,7 +2,7 @@
 // the period and grouping; CSV and PDF links carry exactly the parameters of what is shown.
 import { startPage } from './shell.js';
 import { get } from './api.js';
-import { el, replace, banner, clearBanners, formatDate } from './ui.js';
+import { el, replace, banner, clearBanners, errorSummary, formatDate } from './ui.js';
 
 import { drawGroupChart, drawTrendChart } from './report-charts.js';
 
@@ -101,6 +101,7 @@ function showPeriodFields() {
 /** The API parameters for the form's choice, or null after showing what is missing. */
 function formParams() {
   clearBanners();
+  errorSummary(document.getElementById('main'), []);
   const kind = document.getElementById('period-kind').value;
   const p = new URLSearchParams();
   if (kind === 'tertial') {
@@ -109,17 +110,19 @@ function formParams() {
     let range;
     if (kind === 'month') {
       const m = document.getElementById('period-month').value;
-      if (!/^\d{4}-\d{2}$/.test(m)) return missing('Välj en månad.');
+      if (!/^\d{4}-\d{2}$/.test(m)) return missing('Välj en månad.', 'period-month');
       const [y, mo] = m.split('-').map(Number);
       range = [m + '-01', isoDate(new Date(y, mo, 0))];
     } else if (kind === 'week') {
       const w = document.getElementById('period-week').value;
-      if (!/^\d{4}-W\d{2}$/.test(w)) return missing('Välj en vecka.');
+      if (!/^\d{4}-W\d{2}$/.test(w)) return missing('Välj en vecka.', 'period-week');
       range = weekRange(w);
     } else {
       const from = document.getElementById('period-from').value;
       const to = document.getElementById('period-to').value;
-      if (!from || !to) return missing('Ange både från- och tilldatum.');
+      if (!from) return missing('Ange ett datum i ”Från och med”.', 'period-from');
+      if (!to) return missing('Ange ett datum i ”Till och med”.', 'period-to');
+      if (to < from) return missing('”Till och med” ligger före ”Från och med”. Välj ett slutdatum på eller efter startdatumet.', 'period-to');
       range = [from, to];
     }
     p.set('period', kind);
@@ -130,8 +133,9 @@ function formParams() {
   return p;
 }
 
-function missing(message) {
-  banner(message, 'error');
+/** Shows what to correct in an error summary that links to the field; the shown report stays. */
+function missing(message, field) {
+  errorSummary(document.getElementById('main'), [{ message, field }]);
   return null;
 }
 
@@ -208,11 +212,17 @@ function renderHeadline(report) {
     return;
   }
   const share = h.dictatedShare === null || h.dictatedShare === undefined ? null : h.dictatedShare * 100;
-  quote.textContent = 'Under perioden ' + periodText(report) + ' sparade dikteringen ' + num(h.savedHours, 1)
+  const signed = h.signedNotes === 1 ? 'den signerade anteckningen' : 'de ' + h.signedNotes + ' signerade anteckningarna';
+  // No dictated note in the period: nothing was saved or measured, and a sentence of "–" would say nothing.
+  quote.textContent = !h.dictatedNotes
+    ? 'Under perioden ' + periodText(report) + ' signerades inga dikterade anteckningar, så det finns ingen sparad tid att visa.'
+      + (h.signedNotes ? ' ' + (h.signedNotes === 1 ? 'Den signerade anteckningen skrevs utan diktering.'
+        : 'Alla ' + h.signedNotes + ' signerade anteckningar skrevs utan diktering.') : '')
+    : 'Under perioden ' + periodText(report) + ' sparade dikteringen ' + num(h.savedHours, 1)
     + ' timmar, ' + num(h.savedMinutesPerNote, 2) + ' minuter per anteckning'
     + (me.role === 'manager' ? ' och ' + num(h.savedHoursPerWorker, 1) + ' timmar per medarbetare' : '') + '. '
-    + (share === null ? '' : num(share, 0) + ' % av de ' + h.signedNotes + ' signerade anteckningarna var dikterade. ')
-    + 'Siffrorna bygger på ' + h.dictatedNotes + ' dikterade anteckningar'
+    + (share === null ? '' : num(share, 0) + ' % av ' + signed + ' var dikterade. ')
+    + 'Siffrorna bygger på ' + (h.dictatedNotes === 1 ? '1 dikterad anteckning' : h.dictatedNotes + ' dikterade anteckningar')
     + (me.role === 'manager' ? ' av ' + h.workers + ' medarbetare.' : '.');
   const item = (testid, value, label) => el('div', { class: 'headline__item' },
     el('dt', { class: 'headline__label' }, label),

@@ -28,6 +28,18 @@ const NAV = {
 const signOutHooks = [];
 let currentUser = null;
 
+// The browser's back/forward cache keeps a left page alive: after sign-out, Back would show its notes, snippets
+// or audit rows again without asking the server. So a page going into that cache hides itself, and one coming
+// back from it loads afresh, which checks the session (signed out: sign-in; signed in: current data).
+window.addEventListener('pagehide', (ev) => {
+  if (ev.persisted) document.body.hidden = true;
+});
+window.addEventListener('pageshow', (ev) => {
+  if (!ev.persisted) return;
+  document.body.hidden = true;
+  location.reload();
+});
+
 /** The signed-in user ({username, role, unit, displayName, title}) once startPage resolved. */
 export function user() {
   return currentUser;

@@ -67,6 +67,10 @@ public final class JsonErrors {
             handleFailure(ctx);
             return;
         }
+        if (status == 404 && PageRoutes.isPageRequest(ctx)) {
+            PageRoutes.sendNotFound(ctx);
+            return;
+        }
         send(ctx, status, messageFor(status));
     }
 

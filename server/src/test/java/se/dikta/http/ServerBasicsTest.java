@@ -53,6 +53,22 @@ class ServerBasicsTest {
     }
 
     @Test
+    void anAddressThatIsNoPageOpenedInABrowserIsASwedishPageNotJson() {
+        ApiClient browser = server.anonymous().withHeader("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
+        for (String path : new String[] {"/finns-inte", "/anteckning/", "/Diktera"}) {
+            ApiClient.Response r = browser.get(path);
+            assertThat(r.status()).as(path).isEqualTo(404);
+            assertThat(r.headers().firstValue("Content-Type").orElse("")).as(path).startsWith("text/html");
+            assertThat(r.body()).as(path).contains("<html lang=\"sv\">", "Sidan finns inte", "href=\"/\"")
+                    .doesNotContain("{\"error\"");
+        }
+        ApiClient.Response api = browser.get("/api/finns-inte");
+        assertThat(api.status()).isEqualTo(404);
+        assertThat(api.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+        assertThat(server.anonymous().get("/finns-inte").body()).as("no HTML asked for").startsWith("{\"error\"");
+    }
+
+    @Test
     void apiAnswersAreNotCachedAndEveryAnswerCarriesTheSecurityHeaders() {
         JsonObject created = worker.post("/api/cases", new JsonObject().put("id", "2026-0900").put("title", "Cachetest")).json();
         assertThat(created.getString("id")).isEqualTo("2026-0900");
