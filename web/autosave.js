@@ -42,7 +42,8 @@ const TEXT = {
   saving: 'Sparar …',
   unsaved: 'Ändringar ej sparade',
   conflict: 'Konflikt – anteckningen har ändrats från annat håll',
-  error: 'Kunde inte spara – försöker igen'
+  error: 'Kunde inte spara – försöker igen',
+  refused: 'Kunde inte spara'
 };
 
 export class Autosaver {
@@ -142,9 +143,11 @@ export class Autosaver {
         this.show('conflict');
         this.h.onConflict(e);
       } else {
-        this.show('error', TEXT.error + (e.message ? ': ' + e.message : ''));
+        // only an outage is retried; a refusal (4xx) waits for the worker to change what the server named
+        const retry = !(e instanceof ApiError) || e.status === 0 || e.status >= 500;
+        this.show('error', (retry ? TEXT.error : TEXT.refused) + (e.message ? ': ' + e.message : ''));
         this.h.onError(e);
-        if (!(e instanceof ApiError) || e.status === 0 || e.status >= 500) {
+        if (retry) {
           this.timer = setTimeout(() => this.save(), RETRY_MS);
         }
       }

@@ -48,6 +48,7 @@ async function init() {
     onError: () => {}
   });
   $('event-date').value = new Date().toLocaleDateString('sv-SE');
+  $('event-date').max = $('event-date').value; // a contact documented has happened: the server refuses later dates
   $('record').addEventListener('click', toggleRecording);
   $('structure').addEventListener('click', () => structure(true));
   $('save').addEventListener('click', () => saver.save({ force: false }));

@@ -70,7 +70,7 @@ public final class NoteService {
                     .orElseThrow(() -> DomainException.notFound(CASE_NOT_FOUND));
             Instant now = clock.instant();
             Note note = new Note(UUID.randomUUID().toString(), kase.id(), kase.unitId(), template,
-                    NoteContent.orElse(content.eventDate(), OfficeCalendar.today(clock)), now,
+                    ContactDate.given(content.eventDate(), OfficeCalendar.today(clock), clock), now,
                     Person.of(user), NoteContent.orElse(content.sections(), List.of()),
                     NoteContent.orElse(content.transcript(), ""), NoteContent.orElse(content.words(), List.of()),
                     NoteContent.orElse(content.metrics(), new NoteMetrics(NoteMode.TYPED, 0, 0)),
@@ -105,7 +105,7 @@ public final class NoteService {
             NoteMetrics metrics = content.metrics() == null ? old.metrics() : old.metrics().withEditAdded(
                     content.metrics().editSeconds(), drafts.lastSavedAt(c, noteId).orElse(now), now);
             Note note = old.edited(
-                    NoteContent.orElse(content.eventDate(), old.eventDate()),
+                    ContactDate.given(content.eventDate(), old.eventDate(), clock),
                     NoteContent.orElse(content.sections(), old.sections()),
                     NoteContent.orElse(content.transcript(), old.transcript()),
                     NoteContent.orElse(content.words(), old.words()),

@@ -43,7 +43,7 @@ final class HostileRequests {
         return List.of(
                 new Route(worker, "POST", "/api/cases", new JsonObject().put("id", "F-1").put("title", "Fuzz")),
                 new Route(worker, "POST", "/api/notes", new JsonObject().put("caseId", "F-1").put("template", "journalanteckning")
-                        .put("eventDate", "2026-01-02").put("sections", new JsonArray().add(new JsonObject()
+                        .put("eventDate", se.dikta.calendar.OfficeCalendar.today(java.time.Clock.systemUTC()).minusDays(30).toString()).put("sections", new JsonArray().add(new JsonObject()
                                 .put("key", "KONTAKT").put("text", "hej"))).put("transcript", "hej")),
                 new Route(worker, "PUT", "/api/notes/" + noteId, new JsonObject().put("transcript", "x")
                         .put("words", new JsonArray().add(new JsonObject().put("word", "x").put("start", 0).put("end", 1)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import se.dikta.failure.DomainException;
 import se.dikta.testing.ApiClient;
@@ -164,12 +165,14 @@ abstract class NoteEditingBehaviour extends NotesFixture {
     @Test
     void listsTheNotesOfACaseNewestFirst() {
         String caseId = newCase(anna);
-        created(anna, note(caseId, "KONTAKT", "Äldre.").put("eventDate", "2025-01-10"));
-        created(bo, note(caseId, "KONTAKT", "Nyare.").put("eventDate", "2025-02-10"));
+        String older = LocalDate.now().minusDays(60).toString();
+        String newer = LocalDate.now().minusDays(30).toString();
+        created(anna, note(caseId, "KONTAKT", "Äldre.").put("eventDate", older));
+        created(bo, note(caseId, "KONTAKT", "Nyare.").put("eventDate", newer));
 
         JsonArray list = cecilia.get("/api/notes?caseId=" + caseId).json().getJsonArray("notes");
         assertThat(list).hasSize(2);
-        assertThat(list.getJsonObject(0).getString("eventDate")).isEqualTo("2025-02-10");
+        assertThat(list.getJsonObject(0).getString("eventDate")).isEqualTo(newer);
         assertThat(list.getJsonObject(1).getJsonArray("sections").getJsonObject(0).getString("text")).isEqualTo("Äldre.");
         assertThat(list.getJsonObject(0).containsKey("words")).isFalse();
     }

@@ -82,6 +82,26 @@ class EverydayUseBrowserTest {
     }
 
     @Test
+    void aContactDateAfterTodayIsNotSavedAndTheWorkerReadsWhyWithoutAPromiseToRetry() throws Exception {
+        page.signInAt("/diktera?case=2026-0157", "anna", DemoSeeder.DEMO_PASSWORD);
+        assertThat(page.hook("event-date").getAttribute("max")).as("the date picker offers no later day")
+                .isEqualTo(page.hook("event-date").getAttribute("value"));
+        page.visible("section-KONTAKT").sendKeys("Hembesök hos familjen.");
+        page.await().until(d -> "saved".equals(page.hook("save-state").getAttribute("data-state")));
+        page.js("const d = document.getElementById('event-date'); d.value = '2062-12-07';"
+                + "d.dispatchEvent(new Event('change', { bubbles: true }));");
+
+        page.await().until(d -> "error".equals(page.hook("save-state").getAttribute("data-state")));
+        page.screenshot("contact-date-after-today");
+        assertThat(page.hook("save-state").getText()).contains("Kontaktdatum kan inte ligga efter dagens datum")
+                .doesNotContain("försöker igen");
+
+        page.js("const d = document.getElementById('event-date'); d.value = d.max;"
+                + "d.dispatchEvent(new Event('change', { bubbles: true }));");
+        page.await().until(d -> "saved".equals(page.hook("save-state").getAttribute("data-state")));
+    }
+
+    @Test
     void aReportRangeEndingBeforeItStartsIsNamedInAnErrorSummaryThatLeadsToTheField() throws Exception {
         page.signInAt("/rapporter", "maria", DemoSeeder.DEMO_PASSWORD);
         page.await().until(d -> !page.hooks("report-row").isEmpty());
