@@ -57,7 +57,8 @@ public final class AuditLog {
         } catch (SQLException | RuntimeException e) {
             LOG.error("Audit row not written ({} {} {}): {}", entry.action(), entry.entity(), entry.entityId(),
                     e.toString());
-            throw DomainException.unavailable(UNAVAILABLE);
+            // the database gone mid-request is the outage every other request reports, not a fault of the log
+            throw DomainException.unavailable(Database.isUnreachable(e) ? Database.UNREACHABLE : UNAVAILABLE);
         }
     }
 

@@ -103,6 +103,11 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** True when {@code e} says the database could not be reached, rather than that a statement failed. */
+    public static boolean isUnreachable(Throwable e) {
+        return ConnectionFailures.isConnectionFailure(e);
+    }
+
     /** True when a trivial query succeeds. */
     public boolean isUp() {
         try (Connection c = dataSource.getConnection()) {

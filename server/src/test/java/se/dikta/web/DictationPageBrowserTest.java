@@ -109,7 +109,7 @@ class DictationPageBrowserTest {
     static void openWithCuedMicrophone(String caseId) {
         f.signIn("/diktera");
         f.awaitState("rec-state", "idle");
-        new Select(f.hook("case-select")).selectByValue(caseId);
+        f.choose("case-select", caseId);
         f.await().until(d -> f.hook("record").isEnabled());
         StreamLog.install(f);
         CuedMicrophone.install(f.browser, SPOKEN);
@@ -126,8 +126,8 @@ class DictationPageBrowserTest {
         String noteId = dictateCleanly(() -> {
             f.browser.get(f.baseUrl() + "/diktera");
             f.awaitState("rec-state", "idle");
-            new Select(f.hook("case-select")).selectByValue("2026-0101");
-            new Select(f.hook("template-select")).selectByValue("journalanteckning");
+            f.choose("case-select", "2026-0101");
+            f.choose("template-select", "journalanteckning");
             watchPartials();
         }, () -> f.hook("record").click());
         assertThat(f.hook("record").getAttribute("aria-pressed")).isEqualTo("false");

@@ -157,7 +157,7 @@ class EverydayUseBrowserTest {
         assertThat(page.hook("save-state").getAttribute("data-state")).isEqualTo("unsaved");
         page.screenshot("typed-before-case");
 
-        new Select(page.hook("case-select")).selectByValue("2026-0163");
+        page.choose("case-select", "2026-0163");
         page.await().until(d -> "saved".equals(page.hook("save-state").getAttribute("data-state"))
                 && d.getCurrentUrl().contains("note="));
         String url = page.browser.getCurrentUrl();

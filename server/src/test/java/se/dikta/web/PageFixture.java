@@ -20,6 +20,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import se.dikta.identity.Role;
 import se.dikta.testing.ApiClient;
@@ -118,6 +119,13 @@ final class PageFixture implements AutoCloseable {
 
     WebElement hook(String id) {
         return browser.findElement(testId(id));
+    }
+
+    /** Chooses {@code value} in the select {@code id} once the page has loaded that option (lists load after the page). */
+    void choose(String id, String value) {
+        await().until(d -> !d.findElements(By.cssSelector("[data-testid='" + id + "'] option[value='" + value + "']"))
+                .isEmpty());
+        new Select(hook(id)).selectByValue(value);
     }
 
     WebElement visible(String id) {
