@@ -52,8 +52,7 @@ import org.apache.lucene.util.BytesRef;
  * ({@link FacetCounter}; a bare listing of a unit takes them from term statistics without any pass). The page is
  * a second pass ({@link ScopedSearch}) that needs no exact count, so by relevance it skips blocks of postings
  * whose best score cannot reach the page (block-max WAND). A query whose hits cannot be read from postings (a
- * phrase: {@link HitBits#fromPostings}) is instead scored once, the page collected while every hit is marked. A
- * plain word by relevance reads its postings once for both ({@link WordPage}).
+ * phrase: {@link HitBits#fromPostings}) is instead scored once, the page collected while every hit is marked.
  *
  * <p>Snippets come from the {@link UnifiedHighlighter} over the stored combined text, using the offsets
  * indexed in its postings, in passages of whole sentences ({@link SentenceBreaks}). The passage formatter escapes
@@ -106,11 +105,6 @@ public final class NoteSearcher {
             TopDocs topDocs = null;
             if (search.query().isEmpty() && unfiltered(search)) {
                 counts = FacetCounter.unitListing(scopes, search.unitId(), keys);
-            } else if (search.order() == NoteSearch.Order.RELEVANCE && window > 0 && WordPage.terms(query) != null) {
-                // A plain word: its hits and its page from one read of its postings.
-                ScopedSearch.Scored scored = WordPage.top(searcher, WordPage.terms(query), scopes, (int) window);
-                counts = FacetCounter.count(new HitBits(searcher), scored::hitsOf, scopes, keys, sections);
-                topDocs = scored.top();
             } else if (HitBits.fromPostings(query)) {
                 counts = FacetCounter.count(new HitBits(searcher), query, scopes, keys, sections);
             } else {

@@ -134,7 +134,7 @@ class ScopedCountsMatchReferenceTest {
                         assertThat(got.sectionFacets()).as(what).isEqualTo(want.sectionFacets());
                         assertThat(got.hits()).extracting(SearchResult.Hit::id).as(what)
                                 .containsExactlyElementsOf(want.hits().stream().map(SearchResult.Hit::id).toList());
-                        // Scored as Lucene scores them, whichever pass collected the page (a plain word: WordPage).
+                        // Scored as Lucene scores them, whichever pass collected the page (skipping by block maxima, or scoring all).
                         assertThat(got.hits()).extracting(SearchResult.Hit::score).as(what)
                                 .containsExactlyElementsOf(want.hits().stream().map(SearchResult.Hit::score).toList());
                         compared += want.total() > 0 ? 1 : 0;
