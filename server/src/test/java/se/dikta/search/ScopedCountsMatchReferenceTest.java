@@ -134,6 +134,9 @@ class ScopedCountsMatchReferenceTest {
                         assertThat(got.sectionFacets()).as(what).isEqualTo(want.sectionFacets());
                         assertThat(got.hits()).extracting(SearchResult.Hit::id).as(what)
                                 .containsExactlyElementsOf(want.hits().stream().map(SearchResult.Hit::id).toList());
+                        // Scored as Lucene scores them, whichever pass collected the page (skipping by block maxima, or scoring all).
+                        assertThat(got.hits()).extracting(SearchResult.Hit::score).as(what)
+                                .containsExactlyElementsOf(want.hits().stream().map(SearchResult.Hit::score).toList());
                         compared += want.total() > 0 ? 1 : 0;
                     }
                 }
@@ -189,7 +192,7 @@ class ScopedCountsMatchReferenceTest {
         List<SearchResult.Hit> hits = new ArrayList<>();
         for (ScoreDoc d : page.scoreDocs) {
             hits.add(new SearchResult.Hit(s.storedFields().document(d.doc).get(NoteFields.ID), "", LocalDate.MIN, "",
-                    "", "", "", 0f));
+                    "", "", "", search.order() == NoteSearch.Order.RELEVANCE ? d.score : Float.NaN));
         }
         return new SearchResult(all.scoreDocs.length, 1, search.size(), hits, sections, templates);
     }

@@ -13,7 +13,12 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.Random;
 import java.util.function.Function;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import se.dikta.notes.Person;
@@ -119,6 +124,11 @@ class SearchScaleBenchmark {
                 rows.append(row(who, "unit listing (no text, newest first)", measure(searcher, random,
                         r -> NoteSearch.in(unit).build())));
             }
+            for (String word : WORDS) {
+                for (int unit : new int[] {1, 2}) {
+                    samePageAsLucene(index, searcher, new UserQueryParser(analyzer), word, unit);
+                }
+            }
             StringBuilder perWord = new StringBuilder();
             for (String word : WORDS) {
                 Latency l = time(new Random(1), PER_WORD, r -> searcher.search(NoteSearch.in(1).query(word).build()).total());
@@ -150,7 +160,9 @@ class SearchScaleBenchmark {
                     | searching as a worker of | query | mean hits | wall p50 / p95 | CPU p50 / p95 |
                     | --- | --- | --- | --- | --- |
                     %s
-                    Whole search per word in the big unit (CPU p50 / p95 ms over %d runs each after as many of warm-up):
+                    Whole search per word in the big unit (CPU p50 / p95 ms over %d runs each after as many of warm-up; \
+                    before timing, each word's page of 20, ids and scores, in the big and a small unit was checked \
+                    against Lucene's own search of the unit):
 
                     | word | hits | CPU p50 / p95 |
                     | --- | --- | --- |
@@ -205,6 +217,26 @@ class SearchScaleBenchmark {
     }
 
     /** A search across units as the product would run one: every unit's range, top 20, exact total, templates. */
+    /** A word's page (ids and scores) is the one Lucene's own search of the unit gives, on the big index too. */
+    private static void samePageAsLucene(NoteIndex index, NoteSearcher searcher, UserQueryParser parser, String word,
+            int unit) throws IOException {
+        SearchResult got = searcher.search(NoteSearch.in(unit).query(word).build());
+        List<String> want = index.withSearcher(s -> {
+            Query q = new BooleanQuery.Builder().add(parser.parse(word, NoteFields.TEXT), BooleanClause.Occur.MUST)
+                    .add(new TermQuery(new Term(NoteFields.UNIT, Integer.toString(unit))), BooleanClause.Occur.FILTER)
+                    .build();
+            List<String> page = new ArrayList<>();
+            for (ScoreDoc d : s.search(q, got.size()).scoreDocs) {
+                page.add(s.storedFields().document(d.doc).get(NoteFields.ID) + " " + d.score);
+            }
+            return page;
+        });
+        List<String> have = got.hits().stream().map(h -> h.id() + " " + h.score()).toList();
+        if (!have.equals(want)) {
+            throw new IllegalStateException("'" + word + "' in unit " + unit + ": page " + have + ", Lucene " + want);
+        }
+    }
+
     private static long wholeIndex(NoteIndex index, Query query) throws IOException {
         return index.withSearcher(s -> {
             List<UnitScope> all = UnitScope.wholeIndex(s.getIndexReader());

@@ -1,0 +1,109 @@
+package se.dikta.search;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.util.BytesRef;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Lab, not a benchmark (prints, writes nothing): where a search's CPU time goes in the big unit of the index
+ * {@link SearchScaleBenchmark} built (run that first). The parts of one search are timed one after another per
+ * query, so a busy machine slows them alike. A word: the counting read (hits, total, templates), the page by
+ * relevance (skipping by block maxima), the counting read with the section counts, and the page scoring every hit
+ * (what the skipping saves). A phrase: the one scored pass (page and every hit), the section counts.
+ * {@code mvn -o -q -B -pl server -Pbench test -Dtest=SearchCostLab}
+ */
+@Tag("bench")
+class SearchCostLab {
+
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+    private static final String[] QUERIES = {"skolan", "pappa", "bedömningen", "oro", "BUP", "tolk",
+        "\"det finns oro\"", "\"hög frånvaro\"", "\"behov av stöd\"", "\"mer stöd i vardagen\""};
+    private static final int RUNS = 60;
+
+    @Test
+    void costOfEachPart() throws IOException {
+        Path dir = Path.of(System.getProperty("java.io.tmpdir"), String.format(Locale.ROOT,
+                "dikta-search-scale-%d-20-%s-%s", 1_000_000, NoteIndex.LAYOUT, SwedishNoteAnalyzer.VERSION));
+        assumeTrue(NoteIndex.exists(dir), "no index in " + dir + "; run SearchScaleBenchmark first");
+        SwedishNoteAnalyzer analyzer = new SwedishNoteAnalyzer();
+        UserQueryParser parser = new UserQueryParser(analyzer);
+        try (NoteIndex index = NoteIndex.open(dir, analyzer)) {
+            index.withSearcher(s -> {
+                List<UnitScope> scopes = UnitScope.of(s.getIndexReader(), 1, Optional.empty());
+                List<String> keys = new ArrayList<>();
+                TermsEnum te = MultiTerms.getTerms(s.getIndexReader(), NoteFields.SECTION).iterator();
+                for (BytesRef t = te.next(); t != null; t = te.next()) {
+                    keys.add(t.utf8ToString());
+                }
+                for (String text : QUERIES) {
+                    Query q = new BooleanQuery.Builder()
+                            .add(parser.parse(text, NoteFields.TEXT), BooleanClause.Occur.MUST).build();
+                    List<Query> sections = new ArrayList<>();
+                    for (String key : keys) {
+                        sections.add(parser.parse(text, NoteFields.sectionField(key)));
+                    }
+                    boolean phrase = !HitBits.fromPostings(q);
+                    long[][] t = new long[4][RUNS];
+                    for (int i = -RUNS / 2; i < RUNS; i++) {
+                        long a = CPU.getCurrentThreadCpuTime();
+                        ScopedSearch.Scored scored = null;
+                        if (phrase) {
+                            scored = ScopedSearch.topWithHits(s, q, scopes, NoteSearch.Order.RELEVANCE, 20);
+                        } else {
+                            FacetCounter.count(new HitBits(s), q, scopes, List.of(), List.of());
+                        }
+                        long b = CPU.getCurrentThreadCpuTime();
+                        if (!phrase) {
+                            ScopedSearch.top(s, q, scopes, NoteSearch.Order.RELEVANCE, 20);
+                        }
+                        long x = CPU.getCurrentThreadCpuTime();
+                        if (!phrase) {
+                            ScopedSearch.topWithHits(s, q, scopes, NoteSearch.Order.RELEVANCE, 20);
+                        }
+                        long y = CPU.getCurrentThreadCpuTime();
+                        long c = CPU.getCurrentThreadCpuTime();
+                        if (phrase) {
+                            FacetCounter.count(new HitBits(s), scored::hitsOf, scopes, keys, sections);
+                        } else {
+                            FacetCounter.count(new HitBits(s), q, scopes, keys, sections);
+                        }
+                        long d = CPU.getCurrentThreadCpuTime();
+                        if (i >= 0) {
+                            t[0][i] = b - a;
+                            t[1][i] = x - b;
+                            t[2][i] = d - c;
+                            t[3][i] = y - x;
+                        }
+                    }
+                    String[] parts = phrase ? new String[] {"scored pass", "-", "section counts", "-"}
+                            : new String[] {"counting read", "page", "counting read + section counts",
+                                "page scoring every hit"};
+                    StringBuilder out = new StringBuilder(text);
+                    for (int k = 0; k < 4; k++) {
+                        Arrays.sort(t[k]);
+                        out.append(String.format(Locale.ROOT, " | %s %.2f / %.2f", parts[k], t[k][RUNS / 2] / 1e6,
+                                t[k][RUNS * 95 / 100] / 1e6));
+                    }
+                    System.out.println(out);
+                }
+                return null;
+            });
+        }
+    }
+}
