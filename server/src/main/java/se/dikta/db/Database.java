@@ -50,12 +50,21 @@ public final class Database implements AutoCloseable {
         // While the database is unreachable a request waits at most this long for a connection, then answers
         // 503 (Hikari's default of 30 s would hold every request, and the client, for half a minute).
         hc.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
-        java.util.Optional<java.nio.file.Path> staleLock = h2LockFile(config.url()).filter(java.nio.file.Files::exists);
+        java.util.Optional<java.nio.file.Path> lock = h2LockFile(config.url()).filter(java.nio.file.Files::exists);
+        java.util.Optional<String> lockBefore = lock.map(Database::readLock);
         HikariDataSource ds;
         try {
             ds = new HikariDataSource(hc);
-            staleLock.ifPresent(lock -> LOG.warn("Embedded database: {} was left by a server that did not stop "
-                    + "cleanly; H2 found no live owner and took the database over (committed data is kept)", lock));
+            // H2 rewrites a lock it takes over; a lock left as it was belongs to a live process we joined
+            // (AUTO_SERVER: `dikta.jar user add` beside a running server), which is no crash to report
+            lock.ifPresent(l -> {
+                if (lockBefore.get().equals(readLock(l))) {
+                    LOG.info("Embedded database: another process has it open; connected through it ({})", l);
+                } else {
+                    LOG.warn("Embedded database: {} was left by a server that did not stop cleanly; H2 found no "
+                            + "live owner and took the database over (committed data is kept)", l);
+                }
+            });
         } catch (RuntimeException e) {
             throw new DatabaseUnavailableException("Cannot connect to the database " + config.url() + ": "
                     + rootMessage(e), e);
@@ -129,6 +138,14 @@ public final class Database implements AutoCloseable {
     public void close() {
         executor.close();
         dataSource.close();
+    }
+
+    private static String readLock(java.nio.file.Path lock) {
+        try {
+            return java.nio.file.Files.readString(lock, java.nio.charset.StandardCharsets.ISO_8859_1);
+        } catch (java.io.IOException e) {
+            return "";
+        }
     }
 
     /** The lock file H2 keeps beside a file database while it is open ({@code AUTO_SERVER} mode). */
