@@ -47,9 +47,14 @@ const REPORT_FORMATS = { json: 'visad på sidan', csv: 'CSV', pdf: 'PDF' };
 
 let page = 1;
 let total = 0;
+// A user the log names as an entity is stored by id; shown by user name where the admin's user list knows it.
+let userNames = Promise.resolve(new Map());
 
 /** Wires the filters and shows the first page. */
 export function initAuditLog() {
+  userNames = get('/api/admin/users')
+    .then((data) => new Map(data.users.map((u) => [String(u.id), u.username])))
+    .catch(() => new Map());
   const form = document.getElementById('audit-filters');
   replace(document.getElementById('af-action'), el('option', { value: '' }, 'Alla'),
     Object.entries(ACTIONS).map(([id, text]) => el('option', { value: id }, text)));
@@ -85,15 +90,15 @@ async function load(button) {
   params.set('size', String(PAGE_SIZE));
   const request = get('/api/audit?' + params.toString());
   try {
-    const result = await (button ? busy(button, request) : request);
+    const [result, names] = await Promise.all([button ? busy(button, request) : request, userNames]);
     total = result.total;
-    render(result.events);
+    render(result.events, names);
   } catch (e) {
     banner(e.message, 'error');
   }
 }
 
-function render(events) {
+function render(events, names) {
   replace(document.getElementById('audit-rows'), events.map((e) => el('tr', {
     'data-testid': 'audit-row', 'data-action': e.action, 'data-outcome': e.outcome || 'allowed', 'data-seq': String(e.seq)
   },
@@ -102,7 +107,7 @@ function render(events) {
   el('td', { 'data-col': 'role' }, [e.role ? ROLES[e.role] || e.role : '', e.unit ? ', ' + e.unit : ''].join('')),
   el('td', { 'data-col': 'address' }, e.address || ''),
   el('td', { 'data-col': 'action' }, ACTIONS[e.action] || e.action),
-  el('td', { 'data-col': 'entity' }, what(e)),
+  el('td', { 'data-col': 'entity' }, what(e, names)),
   el('td', { 'data-col': 'outcome' }, el('span', { class: 'audit-outcome audit-outcome--' + (e.outcome || 'allowed') },
     OUTCOMES[e.outcome || 'allowed'] || e.outcome)),
   el('td', { 'data-col': 'detail' }, detail(e)))));
@@ -114,9 +119,10 @@ function render(events) {
   document.getElementById('audit-next').disabled = last >= total;
 }
 
-function what(e) {
+function what(e, names) {
   const parts = [];
-  const id = e.entity === 'report' ? REPORTS[e.entityId] || e.entityId : e.entityId;
+  const id = e.entity === 'report' ? REPORTS[e.entityId] || e.entityId
+    : e.entity === 'user' ? names.get(e.entityId) || e.entityId : e.entityId;
   if (e.entity) parts.push((ENTITIES[e.entity] || e.entity) + (id ? ' ' + id : ''));
   if (e.caseId && !(e.entity === 'case' && e.entityId === e.caseId)) parts.push('ärende ' + e.caseId);
   return parts.join(', ');

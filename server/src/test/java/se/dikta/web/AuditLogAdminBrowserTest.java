@@ -77,4 +77,14 @@ class AuditLogAdminBrowserTest {
         assertThat(admin.hook("audit-next").isEnabled()).isFalse();
         admin.assertNoSeriousAccessibilityViolations();
     }
+
+    @Test
+    void aUserTheLogNamesIsShownByUserNameNotByItsNumber() throws Exception {
+        admin.signInAt("/admin", "admin", TestServer.PASSWORD_PREFIX + "admin");
+        By annasLogin = By.xpath("//*[@data-testid='audit-row' and @data-action='login']"
+                + "[.//*[@data-col='user' and text()='anna']]");
+        admin.await().until(d -> !d.findElements(annasLogin).isEmpty());
+        assertThat(admin.browser.findElement(annasLogin).findElement(By.cssSelector("[data-col=entity]")).getText())
+                .isEqualTo("Användare anna");
+    }
 }
