@@ -126,8 +126,12 @@ export async function drawTrendChart(report, num) {
     const r = byKey.get(k);
     return r && !r.suppressed && r.meanSavedMinutes !== null ? r.meanSavedMinutes : null;
   });
-  const summary = 'Linjediagram: sparade minuter per anteckning månad för månad, ' + monthName(months[0])
-    + ' till ' + monthName(months[11]) + '.';
+  // a line over twelve empty months is only an empty axis: say so in words instead
+  const empty = values.every((v) => v === null);
+  const summary = empty ? 'Inga månader med redovisade siffror mellan ' + monthName(months[0]) + ' och '
+      + monthName(months[11]) + ', så det finns ingen kurva att rita.'
+    : 'Linjediagram: sparade minuter per anteckning månad för månad, ' + monthName(months[0])
+      + ' till ' + monthName(months[11]) + '.';
   canvas.setAttribute('aria-label', summary);
   replace(text, el('p', {}, summary), el('ul', {}, months.map((k, i) => {
     const r = byKey.get(k);
@@ -136,8 +140,14 @@ export async function drawTrendChart(report, num) {
         : num(values[i], 2) + ' minuter per anteckning, ' + r.notes + ' anteckningar';
     return el('li', {}, monthName(k) + ': ' + value);
   })));
-  if (!chartAvailable(canvas, text)) return;
   if (charts.trend) charts.trend.destroy();
+  charts.trend = null;
+  canvas.parentElement.hidden = empty; // the chart box keeps its height even with the canvas hidden
+  if (empty) {
+    text.parentElement.open = true;
+    return;
+  }
+  if (!chartAvailable(canvas, text)) return;
   charts.trend = new window.Chart(canvas, {
     type: 'line',
     data: {

@@ -184,6 +184,9 @@ class EverydayUseBrowserTest {
         assertThat(page.hook("headline-quote").getText())
                 .contains("signerades inga dikterade anteckningar", "ingen sparad tid att visa")
                 .doesNotContain("–  minuter", "– minuter", "0 dikterade anteckningar");
+        page.await().until(d -> page.hook("trend-text").getText().contains("Inga månader med redovisade siffror"));
+        assertThat(page.hook("report-trend-chart").isDisplayed()).as("an empty axis over twelve months").isFalse();
+        assertThat(page.hook("trend-text").isDisplayed()).as("the text says why there is no curve").isTrue();
     }
 
     @Test
