@@ -2,14 +2,7 @@ package se.dikta.structure.commands;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
-import se.dikta.structure.TrainedModels;
-import se.dikta.structure.commands.DictationItem.Command;
-import se.dikta.structure.core.NumberWords;
-import se.dikta.structure.core.Transcript;
-import se.dikta.structure.normalize.SpokenNumberNormalizer;
 
 /**
  * "komma" said as the comma against the verb, where the words before alone cannot tell: after "och" (the comma
@@ -19,23 +12,10 @@ import se.dikta.structure.normalize.SpokenNumberNormalizer;
  */
 class KommaVerbOrCommaTest {
 
-    private final CommandParser parser = new CommandParser(new HeadingVocabulary(Map.of()),
-            new NumberWords(new SpokenNumberNormalizer()), TrainedModels.models().commands());
+    private final CommandsWritten written = new CommandsWritten();
 
-    /** The transcript with each comma command written as "," and each full stop as ".". */
     private String parse(String text) {
-        List<String> words = Transcript.of(text).words();
-        StringBuilder out = new StringBuilder();
-        int next = 0;
-        for (DictationItem item : parser.parse(Transcript.of(text))) {
-            if (item instanceof Command c) {
-                out.append(c.kind() == CommandKind.COMMA ? "," : c.kind() == CommandKind.FULL_STOP ? "." : "?");
-                next = c.to();
-            } else {
-                out.append(out.isEmpty() ? "" : " ").append(words.get(next++));
-            }
-        }
-        return out.toString();
+        return written.of(text);
     }
 
     @Test
