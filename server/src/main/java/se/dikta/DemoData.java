@@ -17,6 +17,6 @@ final class DemoData {
             // before the demo notes, whose own time-log rows would make the log look seeded
             new TimeLogDemoData(s.timeLog()).seedIfEmpty(s.db(), seeder.users(), s.clock());
             return seeder.users();
-        }).compose(users -> new DemoNotes(s.notes()).seed(users)).mapEmpty();
+        }).compose(users -> new DemoNotes(s.notes(), s.clock()).seed(users)).mapEmpty();
     }
 }

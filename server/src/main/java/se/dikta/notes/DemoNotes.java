@@ -1,10 +1,12 @@
 package se.dikta.notes;
 
 import io.vertx.core.Future;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import se.dikta.calendar.OfficeCalendar;
 import se.dikta.identity.AuthUser;
 import se.dikta.structure.template.Template;
 
@@ -16,9 +18,11 @@ import se.dikta.structure.template.Template;
 public final class DemoNotes {
 
     private final NoteService notes;
+    private final Clock clock;
 
-    public DemoNotes(NoteService notes) {
+    public DemoNotes(NoteService notes, Clock clock) {
         this.notes = notes;
+        this.clock = clock;
     }
 
     /** Seeds the notes; completes when they are written (or were there already). */
@@ -73,7 +77,23 @@ public final class DemoNotes {
         }
         NoteMetrics metrics = mode == NoteMode.DICTATED ? new NoteMetrics(mode, 95, 140) : new NoteMetrics(mode, 0, 420);
         return notes.create(author, caseId, Template.DEFAULT_ID,
-                new NoteContent(LocalDate.parse(date), sections, null, null, metrics, null));
+                new NoteContent(withinTheLastYear(LocalDate.parse(date)), sections, null, null, metrics, null));
+    }
+
+    /**
+     * The demo's contact date moved by whole years into the year up to today: the texts name day and month only,
+     * and a contact date must lie between five years back and today whenever the demo is started.
+     */
+    private LocalDate withinTheLastYear(LocalDate date) {
+        LocalDate today = OfficeCalendar.today(clock);
+        LocalDate d = date;
+        while (d.isAfter(today)) {
+            d = d.minusYears(1);
+        }
+        while (d.isBefore(today.minusYears(1))) {
+            d = d.plusYears(1);
+        }
+        return d;
     }
 
     private static Optional<AuthUser> user(List<AuthUser> users, String username) {

@@ -3,10 +3,12 @@ package se.dikta.notes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import se.dikta.demo.DemoSeeder;
 import se.dikta.testing.ApiClient;
+import se.dikta.testing.MutableClock;
 import se.dikta.testing.TestServer;
 
 /** Demo mode seeds notes a newcomer can open and find, each unit only its own. */
@@ -39,6 +41,16 @@ class DemoNotesTest {
             assertThat(search.json().getLong("total")).as(search.body()).isEqualTo(1);
             assertThat(anna.get("/api/search?q=840312-4567").json().getLong("total")).isEqualTo(1);
             assertThat(login(server, "erik").get("/api/search?q=hembes%C3%B6ket").json().getLong("total")).isZero();
+        }
+    }
+
+    @Test
+    void aDemoStartedYearsLaterSeedsItsNotesWithContactDatesInTheYearBefore() {
+        MutableClock later = new MutableClock(Instant.parse("2033-06-01T10:00:00Z"));
+        try (TestServer server = TestServer.start(Map.of("demo", "true"), later)) {
+            ApiClient anna = login(server, "anna");
+            JsonObject home = anna.get("/api/notes?caseId=2026-0142").json().getJsonArray("notes").getJsonObject(0);
+            assertThat(home.getString("eventDate")).as("the 12 March before 1 June 2033").isEqualTo("2033-03-12");
         }
     }
 }
