@@ -3,6 +3,10 @@ package se.dikta.http;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -30,29 +34,22 @@ public final class PageRoutes {
         PAGES.forEach((path, file) -> router.get(path).handler(ctx -> ctx.reroute(file)));
     }
 
-    /** Shown instead of {"error": ...} when a person's browser opens an address that is no page (old bookmark, typo). */
-    private static final String NOT_FOUND_PAGE = """
-            <!doctype html>
-            <html lang="sv">
-            <head>
-              <meta charset="utf-8">
-              <meta name="viewport" content="width=device-width, initial-scale=1">
-              <title>Sidan finns inte – Dikta</title>
-              <link rel="stylesheet" href="/dikta.css">
-            </head>
-            <body>
-              <header class="site-header"><div class="site-header__inner"><a class="site-header__brand" href="/">\
-            <span class="site-header__logo" aria-hidden="true">D</span>Dikta</a></div></header>
-              <main id="main" class="page">
-                <h1>Sidan finns inte</h1>
-                <p class="lead" data-testid="page-not-found">Adressen finns inte i Dikta. Kontrollera den, \
-            eller gå till startsidan.</p>
-                <p><a href="/">Till startsidan</a></p>
-              </main>
-              <footer class="site-footer"><p>Dikta – journalföring med tal. Uppgifterna omfattas av sekretess enligt OSL.</p></footer>
-            </body>
-            </html>
-            """;
+    /**
+     * Shown instead of {"error": ...} when a person's browser opens an address that is no page (old bookmark, typo):
+     * {@code web/sidan-finns-inte.html}, read once from the jar.
+     */
+    private static final String NOT_FOUND_PAGE = readPage("web/sidan-finns-inte.html");
+
+    private static String readPage(String resource) {
+        try (InputStream in = PageRoutes.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing from the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     /** A browser navigating (GET, HTML wanted) outside the API: the answer is a page, not JSON. */
     static boolean isPageRequest(RoutingContext ctx) {
