@@ -15,13 +15,9 @@ import se.dikta.structure.core.NumberWords;
 import se.dikta.structure.core.Transcript;
 import se.dikta.structure.corpus.DictationCorpus;
 import se.dikta.structure.corpus.DirectoryCorpusSource;
-import se.dikta.structure.corpus.SectionCorpus;
-import se.dikta.structure.entities.EntityCorpus;
-import se.dikta.structure.entities.Lexicon;
 import se.dikta.structure.eval.CommandEvaluation;
 import se.dikta.structure.eval.OutsideText;
 import se.dikta.structure.normalize.SpokenNumberNormalizer;
-import se.dikta.structure.segment.WordClasses;
 
 /**
  * Lab, run by hand ({@code -Dtest=CommandLab -Dlab=true}): the command model's cross-validated figures on the
@@ -45,16 +41,7 @@ class CommandLab {
         cv.wordUses().forEach((k, c) -> System.out.printf(Locale.ROOT, "LAB word %-60s %5d %.4f%n", k, c[0], (double) c[1] / c[0]));
         cv.lostWords().forEach(s -> System.out.println("LAB lost: " + s));
 
-        SectionCorpus corpus = SectionCorpus.read(source);
-        Lexicon lexicon = Lexicon.read(source);
-        EntityCorpus entities = EntityCorpus.read(source);
-        DictationCorpus outside = DictationCorpus.read(source);
-        WordClasses classes = WordClasses.harvest(corpus.notes(), outside.finiteVerbs(), lexicon.words("first-names"),
-                lexicon.words("surnames"), numbers);
-        List<List<List<String>>> own = new ArrayList<>();
-        corpus.notes().forEach(note -> own.add(note.sentences().stream().map(s -> s.words()).toList()));
-        own.addAll(entities.documents());
-        CommandModel model = CommandTraining.train(own, outside, classes);
+        CommandModel model = TrainedModels.models().commands(); // the product's, trained on all text
         CommandParser parser = new CommandParser(new HeadingVocabulary(Map.of()), numbers, model);
         OutsideText text = OutsideText.read(TrainedModels.repoRoot().resolve("models/nlp/heldout/outside"));
         int[] left = new int[2];
