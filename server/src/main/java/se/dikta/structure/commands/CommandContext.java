@@ -96,6 +96,32 @@ final class CommandContext {
         return "none";
     }
 
+    /**
+     * Whether a sentence-end word at {@code i}, read as a noun, would leave two main clauses with nothing between
+     * them: the stretch back to the last spoken sentence end opens with a main clause, its verb second, and holds
+     * no conjunction, subordinator (learned from the tags) or comma ("det är nu bara oklart i vilken"), and a
+     * finite verb and its subject follow right after ("grälar du"). A fronted phrase or clause before an inverted
+     * verb comes after a linker ("och vid en punkt bröt han ihop") or opens the sentence ("när hon nådde en punkt
+     * kände hon sig lugn").
+     */
+    static boolean joinsTwoMainClauses(List<String> words, int i, UnaryOperator<String> classes, CommandCues cues) {
+        if (i + 2 >= words.size() || !FINITE_CLASSES.contains(classes.apply(words.get(i + 1)))
+                || !SUBJECT_PRONOUNS.contains(words.get(i + 2))) {
+            return false;
+        }
+        int start = i;
+        while (start > 0 && i - start < SEGMENT_REACH && !SENTENCE_ENDS.contains(words.get(start - 1))) {
+            start--;
+        }
+        for (int k = start; k < i; k++) {
+            if (cues.linkers().contains(words.get(k)) || words.get(k).equals("komma")) {
+                return false;
+            }
+        }
+        // a main clause opens the stretch: its verb second ("det är", "nu är"), not after a clause opener ("när hon nådde")
+        return i - start > 2 && FINITE_CLASSES.contains(classes.apply(words.get(start + 1)));
+    }
+
     /** How many words ahead the next "komma" stands within the sentence: a comma closing a parenthesis ("och, i slutändan, måste han"). */
     private static String nextComma(List<String> words, int i) {
         for (int k = i + 1; k <= i + AHEAD && k < words.size(); k++) {

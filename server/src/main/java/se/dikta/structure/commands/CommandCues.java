@@ -13,17 +13,22 @@ import java.util.Set;
  * "ihåg"), and the words an infinitive often follows within three words of the same clause ("ska", "vill", "att",
  * "försöker"). Immutable.
  */
-public record CommandCues(Set<String> nounModifiers, Set<String> afterInfinitive, Set<String> governors) {
+public record CommandCues(Set<String> nounModifiers, Set<String> afterInfinitive, Set<String> governors,
+                          Set<String> frequent, Set<String> linkers) {
 
     private static final int MIN_CUE_COUNT = 3;
     /** A particle or adverb such as "hem" follows finite verbs too ("kom hem", "komma hem"); a subject does not count. */
     private static final Set<String> PARTICLE_TAGS = Set.of("ADV", "PART");
     private static final int GOVERNED_WITHIN = 3;
+    /** Conjunctions and subordinators ("och", "men", "att", "om", "som" as a relative): they link one clause to another. */
+    private static final Set<String> LINKER_TAGS = Set.of("CONJ", "CCONJ", "SCONJ");
 
     public CommandCues {
         nounModifiers = Set.copyOf(nounModifiers);
         afterInfinitive = Set.copyOf(afterInfinitive);
         governors = Set.copyOf(governors);
+        frequent = Set.copyOf(frequent);
+        linkers = Set.copyOf(linkers);
     }
 
     /**
@@ -38,18 +43,27 @@ public record CommandCues(Set<String> nounModifiers, Set<String> afterInfinitive
                 if (tags.get(r).get(i).equals("CMD")) {
                     continue;
                 }
-                int[] c = counts.computeIfAbsent(tokens.get(i), k -> new int[4]);
+                int[] c = counts.computeIfAbsent(tokens.get(i), k -> new int[5]);
                 c[0]++;
                 c[1] += i + 1 < tokens.size() && tags.get(r).get(i + 1).equals("NOUN") ? 1 : 0;
                 c[2] += i > 0 && (tags.get(r).get(i - 1).equals("INF")
                         || tags.get(r).get(i - 1).equals("VERB") && PARTICLE_TAGS.contains(tags.get(r).get(i))) ? 1 : 0;
                 c[3] += governsInfinitive(tags.get(r), i) ? 1 : 0;
+                c[4] += LINKER_TAGS.contains(tags.get(r).get(i)) ? 1 : 0;
             }
         }
         Set<String> modifiers = new HashSet<>();
         Set<String> afterInfinitive = new HashSet<>();
         Set<String> governors = new HashSet<>();
+        Set<String> frequent = new HashSet<>();
+        Set<String> linkers = new HashSet<>();
         counts.forEach((word, c) -> {
+            if (c[0] >= MIN_CUE_COUNT && 5 * c[4] >= c[0]) {
+                linkers.add(word);
+            }
+            if (c[0] >= MIN_CUE_COUNT) {
+                frequent.add(word);
+            }
             if (c[0] >= MIN_CUE_COUNT && 2 * c[1] >= c[0]) {
                 modifiers.add(word);
             }
@@ -60,7 +74,17 @@ public record CommandCues(Set<String> nounModifiers, Set<String> afterInfinitive
                 governors.add(word);
             }
         });
-        return new CommandCues(modifiers, afterInfinitive, governors);
+        return new CommandCues(modifiers, afterInfinitive, governors, frequent, linkers);
+    }
+
+    /**
+     * Whether {@code w} reads as an infinitive that fills a governor's verb slot by itself: a word the text shows
+     * too seldom to know, ending in -a as Swedish infinitives do ("kollapsa"), but not in the -na of a definite
+     * plural noun, the subject between a modal and its verb ("då kan flickorna komma hem"). A known infinitive may
+     * take one in turn ("få komma med", "låta bli"), which the tags show too seldom to tell.
+     */
+    boolean isUnknownInfinitive(String w) {
+        return !frequent.contains(w) && w.length() > 3 && w.endsWith("a") && !w.endsWith("na");
     }
 
     /** An infinitive follows within three words of the same clause ("ska inte komma", "att kunna"). */

@@ -56,6 +56,9 @@ public final class CommandParser {
     /** A sure spoken sentence end for at most this many words: the speaker dictates punctuation. */
     private static final int PUNCTUATING_WORDS_PER_END = 40;
     private static final int MIN_SURE_ENDS = 1;
+    /** How far ahead an inserted phrase may close: a few words ("i teorin", "enligt honom"). */
+    private static final int PARENTHESIS_REACH = 6;
+    private static final Set<String> COORDINATORS = Set.of("och", "eller", "samt", "men");
 
     private final HeadingVocabulary headings;
     private final NumberWords numbers;
@@ -171,7 +174,39 @@ public final class CommandParser {
         if (!punctuating) {
             return model.commandProbability(words, i) >= (kind == CommandKind.COMMA ? PLAIN_COMMA : COMMAND_THRESHOLD);
         }
-        return model.commandProbability(words, i) >= (kind == CommandKind.COMMA ? PUNCTUATING_COMMA : PUNCTUATING_MARK);
+        if (kind == CommandKind.COMMA) {
+            return model.commandProbability(words, i) >= PUNCTUATING_COMMA || firstOfPair(words, i)
+                    || opensParenthesis(words, i) || model.followsGovernedInfinitive(words, i);
+        }
+        // a speaker who says the sentence ends says this one: read as a noun it would run two main clauses together
+        return model.commandProbability(words, i) >= PUNCTUATING_MARK
+                || kind.endsSentence() && model.joinsTwoMainClauses(words, i);
+    }
+
+    /**
+     * Decided with the words ahead: a "komma" the model reads as the verb opens an inserted phrase when the phrase
+     * closes a few words on with a comma right before the verb "komma" ("kan du komma i teorin komma komma åt":
+     * "kan du, i teorin, komma åt"). Read as the verb it would be a second infinitive of the same verb without
+     * "och" between. Of a pair "komma komma" one is the comma: the one the model finds likelier the command.
+     */
+    private boolean opensParenthesis(List<String> words, int i) {
+        for (int j = i + 3; j <= i + PARENTHESIS_REACH && j < words.size(); j++) {
+            String w = words.get(j - 1);
+            if (PUNCTUATION.containsKey(w) && PUNCTUATION.get(w).endsSentence() || COORDINATORS.contains(w)) {
+                return false;
+            }
+            if (w.equals("komma") && words.get(j).equals("komma")) {
+                double verb = model.commandProbability(words, j);
+                return verb < PUNCTUATING_COMMA && verb < model.commandProbability(words, j - 1);
+            }
+        }
+        return false;
+    }
+
+    /** The first of a pair "komma komma" that the model finds likelier the command than the second. */
+    private boolean firstOfPair(List<String> words, int i) {
+        return i + 1 < words.size() && words.get(i + 1).equals("komma")
+                && model.commandProbability(words, i) > model.commandProbability(words, i + 1);
     }
 
     /**

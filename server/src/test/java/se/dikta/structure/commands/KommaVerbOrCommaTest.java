@@ -29,6 +29,41 @@ class KommaVerbOrCommaTest {
     }
 
     @Test
+    void readsKommaBeforeAnInsertedPhraseThatClosesRightBeforeTheVerbAsTheComma() {
+        // read alone, the first "komma" after "kan hon" is the verb; the phrase it opens closes with a comma right
+        // before the verb "komma hem", and the same verb twice without "och" is no Swedish
+        assertThat(parse("med det beslutet kan hon komma i teorin komma komma hem till mamma punkt"))
+                .isEqualTo("med det beslutet kan hon, i teorin, komma hem till mamma.");
+        assertThat(parse("med kortet kan du komma i princip komma komma åt pengarna när du vill punkt"))
+                .isEqualTo("med kortet kan du, i princip, komma åt pengarna när du vill.");
+    }
+
+    @Test
+    void readsKommaRightAfterAGovernedInfinitiveAsTheComma() {
+        // "kan eskalera" has its verb: a second infinitive "komma" would need "och" (neither verb is in the training text)
+        assertThat(parse("situationen kan eskalera komma om inget görs punkt mamma är orolig punkt"))
+                .isEqualTo("situationen kan eskalera, om inget görs. mamma är orolig.");
+        assertThat(parse("hans ekonomi kan kollapsa komma utan stödet komma sa han punkt"))
+                .isEqualTo("hans ekonomi kan kollapsa, utan stödet, sa han.");
+    }
+
+    @Test
+    void keepsKommaAsTheVerbAfterTheSubjectOfAModal() {
+        assertThat(parse("efter skolan kan flickorna komma hem punkt mamma är hemma punkt"))
+                .isEqualTo("efter skolan kan flickorna komma hem. mamma är hemma.");
+        assertThat(parse("på fredag ska föräldrarna komma till mötet punkt"))
+                .isEqualTo("på fredag ska föräldrarna komma till mötet.");
+        assertThat(parse("efter skolan ska maja komma hem till mamma punkt"))
+                .isEqualTo("efter skolan ska maja komma hem till mamma.");
+    }
+
+    @Test
+    void keepsKommaAsTheVerbBeforeAnInsertedPhraseWithoutTheVerbAfterIt() {
+        assertThat(parse("hon kan komma i morgon komma om bussen går punkt"))
+                .isEqualTo("hon kan komma i morgon, om bussen går.");
+    }
+
+    @Test
     void keepsKommaAsTheVerbInACoordinatedInfinitive() {
         assertThat(parse("hon behöver slappna av och komma till ro punkt"))
                 .isEqualTo("hon behöver slappna av och komma till ro.");

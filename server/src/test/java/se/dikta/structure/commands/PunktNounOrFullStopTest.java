@@ -29,6 +29,22 @@ class PunktNounOrFullStopTest {
     }
 
     @Test
+    void readsPunktAsTheFullStopWhereTheNounWouldRunTwoMainClausesTogether() {
+        assertThat(parse("det är inte bestämt vilken punkt kan du ringa mamma frågetecken"))
+                .isEqualTo("det är inte bestämt vilken. kan du ringa mamma?");
+        assertThat(parse("hon vet inte vilken punkt vill du prata med henne frågetecken"))
+                .isEqualTo("hon vet inte vilken. vill du prata med henne?");
+    }
+
+    @Test
+    void keepsPunktAsTheNounInAFrontedPhraseBeforeAnInvertedVerb() {
+        assertThat(parse("mamma var lugn och vid en punkt började hon gråta punkt pappa tröstade henne punkt"))
+                .isEqualTo("mamma var lugn och vid en punkt började hon gråta. pappa tröstade henne.");
+        assertThat(parse("när hon nådde en punkt kände hon sig lugnare punkt sedan sov hon punkt"))
+                .isEqualTo("när hon nådde en punkt kände hon sig lugnare. sedan sov hon.");
+    }
+
+    @Test
     void keepsPunktAsTheNounInsideTheSentence() {
         assertThat(parse("vi gick igenom en viktig punkt i planen punkt mamma höll med punkt"))
                 .isEqualTo("vi gick igenom en viktig punkt i planen. mamma höll med.");
