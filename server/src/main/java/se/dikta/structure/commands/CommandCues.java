@@ -14,7 +14,7 @@ import java.util.Set;
  * "försöker"). Immutable.
  */
 public record CommandCues(Set<String> nounModifiers, Set<String> afterInfinitive, Set<String> governors,
-                          Set<String> frequent, Set<String> linkers) {
+                          Set<String> linkers) {
 
     private static final int MIN_CUE_COUNT = 3;
     /** A particle or adverb such as "hem" follows finite verbs too ("kom hem", "komma hem"); a subject does not count. */
@@ -27,7 +27,6 @@ public record CommandCues(Set<String> nounModifiers, Set<String> afterInfinitive
         nounModifiers = Set.copyOf(nounModifiers);
         afterInfinitive = Set.copyOf(afterInfinitive);
         governors = Set.copyOf(governors);
-        frequent = Set.copyOf(frequent);
         linkers = Set.copyOf(linkers);
     }
 
@@ -55,14 +54,10 @@ public record CommandCues(Set<String> nounModifiers, Set<String> afterInfinitive
         Set<String> modifiers = new HashSet<>();
         Set<String> afterInfinitive = new HashSet<>();
         Set<String> governors = new HashSet<>();
-        Set<String> frequent = new HashSet<>();
         Set<String> linkers = new HashSet<>();
         counts.forEach((word, c) -> {
             if (c[0] >= MIN_CUE_COUNT && 5 * c[4] >= c[0]) {
                 linkers.add(word);
-            }
-            if (c[0] >= MIN_CUE_COUNT) {
-                frequent.add(word);
             }
             if (c[0] >= MIN_CUE_COUNT && 2 * c[1] >= c[0]) {
                 modifiers.add(word);
@@ -74,17 +69,7 @@ public record CommandCues(Set<String> nounModifiers, Set<String> afterInfinitive
                 governors.add(word);
             }
         });
-        return new CommandCues(modifiers, afterInfinitive, governors, frequent, linkers);
-    }
-
-    /**
-     * Whether {@code w} reads as an infinitive that fills a governor's verb slot by itself: a word the text shows
-     * too seldom to know, ending in -a as Swedish infinitives do ("kollapsa"), but not in the -na of a definite
-     * plural noun, the subject between a modal and its verb ("då kan flickorna komma hem"). A known infinitive may
-     * take one in turn ("få komma med", "låta bli"), which the tags show too seldom to tell.
-     */
-    boolean isUnknownInfinitive(String w) {
-        return !frequent.contains(w) && w.length() > 3 && w.endsWith("a") && !w.endsWith("na");
+        return new CommandCues(modifiers, afterInfinitive, governors, linkers);
     }
 
     /** An infinitive follows within three words of the same clause ("ska inte komma", "att kunna"). */

@@ -59,10 +59,6 @@ public final class CommandModel {
     private static final Set<String> INTRANSITIVE_NEXT = Set.of("ADP", "ADV", "PART", "SCONJ", "CCONJ", "CMD");
     private static final java.util.regex.Pattern DEFINITE_OR_PLURAL =
             java.util.regex.Pattern.compile(".{2,}(en|et|na|ar|or|er)");
-    /** The word class of a word that is no name, number, function word or verb-like form. */
-    private static final String PLAIN_CLASS = "W";
-    /** How far before an infinitive its governor may stand ("kan inte längre kollapsa"). */
-    private static final int GOVERNED_REACH = 3;
     private static final int ITERATIONS = 150;
     private static final int CUTOFF = 2;
 
@@ -163,27 +159,6 @@ public final class CommandModel {
 
     public void write(OutputStream out) throws IOException {
         new GenericModelWriter(model, new DataOutputStream(out)).persist();
-    }
-
-    /**
-     * Whether {@code words[i]} stands right after an infinitive that fills a governor's verb slot ("torsk kan
-     * kollapsa komma utan de"): the verb "komma" there would be a second infinitive without "och", so it is the
-     * comma. Only for an infinitive the text does not show ({@link CommandCues#isUnknownInfinitive}).
-     */
-    public boolean followsGovernedInfinitive(List<String> words, int i) {
-        // a name or a word of a known class ("maja", "flickorna") is the subject between the modal and its verb
-        if (i < 2 || !cues.isUnknownInfinitive(words.get(i - 1)) || !PLAIN_CLASS.equals(classes.apply(words.get(i - 1)))) {
-            return false;
-        }
-        for (int k = i - 2; k >= Math.max(0, i - 1 - GOVERNED_REACH); k--) {
-            if (isCandidate(words.get(k))) {
-                return false;
-            }
-            if (cues.governors().contains(words.get(k))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** See {@link CommandContext#joinsTwoMainClauses}: read as a noun, the word at {@code i} leaves a run-on sentence. */

@@ -176,7 +176,7 @@ public final class CommandParser {
         }
         if (kind == CommandKind.COMMA) {
             return model.commandProbability(words, i) >= PUNCTUATING_COMMA || firstOfPair(words, i)
-                    || opensParenthesis(words, i) || model.followsGovernedInfinitive(words, i);
+                    || opensParenthesis(words, i);
         }
         // a speaker who says the sentence ends says this one: read as a noun it would run two main clauses together
         return model.commandProbability(words, i) >= PUNCTUATING_MARK

@@ -39,12 +39,11 @@ class KommaVerbOrCommaTest {
     }
 
     @Test
-    void readsKommaRightAfterAGovernedInfinitiveAsTheComma() {
-        // "kan eskalera" has its verb: a second infinitive "komma" would need "och" (neither verb is in the training text)
-        assertThat(parse("situationen kan eskalera komma om inget görs punkt mamma är orolig punkt"))
-                .isEqualTo("situationen kan eskalera, om inget görs. mamma är orolig.");
-        assertThat(parse("hans ekonomi kan kollapsa komma utan stödet komma sa han punkt"))
-                .isEqualTo("hans ekonomi kan kollapsa, utan stödet, sa han.");
+    void keepsKommaAsTheVerbAfterAnInfinitiveThatTakesOne() {
+        // "kan vägra komma" like "kan kollapsa, utan": only the verb's valency tells them apart, which the training
+        // text shows for too few verbs, so no rule reads a "komma" after an infinitive as the comma
+        assertThat(parse("pappa säger att han kan vägra komma punkt mamma är orolig punkt"))
+                .isEqualTo("pappa säger att han kan vägra komma. mamma är orolig.");
     }
 
     @Test
