@@ -36,19 +36,20 @@ public record CommandCues(Set<String> nounModifiers, Set<String> afterInfinitive
      */
     public static CommandCues of(List<List<String>> runs, List<List<String>> tags) {
         Map<String, int[]> counts = new HashMap<>();
+        Map<String, Integer> linked = new HashMap<>();
         for (int r = 0; r < runs.size(); r++) {
             List<String> tokens = runs.get(r);
             for (int i = 0; i < tokens.size(); i++) {
                 if (tags.get(r).get(i).equals("CMD")) {
                     continue;
                 }
-                int[] c = counts.computeIfAbsent(tokens.get(i), k -> new int[5]);
+                int[] c = counts.computeIfAbsent(tokens.get(i), k -> new int[4]);
                 c[0]++;
                 c[1] += i + 1 < tokens.size() && tags.get(r).get(i + 1).equals("NOUN") ? 1 : 0;
                 c[2] += i > 0 && (tags.get(r).get(i - 1).equals("INF")
                         || tags.get(r).get(i - 1).equals("VERB") && PARTICLE_TAGS.contains(tags.get(r).get(i))) ? 1 : 0;
                 c[3] += governsInfinitive(tags.get(r), i) ? 1 : 0;
-                c[4] += LINKER_TAGS.contains(tags.get(r).get(i)) ? 1 : 0;
+                linked.merge(tokens.get(i), LINKER_TAGS.contains(tags.get(r).get(i)) ? 1 : 0, Integer::sum);
             }
         }
         Set<String> modifiers = new HashSet<>();
@@ -56,7 +57,7 @@ public record CommandCues(Set<String> nounModifiers, Set<String> afterInfinitive
         Set<String> governors = new HashSet<>();
         Set<String> linkers = new HashSet<>();
         counts.forEach((word, c) -> {
-            if (c[0] >= MIN_CUE_COUNT && 5 * c[4] >= c[0]) {
+            if (c[0] >= MIN_CUE_COUNT && 5 * linked.get(word) >= c[0]) {
                 linkers.add(word);
             }
             if (c[0] >= MIN_CUE_COUNT && 2 * c[1] >= c[0]) {

@@ -26,11 +26,13 @@ class OutsideEvaluationTest {
     void trustsTheSpeakersPunctuation() {
         assertThat(result.spoken().boundaries().precision()).isGreaterThanOrEqualTo(0.95);
         assertThat(result.spoken().boundaries().recall()).isGreaterThanOrEqualTo(0.98);
-        // Issue 19's goal is 0 (it measured 27 of about 1,000 before); see docs/nlp-evaluation.md.
-        assertThat(result.spoken().punktLeft()).isLessThanOrEqualTo(2);
+        // Issue 19's goal is 0 (it measured 27 of about 1,000 before); see docs/nlp-evaluation.md. 2 before a noun
+        // reading that would run two main clauses together became the full stop (docs/structuring.md).
+        assertThat(result.spoken().punktLeft()).isLessThanOrEqualTo(1);
         // 18 before the command model learned agreement, valency and sentence stretches, 10 before it learned the
-        // comma after "och" before an inserted phrase (docs/structuring.md)
-        assertThat(result.spoken().kommaLeft()).isLessThanOrEqualTo(2);
+        // comma after "och" before an inserted phrase, 2 before "komma" opening an inserted phrase that closes
+        // before the verb became the comma (docs/structuring.md)
+        assertThat(result.spoken().kommaLeft()).isLessThanOrEqualTo(1);
         assertThat(result.spoken().kommaWordsLost()).isLessThanOrEqualTo(2);
         assertThat(result.plain().kommaWordsLost()).isLessThanOrEqualTo(3);
         assertThat(result.spoken().commandsSaid()).isGreaterThan(1000);
