@@ -45,6 +45,15 @@ public record DictationCorpus(List<List<List<String>>> documents, List<List<Stri
         return new DictationCorpus(d, s, t, finiteVerbs, commonWords);
     }
 
+    /**
+     * The documents of tagged text only. The command model learns what "punkt" and "komma" look like as words
+     * from the tagged slots (a noun after "en", an infinitive), so text without tags would only shift its
+     * balance of commands against words, not teach it that difference.
+     */
+    public DictationCorpus tagged() {
+        return part(i -> tags.get(i).stream().anyMatch(t -> !t.equals("X") && !t.equals("CMD")));
+    }
+
     public static DictationCorpus read(CorpusSource source) throws IOException {
         List<List<List<String>>> documents = new ArrayList<>();
         List<List<String>> spoken = new ArrayList<>();

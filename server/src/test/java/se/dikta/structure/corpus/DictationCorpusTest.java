@@ -27,7 +27,7 @@ class DictationCorpusTest {
     }
 
     @Test
-    void taggedAndUntaggedSourcesAreReadSideBySide() throws Exception {
+    void taggedAndUntaggedSourcesAreReadSideBySideAndTheTaggedPartLeavesTheUntaggedOut() throws Exception {
         Path dictation = Files.createDirectories(root.resolve("dictation"));
         Files.writeString(dictation.resolve("a.plain.txt"), "hon kom\n");
         Files.writeString(dictation.resolve("a.spoken.txt"), "hon kom PUNKT\n");
@@ -38,5 +38,6 @@ class DictationCorpusTest {
         DictationCorpus corpus = DictationCorpus.read(new DirectoryCorpusSource(root));
 
         assertThat(corpus.tags()).containsExactly(List.of("PRON", "VERB", "CMD"), List.of("X", "X", "CMD"));
+        assertThat(corpus.tagged().spoken()).containsExactly(List.of("hon", "kom", "PUNKT"));
     }
 }
