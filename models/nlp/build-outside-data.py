@@ -14,6 +14,9 @@ running product needs the network or a system package:
   dictation/<source>.upos.txt     the UD part of speech of each word of the plain file (INF for infinitives):
                                   noun and infinitive slots teach the command model what "punkt" and
                                   "komma" look like as words
+  dictation/ntrex-news.*.txt      the NTREX-128 Swedish news (translated WMT newstest2019) the same way, plain and
+                                  spoken only: it has no tags (the trainer tags its words X) and trains only the
+                                  boundary model; sentences that are PUD's or the held-out notes' are left out
   dictation/finite-verbs.txt      lowercase finite verb forms (UD VerbForm=Fin), for the boundary model's
                                   word classes
   lexicon/sv-proper-nouns.txt     spoken<TAB>written: proper nouns and acronyms (with genitive -s), minus
@@ -27,9 +30,11 @@ running product needs the network or a system package:
 Only the train and dev parts of a treebank are used for training; test parts only for held-out evaluation,
 and from a treebank (PUD: news and Wikipedia) whose domain the training treebanks do not cover.
 
-Usage: python3 models/nlp/build-outside-data.py [--mirror DIR] [--debs DIR]
-  --mirror  folder holding the UD repositories as bare git dirs
-            (default /work/.mirror, as UniversalDependencies+UD_Swedish-Talbanken/repo, ...)
+Usage: python3 models/nlp/build-outside-data.py [--mirror DIR] [--debs DIR] [--only PARTS]
+  --mirror  folder holding the UD and NTREX repositories as bare git dirs
+            (default /work/.mirror, as UniversalDependencies+UD_Swedish-Talbanken/repo,
+            MicrosoftTranslator+NTREX/repo, ...)
+  --only    comma-separated parts to build: training, raw (NTREX), heldout, lexicon (default: all)
   --debs    folder with the extracted Debian packages wswedish, hunspell-sv and wamerican (default: downloaded with
             `apt-get download` and unpacked with `dpkg-deb -x` into a temporary folder)
 """
