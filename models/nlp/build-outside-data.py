@@ -14,6 +14,9 @@ running product needs the network or a system package:
   dictation/<source>.upos.txt     the UD part of speech of each word of the plain file (INF for infinitives):
                                   noun and infinitive slots teach the command model what "punkt" and
                                   "komma" look like as words
+  dictation/ntrex-news.*.txt      the NTREX-128 Swedish news (translated WMT newstest2019) the same way, plain and
+                                  spoken only: it has no tags (the trainer tags its words X) and trains only the
+                                  boundary model; sentences that are PUD's or the held-out notes' are left out
   dictation/finite-verbs.txt      lowercase finite verb forms (UD VerbForm=Fin), for the boundary model's
                                   word classes
   lexicon/sv-proper-nouns.txt     spoken<TAB>written: proper nouns and acronyms (with genitive -s), minus
@@ -27,9 +30,11 @@ running product needs the network or a system package:
 Only the train and dev parts of a treebank are used for training; test parts only for held-out evaluation,
 and from a treebank (PUD: news and Wikipedia) whose domain the training treebanks do not cover.
 
-Usage: python3 models/nlp/build-outside-data.py [--mirror DIR] [--debs DIR]
-  --mirror  folder holding the UD repositories as bare git dirs
-            (default /work/.mirror, as UniversalDependencies+UD_Swedish-Talbanken/repo, ...)
+Usage: python3 models/nlp/build-outside-data.py [--mirror DIR] [--debs DIR] [--only PARTS]
+  --mirror  folder holding the UD and NTREX repositories as bare git dirs
+            (default /work/.mirror, as UniversalDependencies+UD_Swedish-Talbanken/repo,
+            MicrosoftTranslator+NTREX/repo, ...)
+  --only    comma-separated parts to build: training, raw (NTREX), heldout, lexicon (default: all)
   --debs    folder with the extracted Debian packages wswedish, hunspell-sv and wamerican (default: downloaded with
             `apt-get download` and unpacked with `dpkg-deb -x` into a temporary folder)
 """
@@ -53,6 +58,12 @@ TRAINING = [
     ("talbanken-train", "UD_Swedish-Talbanken", "sv-ud-train.conll", TALBANKEN_2015),
 ]
 HELDOUT = ("sv-pud-test", "UD_Swedish-PUD", "sv_pud-ud-test.conllu", "HEAD")
+# NTREX-128 (Microsoft, CC BY-SA 4.0): the WMT newstest2019 English news (123 articles) translated into Swedish by
+# professional translators, one sentence a line, its article in DOCUMENT_IDS.tsv. No part-of-speech tags, so no
+# upos file: the trainer tags its words "X", which the boundary model's tag lexicon and the command model skip.
+NTREX = ("ntrex-news", "MicrosoftTranslator+NTREX", "NTREX-128/newstest2019-ref.swe.txt", "DOCUMENT_IDS.tsv",
+         "8561f6a622db9edad1217683e5c83daefd8bb2bf")
+RAW_TOKEN = re.compile(r"[a-zåäöéüæøA-ZÅÄÖÉÜÆØ]+|[.,?!:](?=\s|$)")
 
 SENTENCES_PER_RUN = 10
 SPOKEN = {".": "PUNKT", ",": "KOMMA", "?": "FRÅGETECKEN", "!": "UTROPSTECKEN", ":": "KOLON"}
@@ -135,6 +146,59 @@ def build_training(mirror):
         write(os.path.join(HERE, "dictation", name + ".upos.txt"), tag_lines)
     finite = sorted(v for v, n in verbs.items() if n >= 2 and n >= 2 * other[v] and WORD.fullmatch(v))
     write(os.path.join(HERE, "dictation", "finite-verbs.txt"), finite)
+
+
+def raw_dictation(line, spoken):
+    """A sentence of raw text in dictation form: marks that end a word before a space or the line's end are said."""
+    out = []
+    for token in RAW_TOKEN.findall(line):
+        if token in SPOKEN:
+            if spoken and out and not out[-1].isupper():
+                out.append(SPOKEN[token])
+        else:
+            out.append(token.lower())
+    if spoken and (not out or not out[-1].isupper()):
+        out.append("PUNKT")
+    return out
+
+
+def excluded_sentences(mirror):
+    """Word sequences that must not be trained on: the outside held-out text (PUD) and the held-out notes."""
+    import json
+    name, repo, path, commit = HELDOUT
+    seen = set()
+    for _, sentence in conllu(mirror, repo, path, commit):
+        seen.add(" ".join(w.lower() for form, upos, _ in sentence if upos != "PUNCT" for w in WORD.findall(form)))
+    folder = os.path.join(HERE, "heldout")
+    for f in sorted(os.listdir(folder)):
+        if f.endswith(".json"):
+            with open(os.path.join(folder, f), encoding="utf-8") as fh:
+                seen.update(s["spoken"] for s in json.load(fh)["sentences"])
+    return seen
+
+
+def build_raw(mirror):
+    name, repo, path, ids, commit = NTREX
+    git_dir = os.path.join(mirror, repo, "repo")
+    show = lambda p: subprocess.run(["git", "--git-dir", git_dir, "show", commit + ":" + p], check=True,
+                                    capture_output=True).stdout.decode("utf-8").split("\n")
+    excluded = excluded_sentences(mirror)
+    spoken_lines, plain_lines, last_doc, left_out = [], [], None, 0
+    for line, doc in zip(show(path), show(ids)):
+        words = raw_dictation(line, spoken=False)
+        if " ".join(words) in excluded:
+            left_out += 1
+        if any(ch.isdigit() for ch in line) or len(words) < 2 or " ".join(words) in excluded:
+            continue
+        if last_doc is not None and doc != last_doc:
+            for lines in (spoken_lines, plain_lines):
+                lines.append("")
+        last_doc = doc
+        spoken_lines.append(" ".join(raw_dictation(line, spoken=True)))
+        plain_lines.append(" ".join(words))
+    print(name + ":", left_out, "sentences left out as held-out text", file=sys.stderr)
+    write(os.path.join(HERE, "dictation", name + ".spoken.txt"), spoken_lines)
+    write(os.path.join(HERE, "dictation", name + ".plain.txt"), plain_lines)
 
 
 def build_heldout(mirror):
@@ -221,7 +285,14 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("--mirror", default="/work/.mirror")
     parser.add_argument("--debs", default=None)
+    parser.add_argument("--only", default=None, help="comma-separated parts: training,raw,heldout,lexicon")
     args = parser.parse_args()
-    build_training(args.mirror)
-    build_heldout(args.mirror)
-    build_lexicon(args.debs, args.mirror)
+    only = args.only.split(",") if args.only else ["training", "raw", "heldout", "lexicon"]
+    if "training" in only:
+        build_training(args.mirror)
+    if "raw" in only:
+        build_raw(args.mirror)
+    if "heldout" in only:
+        build_heldout(args.mirror)
+    if "lexicon" in only:
+        build_lexicon(args.debs, args.mirror)

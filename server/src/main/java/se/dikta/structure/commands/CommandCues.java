@@ -32,7 +32,8 @@ public record CommandCues(Set<String> nounModifiers, Set<String> afterInfinitive
 
     /**
      * @param runs tokens of dictations in the spoken condition, command tokens in upper case
-     * @param tags parallel part-of-speech tags (INF for infinitives, CMD for command tokens)
+     * @param tags parallel part-of-speech tags (INF for infinitives, CMD for command tokens, X for a word of
+     *             text without tags, which is not counted)
      */
     public static CommandCues of(List<List<String>> runs, List<List<String>> tags) {
         Map<String, int[]> counts = new HashMap<>();
@@ -40,8 +41,9 @@ public record CommandCues(Set<String> nounModifiers, Set<String> afterInfinitive
         for (int r = 0; r < runs.size(); r++) {
             List<String> tokens = runs.get(r);
             for (int i = 0; i < tokens.size(); i++) {
-                if (tags.get(r).get(i).equals("CMD")) {
-                    continue;
+                String tag = tags.get(r).get(i);
+                if (tag.equals("CMD") || tag.equals("X")) {
+                    continue; // a command, or a word of untagged text: no evidence either way
                 }
                 int[] c = counts.computeIfAbsent(tokens.get(i), k -> new int[4]);
                 c[0]++;

@@ -42,7 +42,7 @@ import java.util.function.UnaryOperator;
 public final class CommandModel {
 
     /** Bump when features or training change so that cached models are not reused. */
-    public static final String VERSION = "commands-8";
+    public static final String VERSION = "commands-10";
 
     static final String COMMAND = "C";
     static final String WORD = "W";

@@ -11,7 +11,8 @@ import java.util.Set;
  * Outside Swedish in dictation form ({@code dictation/}, built by models/nlp/build-outside-data.py from public
  * treebanks): {@code *.plain.txt} one sentence a line without punctuation, a blank line between documents;
  * {@code *.spoken.txt} the same sentences with the punctuation a speaker dictates as upper-case command
- * tokens (PUNKT, KOMMA ...); {@code *.upos.txt} the part of speech of each plain word; {@code finite-verbs.txt}.
+ * tokens (PUNKT, KOMMA ...); {@code *.upos.txt} the part of speech of each plain word (absent for text without
+ * tags, whose words are then tagged "X"); {@code finite-verbs.txt}.
  * Also the common words of {@code words/*.txt}. Immutable.
  *
  * @param documents runs of consecutive sentences, each a list of lowercase words
@@ -44,6 +45,15 @@ public record DictationCorpus(List<List<List<String>>> documents, List<List<Stri
         return new DictationCorpus(d, s, t, finiteVerbs, commonWords);
     }
 
+    /**
+     * The documents of tagged text only. The command model learns what "punkt" and "komma" look like as words
+     * from the tagged slots (a noun after "en", an infinitive), so text without tags would only shift its
+     * balance of commands against words, not teach it that difference.
+     */
+    public DictationCorpus tagged() {
+        return part(i -> tags.get(i).stream().anyMatch(t -> !t.equals("X") && !t.equals("CMD")));
+    }
+
     public static DictationCorpus read(CorpusSource source) throws IOException {
         List<List<List<String>>> documents = new ArrayList<>();
         List<List<String>> spoken = new ArrayList<>();
@@ -52,7 +62,9 @@ public record DictationCorpus(List<List<List<String>>> documents, List<List<Stri
             String base = path.substring(0, path.length() - ".plain.txt".length());
             List<List<List<String>>> plain = documents(source.read(path));
             List<List<List<String>>> said = documents(source.read(base + ".spoken.txt"));
-            List<List<List<String>>> upos = documents(source.read(base + ".upos.txt"));
+            // raw text has no tags: without an upos file its words are "X", which the tag users skip
+            List<List<List<String>>> upos = source.list("dictation", ".upos.txt").contains(base + ".upos.txt")
+                    ? documents(source.read(base + ".upos.txt")) : plain.stream().map(d -> List.<List<String>>of()).toList();
             if (plain.size() != said.size() || plain.size() != upos.size()) {
                 throw new IllegalArgumentException(base + ": plain, spoken and upos files disagree on documents");
             }

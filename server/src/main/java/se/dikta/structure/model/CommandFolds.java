@@ -30,7 +30,7 @@ public final class CommandFolds {
         SectionCorpus corpus = SectionCorpus.read(source);
         Lexicon lexicon = Lexicon.read(source);
         EntityCorpus entities = EntityCorpus.read(source);
-        DictationCorpus outside = DictationCorpus.read(source);
+        DictationCorpus outside = DictationCorpus.read(source).tagged(); // the text the command model learns from
         WordClasses classes = WordClasses.harvest(corpus.notes(), outside.finiteVerbs(), lexicon.words("first-names"),
                 lexicon.words("surnames"), numbers);
         List<List<List<String>>> own = new ArrayList<>();

@@ -9,8 +9,8 @@ import se.dikta.structure.corpus.DictationCorpus;
 import se.dikta.structure.segment.WordClasses;
 
 /**
- * The command model's training runs: the outside text as the script wrote it with spoken punctuation, and the
- * project's own notes and entity documents dictated with "punkt" after every sentence (their own uses of
+ * The command model's training runs: the tagged outside text as the script wrote it with spoken punctuation,
+ * and the project's own notes and entity documents dictated with "punkt" after every sentence (their own uses of
  * "punkt" and "komma" are words).
  */
 final class CommandTraining {
@@ -19,14 +19,16 @@ final class CommandTraining {
     }
 
     static CommandCues cues(DictationCorpus outside) {
-        return CommandCues.of(outside.spoken(), outside.tags());
+        DictationCorpus tagged = outside.tagged();
+        return CommandCues.of(tagged.spoken(), tagged.tags());
     }
 
     /** @param ownRuns the project's notes and entity documents (not the outside text) */
     static CommandModel train(List<List<List<String>>> ownRuns, DictationCorpus outside, WordClasses classes)
             throws IOException {
-        List<List<String>> runs = new ArrayList<>(outside.spoken());
-        List<List<String>> tags = new ArrayList<>(outside.tags());
+        DictationCorpus taggedText = outside.tagged();
+        List<List<String>> runs = new ArrayList<>(taggedText.spoken());
+        List<List<String>> tags = new ArrayList<>(taggedText.tags());
         for (List<List<String>> run : ownRuns) {
             List<String> tokens = new ArrayList<>();
             List<String> tagged = new ArrayList<>();

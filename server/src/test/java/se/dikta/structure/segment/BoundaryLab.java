@@ -37,19 +37,42 @@ class BoundaryLab {
         Lexicon lexicon = Lexicon.read(source);
         EntityCorpus entities = EntityCorpus.read(source);
         DictationCorpus outside = DictationCorpus.read(source);
-        int devDocs = (int) Files.readString(root.resolve("models/nlp/dictation/talbanken-dev.plain.txt")).strip()
-                .split("\n\\s*\n").length;
-        DictationCorpus train = outside.part(i -> i >= devDocs);
-        DictationCorpus dev = outside.part(i -> i < devDocs);
-        WordClasses classes = WordClasses.harvest(corpus.notes(), outside.finiteVerbs(), lexicon.words("first-names"),
-                lexicon.words("surnames"), lexicon.everydayWords("surnames"), new NumberWords(new SpokenNumberNormalizer()));
-        BoundaryFeatures features = new BoundaryFeatures(classes,
-                PosLexicon.learn(train.spoken(), train.tags(), train.finiteVerbs()), LengthPriors.NONE);
+        // each file's documents follow those of the files sorted before it (DictationCorpus reads them in order)
+        Map<String, int[]> ranges = new HashMap<>();
+        int first = 0;
+        for (String path : source.list("dictation", ".plain.txt")) {
+            int n = documentCount(root.resolve("models/nlp").resolve(path));
+            ranges.put(path.substring("dictation/".length(), path.length() - ".plain.txt".length()), new int[] {first, first + n});
+            first += n;
+        }
+        int[] devRange = ranges.get("talbanken-dev");
+        DictationCorpus trainAll = outside.part(i -> i < devRange[0] || i >= devRange[1]);
+        DictationCorpus dev = outside.part(i -> i >= devRange[0] && i < devRange[1]);
+        // lab.extra: a further source whose odd documents are a second dev part and whose even documents are
+        // trained on with lab.extraTrain=true (its documents are otherwise left out of the training text)
+        int[] extra = ranges.getOrDefault(System.getProperty("lab.extra", "none"), new int[] {0, 0});
+        boolean extraTrain = Boolean.getBoolean("lab.extraTrain");
+        DictationCorpus dev2 = outside.part(i -> i >= extra[0] && i < extra[1] && (i - extra[0]) % 2 == 1);
+        java.util.Set<Integer> keep = new java.util.HashSet<>();
+        for (int i = 0, t = 0; i < outside.documents().size(); i++) {
+            if (i < devRange[0] || i >= devRange[1]) {
+                boolean isExtra = i >= extra[0] && i < extra[1];
+                if (!isExtra || extraTrain && (i - extra[0]) % 2 == 0) {
+                    keep.add(t);
+                }
+                t++;
+            }
+        }
+        DictationCorpus train = trainAll.part(keep::contains);
         List<List<List<String>>> own = new ArrayList<>();
         corpus.notes().forEach(note -> own.add(note.sentences().stream().map(s -> s.words()).toList()));
         own.addAll(entities.documents());
         List<List<List<String>>> runs = new ArrayList<>(Boolean.getBoolean("lab.proseOnly") ? List.of() : own);
         runs.addAll(train.documents());
+        WordClasses classes = WordClasses.harvest(corpus.notes(), outside.finiteVerbs(), lexicon.words("first-names"),
+                lexicon.words("surnames"), lexicon.everydayWords("surnames"), new NumberWords(new SpokenNumberNormalizer()));
+        BoundaryFeatures features = new BoundaryFeatures(classes,
+                PosLexicon.learn(train.spoken(), train.tags(), train.finiteVerbs()), LengthPriors.NONE);
         long t0 = System.nanoTime();
         Path cached = Path.of(System.getProperty("lab.model", "target/boundary-lab-model.bin"));
         BoundaryModel model;
@@ -84,8 +107,23 @@ class BoundaryLab {
                 main(model, classes, notes, 4, d -> priors.prose()));
         System.out.printf("LAB prior by kind:    dev %s notes %s%n", main(model, classes, devDicts, 4, priors::forDictation),
                 main(model, classes, notes, 4, priors::forDictation));
+        if (!dev2.documents().isEmpty()) {
+            List<Dict> dev2Dicts = new ArrayList<>();
+            for (List<List<String>> doc : dev2.documents()) {
+                for (int s = 0; s < doc.size(); s += 9) {
+                    dev2Dicts.add(dict(doc.subList(s, Math.min(doc.size(), s + 9))));
+                }
+            }
+            System.out.printf("LAB second dev part (%d dictations): prose prior %s, no prior %s%n", dev2Dicts.size(),
+                    main(model, classes, dev2Dicts, 4, d -> priors.prose()),
+                    main(model, classes, dev2Dicts, 4, d -> SentenceLengths.NONE));
+        }
         System.out.printf("LAB no prior:         dev %s notes %s%n", main(model, classes, devDicts, 4, d -> SentenceLengths.NONE),
                 main(model, classes, notes, 4, d -> SentenceLengths.NONE));
+    }
+
+    private static int documentCount(Path plain) throws java.io.IOException {
+        return Files.readString(plain).strip().split("\n\\s*\n").length;
     }
 
     private static String main(BoundaryModel model, WordClasses classes, List<Dict> dicts, int beam,
