@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import se.dikta.structure.NoteStructurer;
@@ -27,6 +29,7 @@ public final class OutsideEvaluation {
 
     /** The figures of one condition. */
     public record Condition(boolean spoken, int dictations, int words, int commandsSaid, Prf boundaries,
+                            Map<String, Prf> boundariesByPart,
                             int punktLeft, int kommaLeft, int kommaWordsLost, int properNouns, int properNounsCapitalised,
                             int lowerCaseWords, int falseCapitals, List<String> falseCapitalExamples,
                             List<String> leakExamples, List<String> missedNames) {
@@ -57,6 +60,7 @@ public final class OutsideEvaluation {
 
     private Condition condition(OutsideText text, boolean spoken) {
         Prf boundaries = new Prf();
+        Map<String, Prf> byPart = new TreeMap<>();
         int words = 0;
         int said = 0;
         int[] leaks = new int[3];
@@ -70,10 +74,11 @@ public final class OutsideEvaluation {
             words += d.transcript().size() - d.commands();
             StructuredNote note = structurer.structure(new Transcript(d.transcript(), List.of()), template);
             scoreBoundaries(d, note, boundaries);
+            scoreBoundaries(d, note, byPart.computeIfAbsent(d.part(), p -> new Prf()));
             countLeaks(d, note, leaks, leakExamples);
             scoreNames(d, note, names, examples, missed);
         }
-        return new Condition(spoken, dictations.size(), words, said, boundaries, leaks[0], leaks[1], leaks[2],
+        return new Condition(spoken, dictations.size(), words, said, boundaries, byPart, leaks[0], leaks[1], leaks[2],
                 names[0], names[1], names[2], names[3], examples, leakExamples, missed);
     }
 

@@ -1,6 +1,7 @@
 package se.dikta.structure.eval;
 
 import java.util.Locale;
+import java.util.Map;
 import se.dikta.structure.eval.OutsideEvaluation.Condition;
 
 /** The outside-text figures as Markdown, for {@code nlp evaluate} and docs/nlp-evaluation.md. */
@@ -10,8 +11,16 @@ public final class OutsideReport {
     }
 
     public static String markdown(OutsideEvaluation.Result result, String source) {
+        return markdown(result, source, Map.of());
+    }
+
+    /**
+     * @param partNames what each part of the text is (by the first letter of its document ids), for the table of
+     *                  boundaries by part; a part without a name is shown by its letter
+     */
+    public static String markdown(OutsideEvaluation.Result result, String source, Map<String, String> partNames) {
         StringBuilder md = new StringBuilder();
-        md.append("\n## Outside text (another domain, never trained on)\n\n");
+        md.append("\n## Outside text (held out, never trained on)\n\n");
         md.append("Held-out ").append(source).append(": ").append(result.sentences())
                 .append(" sentences, grouped into dictations of consecutive sentences, in recogniser form (lower case, "
                         + "no digits, no punctuation); once as they are and once with the punctuation said (\"punkt\" "
@@ -34,6 +43,7 @@ public final class OutsideReport {
         row(md, "\"komma\" said as a command left as a word", "", "–", Integer.toString(spoken.kommaLeft()));
         row(md, "\"komma\" words (the verb) lost", "", Integer.toString(plain.kommaWordsLost()),
                 Integer.toString(spoken.kommaWordsLost()));
+        parts(md, plain, spoken, partNames);
         md.append("\nFalse capitals, examples: ").append(String.join(", ", spoken.falseCapitalExamples())).append('\n');
         md.append("\nProper nouns left in lower case, examples: ").append(String.join(", ", spoken.missedNames()))
                 .append('\n');
@@ -42,6 +52,20 @@ public final class OutsideReport {
             spoken.leakExamples().forEach(e -> md.append("- ").append(e).append('\n'));
         }
         return md.toString();
+    }
+
+    private static void parts(StringBuilder md, Condition plain, Condition spoken, Map<String, String> partNames) {
+        if (plain.boundariesByPart().size() < 2) {
+            return;
+        }
+        md.append("\nBoundaries by part of the text (each dictation lies within one part):\n\n");
+        md.append("| part | no spoken punctuation: P / R / F1 | spoken punctuation: P / R |\n| --- | --- | --- |\n");
+        plain.boundariesByPart().forEach((part, prf) -> {
+            Prf said = spoken.boundariesByPart().get(part);
+            md.append("| ").append(partNames.getOrDefault(part, part)).append(" | ").append(f(prf.precision()))
+                    .append(" / ").append(f(prf.recall())).append(" / ").append(f(prf.f1())).append(" | ")
+                    .append(said == null ? "–" : f(said.precision()) + " / " + f(said.recall())).append(" |\n");
+        });
     }
 
     private static void row(StringBuilder md, String measure, String target, String a, String b) {

@@ -42,12 +42,17 @@ public final class OutsideText {
      * @param ends       the transcript index after the last word of each sentence but the last
      * @param commands   the spoken command words that were inserted
      */
-    public record Dictation(List<String> transcript, List<GoldWord> gold, List<Integer> ends, int commands) {
+    public record Dictation(String part, List<String> transcript, List<GoldWord> gold, List<Integer> ends,
+                            int commands) {
     }
 
-    private final List<List<GoldSentence>> groups;
+    /** Consecutive sentences of one part of the text (the first letter of their document ids: n news, w Wikipedia). */
+    private record Group(String part, List<GoldSentence> sentences) {
+    }
 
-    private OutsideText(List<List<GoldSentence>> groups) {
+    private final List<Group> groups;
+
+    private OutsideText(List<Group> groups) {
         this.groups = groups;
     }
 
@@ -56,7 +61,7 @@ public final class OutsideText {
         try (Stream<Path> list = Files.list(dir)) {
             files = list.filter(p -> p.toString().endsWith(".tsv")).sorted().toList();
         }
-        List<List<GoldSentence>> groups = new ArrayList<>();
+        List<Group> groups = new ArrayList<>();
         List<GoldSentence> current = new ArrayList<>();
         String lastDoc = null;
         for (Path file : files) {
@@ -65,8 +70,10 @@ public final class OutsideText {
                 if (cols.length != 3) {
                     continue;
                 }
-                if (!cols[0].equals(lastDoc) && current.size() >= SENTENCES_PER_DICTATION) {
-                    groups.add(current);
+                // a dictation never mixes parts, so each part can be scored on its own
+                boolean newPart = lastDoc != null && !part(cols[0]).equals(part(lastDoc)) && !current.isEmpty();
+                if (newPart || !cols[0].equals(lastDoc) && current.size() >= SENTENCES_PER_DICTATION) {
+                    groups.add(new Group(part(lastDoc), current));
                     current = new ArrayList<>();
                 }
                 lastDoc = cols[0];
@@ -74,9 +81,13 @@ public final class OutsideText {
             }
         }
         if (!current.isEmpty()) {
-            groups.add(current);
+            groups.add(new Group(part(lastDoc), current));
         }
         return new OutsideText(groups);
+    }
+
+    private static String part(String doc) {
+        return doc.isEmpty() ? "" : doc.substring(0, 1);
     }
 
     private static GoldSentence sentence(String[] tokens, String flags) {
@@ -100,17 +111,17 @@ public final class OutsideText {
     }
 
     public int sentences() {
-        return groups.stream().mapToInt(List::size).sum();
+        return groups.stream().mapToInt(g -> g.sentences().size()).sum();
     }
 
     public List<Dictation> dictations(boolean spoken) {
         List<Dictation> out = new ArrayList<>();
-        for (List<GoldSentence> group : groups) {
+        for (Group group : groups) {
             List<String> transcript = new ArrayList<>();
             List<GoldWord> gold = new ArrayList<>();
             List<Integer> ends = new ArrayList<>();
             int commands = 0;
-            for (GoldSentence sentence : group) {
+            for (GoldSentence sentence : group.sentences()) {
                 if (sentence.words().isEmpty()) {
                     continue;
                 }
@@ -133,7 +144,7 @@ public final class OutsideText {
             if (!ends.isEmpty()) {
                 ends.remove(ends.size() - 1);
             }
-            out.add(new Dictation(transcript, gold, ends, commands));
+            out.add(new Dictation(group.part(), transcript, gold, ends, commands));
         }
         return out;
     }
