@@ -87,13 +87,18 @@ final class FacetCounter {
         Query of(String field);
     }
 
+    /** A query's hits in a scope, deleted documents still set ({@link HitBits#withDeleted}, say). */
+    interface PartHits {
+        FixedBitSet of(Query query, UnitScope scope) throws IOException;
+    }
+
     /**
      * Counts the hits of a query that matches within one part of the combined text ({@link TextParts}), no filter
      * beside it: per scope, its hits in each part's field are read (the section counts need them anyway), their union
      * is the hits — so the combined text's postings are not read for counting at all — and a section's count is its
      * part's hits among the live ones.
      */
-    static Counts fromParts(HitBits bits, List<UnitScope> scopes, List<String> sectionKeys, PartQuery parts)
+    static Counts fromParts(PartHits bits, List<UnitScope> scopes, List<String> sectionKeys, PartQuery parts)
             throws IOException {
         Tally tally = new Tally(sectionKeys);
         for (UnitScope scope : scopes) {
@@ -103,7 +108,7 @@ final class FacetCounter {
                 if (!NoteFields.isPartOfText(field.name)) {
                     continue;
                 }
-                FixedBitSet part = bits.withDeleted(parts.of(field.name), scope);
+                FixedBitSet part = bits.of(parts.of(field.name), scope);
                 Integer i = tally.keyIndex.get(NoteFields.sectionKeyOf(field.name));
                 if (i != null) {
                     bySection[i] = part;

@@ -112,8 +112,9 @@ public final class NoteSearcher {
                 for (int i = 0; i < keys.size(); i++) {
                     parsed.put(NoteFields.sectionField(keys.get(i)), sections.get(i));
                 }
-                counts = FacetCounter.fromParts(new HitBits(searcher), scopes, keys,
-                        field -> parsed.computeIfAbsent(field, f -> parser.parse(search.query(), f)));
+                FacetCounter.PartQuery parts = field -> parsed.computeIfAbsent(field,
+                        f -> parser.parse(search.query(), f));
+                counts = FacetCounter.fromParts(new HitBits(searcher)::withDeleted, scopes, keys, parts);
             } else if (HitBits.fromPostings(query)) {
                 counts = FacetCounter.count(new HitBits(searcher), query, scopes, keys, sections);
             } else {

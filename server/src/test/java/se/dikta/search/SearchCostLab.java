@@ -37,7 +37,8 @@ class SearchCostLab {
 
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
     private static final String[] QUERIES = {"skolan", "pappa", "bedömningen", "oro", "BUP", "tolk",
-        "\"det finns oro\"", "\"hög frånvaro\"", "\"behov av stöd\"", "\"mer stöd i vardagen\""};
+        "\"det finns oro\"", "\"hög frånvaro\"", "\"behov av stöd\"", "\"mer stöd i vardagen\"",
+        "\"svårt att koncentrera sig\"", "\"hyran inte har betalats\"", "\"skickar en remiss\""};
     private static final int RUNS = 60;
 
     @Test
@@ -55,6 +56,14 @@ class SearchCostLab {
                 for (BytesRef t = te.next(); t != null; t = te.next()) {
                     keys.add(t.utf8ToString());
                 }
+                String profiled = System.getProperty("lab.profile");
+                if (profiled != null) { // one whole search over and over, for a sampling profiler
+                    NoteSearcher whole = new NoteSearcher(index, analyzer, 10_000);
+                    for (int i = 0; i < 3000; i++) {
+                        whole.search(NoteSearch.in(1).query(profiled).build());
+                    }
+                    return null;
+                }
                 for (String text : QUERIES) {
                     Query q = new BooleanQuery.Builder()
                             .add(parser.parse(text, NoteFields.TEXT), BooleanClause.Occur.MUST).build();
@@ -68,7 +77,8 @@ class SearchCostLab {
                         parsed.put(NoteFields.sectionField(keys.get(k)), sections.get(k));
                     }
                     FacetCounter.PartQuery parts = f -> parsed.computeIfAbsent(f, g -> parser.parse(text, g));
-                    long[][] t = new long[4][RUNS];
+                    long[][] t = new long[5][RUNS];
+                    NoteSearcher whole = new NoteSearcher(index, analyzer, 10_000);
                     for (int i = -RUNS / 2; i < RUNS; i++) {
                         long a = CPU.getCurrentThreadCpuTime();
                         if (phrase) {
@@ -79,23 +89,26 @@ class SearchCostLab {
                             FacetCounter.count(new HitBits(s), q, scopes, keys, sections);
                         }
                         long b = CPU.getCurrentThreadCpuTime();
-                        FacetCounter.fromParts(new HitBits(s), scopes, keys, parts);
+                        FacetCounter.fromParts(new HitBits(s)::withDeleted, scopes, keys, parts);
                         long c = CPU.getCurrentThreadCpuTime();
                         ScopedSearch.top(s, q, scopes, NoteSearch.Order.RELEVANCE, 20);
                         long d = CPU.getCurrentThreadCpuTime();
                         FacetCounter.count(new HitBits(s), q, scopes, List.of(), List.of());
                         long e = CPU.getCurrentThreadCpuTime();
+                        whole.search(NoteSearch.in(1).query(text).build());
+                        long g = CPU.getCurrentThreadCpuTime();
                         if (i >= 0) {
                             t[0][i] = b - a;
                             t[1][i] = c - b;
                             t[2][i] = d - c;
                             t[3][i] = e - d;
+                            t[4][i] = g - e;
                         }
                     }
                     String[] names = {phrase ? "before: scored pass + section counts" : "before: counting read + sections",
-                        "counts from the parts", "page by block max", "counting read alone (hits, total, templates)"};
+                        "counts from the parts", "page by block max", "counting read alone (hits, total, templates)", "whole search"};
                     StringBuilder out = new StringBuilder(text);
-                    for (int k = 0; k < 4; k++) {
+                    for (int k = 0; k < 5; k++) {
                         Arrays.sort(t[k]);
                         out.append(String.format(Locale.ROOT, " | %s %.2f / %.2f", names[k], t[k][RUNS / 2] / 1e6,
                                 t[k][RUNS * 95 / 100] / 1e6));
