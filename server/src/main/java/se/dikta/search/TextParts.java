@@ -13,7 +13,7 @@ import org.apache.lucene.search.TermQuery;
 
 /**
  * Which queries on the combined text can be answered from its parts. {@link NoteFields#TEXT} is indexed one value per
- * section and amendment, with a position gap between values wider than any phrase's slop; the section fields and
+ * section and amendment, with a position gap between values wider than a typed phrase spans; the section fields and
  * {@link NoteFields#UNSECTIONED} hold the same values. So a query whose every match lies within one value — a word,
  * a phrase, a prefix, or a disjunction of them — matches a note's combined text exactly when it matches one of its
  * parts, and its hits are the union of the parts' hits (which the section counts read anyway). A conjunction is not:
@@ -36,10 +36,10 @@ final class TextParts {
             return true;
         }
         if (query instanceof PhraseQuery p) {
-            return p.getSlop() < SwedishNoteAnalyzer.VALUE_POSITION_GAP;
+            return withinGap(p.getPositions(), p.getSlop());
         }
         if (query instanceof MultiPhraseQuery p) {
-            return p.getSlop() < SwedishNoteAnalyzer.VALUE_POSITION_GAP;
+            return withinGap(p.getPositions(), p.getSlop());
         }
         if (query instanceof BooleanQuery b && b.getMinimumNumberShouldMatch() <= 1 && !b.clauses().isEmpty()) {
             // A disjunction: a note matches where one clause matches, each clause within one value.
@@ -51,5 +51,11 @@ final class TextParts {
             return true;
         }
         return false;
+    }
+
+    /** A phrase whose words and slop span less than the gap between two values cannot match across it. */
+    private static boolean withinGap(int[] positions, int slop) {
+        int span = positions.length == 0 ? 0 : positions[positions.length - 1] - positions[0];
+        return (long) span + slop < SwedishNoteAnalyzer.VALUE_POSITION_GAP;
     }
 }
