@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
  * scored pass, page and every hit, and the section counts), the counts from the parts' hits alone
  * ({@link FacetCounter#fromParts}), the page by relevance (skipping by block maxima), and the counting read of the
  * combined text alone (hits, total, templates).
- * {@code mvn -o -q -B -pl server -Pbench test -Dtest=SearchCostLab}
+ * {@code mvn -o -q -B -pl server -Pbench test -Dtest=SearchCostLab}; with {@code -Dlab.profile=QUERY} (and
+ * {@code -Dlab.section=KEY}) it only runs that whole search 3000 times, for a sampling profiler.
  */
 @Tag("bench")
 class SearchCostLab {
@@ -60,7 +61,9 @@ class SearchCostLab {
                 if (profiled != null) { // one whole search over and over, for a sampling profiler
                     NoteSearcher whole = new NoteSearcher(index, analyzer, 10_000);
                     for (int i = 0; i < 3000; i++) {
-                        whole.search(NoteSearch.in(1).query(profiled).build());
+                        NoteSearch.Builder b = NoteSearch.in(1).query(profiled);
+                        String section = System.getProperty("lab.section");
+                        whole.search((section == null ? b : b.section(section)).build());
                     }
                     return null;
                 }
