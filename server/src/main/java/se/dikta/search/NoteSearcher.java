@@ -53,7 +53,8 @@ import org.apache.lucene.util.BytesRef;
  * or prefix without filters counts from its hits in the parts of the combined text alone: {@link TextParts}). The page is
  * a second pass ({@link ScopedSearch}) that needs no exact count, so by relevance it skips blocks of postings
  * whose best score cannot reach the page (block-max WAND). A query whose hits cannot be read from postings (a
- * phrase: {@link HitBits#fromPostings}) is instead scored once, the page collected while every hit is marked.
+ * phrase beside a filter: {@link HitBits#fromPostings}) is instead scored once, the page collected while every hit
+ * is marked.
  *
  * <p>Snippets come from the {@link UnifiedHighlighter} over the stored combined text, using the offsets
  * indexed in its postings, in passages of whole sentences ({@link SentenceBreaks}). The passage formatter escapes
