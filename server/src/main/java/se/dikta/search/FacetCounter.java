@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.Term;
@@ -76,6 +77,58 @@ final class FacetCounter {
                 Query section = sectionQueries != null ? sectionQueries.get(i)
                         : new TermQuery(new Term(NoteFields.SECTION, sectionKeys.get(i)));
                 tally.sections[i] += (int) bits.countAmong(section, set, count, scope);
+            }
+        }
+        return tally.counts();
+    }
+
+    /** The query of a search restricted to one part of the combined text (a section field or unsectioned). */
+    interface PartQuery {
+        Query of(String field);
+    }
+
+    /** A query's hits in a scope, deleted documents still set ({@link HitBits#withDeleted}, say). */
+    interface PartHits {
+        FixedBitSet of(Query query, UnitScope scope) throws IOException;
+    }
+
+    /**
+     * Counts the hits of a query that matches within one part of the combined text ({@link TextParts}), no filter
+     * beside it: per scope, its hits in each part's field are read (the section counts need them anyway), their union
+     * is the hits — so the combined text's postings are not read for counting at all — and a section's count is its
+     * part's hits among the live ones.
+     */
+    static Counts fromParts(PartHits bits, List<UnitScope> scopes, List<String> sectionKeys, PartQuery parts)
+            throws IOException {
+        Tally tally = new Tally(sectionKeys);
+        for (UnitScope scope : scopes) {
+            FixedBitSet union = new FixedBitSet(scope.end() - scope.start());
+            FixedBitSet[] bySection = new FixedBitSet[sectionKeys.size()];
+            for (FieldInfo field : scope.leaf().reader().getFieldInfos()) {
+                if (!NoteFields.isPartOfText(field.name)) {
+                    continue;
+                }
+                FixedBitSet part = bits.of(parts.of(field.name), scope);
+                Integer i = tally.keyIndex.get(NoteFields.sectionKeyOf(field.name));
+                if (i != null) {
+                    bySection[i] = part;
+                }
+                union.or(part);
+            }
+            HitBits.clearDeleted(union, scope);
+            int count = union.cardinality();
+            if (count == 0) {
+                continue;
+            }
+            int[] perRun = new int[scope.runStarts().length];
+            for (int i = 0; i < perRun.length; i++) {
+                perRun[i] = count(union, scope.runStarts()[i] - scope.start(), scope.runEnds()[i] - scope.start());
+            }
+            tally.add(scope, perRun, count);
+            for (int i = 0; i < bySection.length; i++) {
+                if (bySection[i] != null) {
+                    tally.sections[i] += (int) FixedBitSet.intersectionCount(bySection[i], union);
+                }
             }
         }
         return tally.counts();

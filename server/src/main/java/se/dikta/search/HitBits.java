@@ -60,10 +60,19 @@ final class HitBits {
 
     /** The live documents of the scope that {@code query} (rewritten) matches. */
     FixedBitSet of(Query query, UnitScope scope) throws IOException {
+        FixedBitSet bits = withDeleted(query, scope);
+        clearDeleted(bits, scope);
+        return bits;
+    }
+
+    /** As {@link #of}, deleted documents still set: for sets combined first and cleared once ({@link #clearDeleted}). */
+    FixedBitSet withDeleted(Query query, UnitScope scope) throws IOException {
         FixedBitSet bits = direct(query, scope);
-        if (bits == null) {
-            bits = scored(query, scope);
-        }
+        return bits != null ? bits : scored(query, scope);
+    }
+
+    /** Clears the scope's deleted documents from a bit set over the scope. */
+    static void clearDeleted(FixedBitSet bits, UnitScope scope) {
         Bits live = scope.leaf().reader().getLiveDocs();
         if (live != null) {
             int start = scope.start();
@@ -73,7 +82,6 @@ final class HitBits {
                 }
             }
         }
-        return bits;
     }
 
     /**

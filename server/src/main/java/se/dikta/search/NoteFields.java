@@ -1,5 +1,7 @@
 package se.dikta.search;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -27,10 +29,14 @@ import se.dikta.notes.NoteSection;
  * <table>
  *   <caption>Fields</caption>
  *   <tr><th>field</th><th>indexed as</th><th>used for</th></tr>
- *   <tr><td>{@link #TEXT}</td><td>analyzed, stored, with offsets in the postings</td>
+ *   <tr><td>{@link #TEXT}</td><td>analyzed one value per section and amendment (position gap between them),
+ *       stored once, with offsets in the postings</td>
  *       <td>searching the whole note; snippets (offsets let the highlighter skip re-analysis)</td></tr>
  *   <tr><td>{@code s.KEY} ({@link #sectionField})</td><td>analyzed, not stored</td>
  *       <td>searching within one section; the per-section facet counts</td></tr>
+ *   <tr><td>{@link #UNSECTIONED}</td><td>analyzed, not stored</td>
+ *       <td>amendments without a section: with the section fields, every value of {@link #TEXT}, so a word's
+ *       hits and section counts come from the section fields alone ({@link FacetCounter#fromParts})</td></tr>
  *   <tr><td>{@link #SECTION}</td><td>keyword + sorted-set doc values, one value per non-blank section</td>
  *       <td>the section filter when there is no query text; listing the section keys</td></tr>
  *   <tr><td>{@link #TEMPLATE}</td><td>keyword + sorted-set doc values, stored</td><td>filter, template facet</td></tr>
@@ -51,8 +57,8 @@ import se.dikta.notes.NoteSection;
  * template a contiguous sub-range. A search as a worker of a unit scores only that range ({@link UnitScope}),
  * and counts templates by the sub-range a hit falls in instead of reading doc values.
  *
- * <p>Amendment texts are added to {@link #TEXT} (and to their section's field), so a correction is found
- * by the same searches as the text it corrects.
+ * <p>Amendment texts are added to {@link #TEXT} (and to their section's field, or {@link #UNSECTIONED}), so a
+ * correction is found by the same searches as the text it corrects.
  */
 final class NoteFields {
 
@@ -74,6 +80,11 @@ final class NoteFields {
     static final String UNIT_SECTION = "unitSection";
     /** Between the unit id and the template or section key in {@link #UNIT_TEMPLATE} and {@link #UNIT_SECTION}. */
     static final char SCOPE_SEPARATOR = '/';
+
+    /** Amendments that refer to no section (those that do are in their section's field). */
+    static final String UNSECTIONED = "unsectioned";
+    /** Between the values of {@link #TEXT} in its stored text (as in {@link Note#text()}). */
+    static final String VALUE_SEPARATOR = "\n\n";
 
     private static final String SECTION_PREFIX = "s.";
 
@@ -120,26 +131,49 @@ final class NoteFields {
         doc.add(new LongField(DATE, note.eventDate().toEpochDay(), Field.Store.YES));
         doc.add(new LongField(ENTRY, note.entryTime().toEpochMilli(), Field.Store.NO));
 
-        StringBuilder all = new StringBuilder(note.text());
+        // The combined text is indexed one value per section and amendment: the analyzer leaves a position gap
+        // between values (no phrase or joined compound spans a section break) and an offset gap the length of the
+        // separator, so the offsets still point into the stored text, which is the values joined by it.
+        List<String> values = new ArrayList<>();
         for (NoteSection section : note.sections()) {
             if (!section.isBlank()) {
+                values.add(section.text().strip());
                 doc.add(new KeywordField(SECTION, section.key(), Field.Store.NO));
                 doc.add(new StringField(UNIT_SECTION, unitScoped(note.unitId(), section.key()), Field.Store.NO));
                 doc.add(new TextField(sectionField(section.key()), section.text(), Field.Store.NO));
             }
         }
-        for (Amendment amendment : note.amendments()) {
-            all.append("\n\n").append(amendment.text());
-            if (amendment.section() != null) {
-                doc.add(new TextField(sectionField(amendment.section()), amendment.text(), Field.Store.NO));
-            }
+        if (values.isEmpty()) {
+            values.add(""); // the stored text then starts with the separator, as Note.text() + amendments always did
         }
-        doc.add(new Field(TEXT, all.toString(), TEXT_WITH_OFFSETS));
+        for (Amendment amendment : note.amendments()) {
+            values.add(amendment.text());
+            String field = amendment.section() != null ? sectionField(amendment.section()) : UNSECTIONED;
+            doc.add(new TextField(field, amendment.text(), Field.Store.NO));
+        }
+        for (String value : values) {
+            doc.add(new Field(TEXT, value, TEXT_WITH_OFFSETS));
+        }
+        doc.add(new StoredField(TEXT, String.join(VALUE_SEPARATOR, values)));
         return doc;
     }
 
+    /**
+     * Whether the field holds part of the combined text: a section's field or {@link #UNSECTIONED}. Together they
+     * hold every value of {@link #TEXT}, so a query that matches within one value matches the combined text
+     * exactly where it matches one of them.
+     */
+    static boolean isPartOfText(String field) {
+        return field.startsWith(SECTION_PREFIX) || field.equals(UNSECTIONED);
+    }
+
+    /** The section key of a section field, or null for another field. */
+    static String sectionKeyOf(String field) {
+        return field.startsWith(SECTION_PREFIX) ? field.substring(SECTION_PREFIX.length()) : null;
+    }
+
     private static FieldType textWithOffsets() {
-        FieldType type = new FieldType(TextField.TYPE_STORED);
+        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
         type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         type.freeze();
         return type;

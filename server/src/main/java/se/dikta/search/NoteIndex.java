@@ -46,9 +46,11 @@ public final class NoteIndex implements Closeable {
     static final String LAYOUT_KEY = "dikta.layout";
     /**
      * The document layout: fields and index sort ({@link NoteFields}). A different value, or none (built before
-     * the index was sorted by unit), makes the indexer rebuild the index at start.
+     * the index was sorted by unit), makes the indexer rebuild the index at start. 2: the combined text one value
+     * per section and amendment with a position gap between them, amendments without a section in a field of
+     * their own.
      */
-    static final String LAYOUT = "unit-sorted-1";
+    static final String LAYOUT = "unit-sorted-2";
 
     private final Directory directory;
     private final IndexWriter writer;

@@ -49,10 +49,12 @@ import org.apache.lucene.util.BytesRef;
  * </ul>
  *
  * <p><b>Two passes.</b> A counting pass scores nothing and yields the exact total and the facets
- * ({@link FacetCounter}; a bare listing of a unit takes them from term statistics without any pass). The page is
+ * ({@link FacetCounter}; a bare listing of a unit takes them from term statistics without any pass; a word, phrase
+ * or prefix without filters counts from its hits in the parts of the combined text alone: {@link TextParts}). The page is
  * a second pass ({@link ScopedSearch}) that needs no exact count, so by relevance it skips blocks of postings
  * whose best score cannot reach the page (block-max WAND). A query whose hits cannot be read from postings (a
- * phrase: {@link HitBits#fromPostings}) is instead scored once, the page collected while every hit is marked.
+ * phrase beside a filter: {@link HitBits#fromPostings}) is instead scored once, the page collected while every hit
+ * is marked.
  *
  * <p>Snippets come from the {@link UnifiedHighlighter} over the stored combined text, using the offsets
  * indexed in its postings, in passages of whole sentences ({@link SentenceBreaks}). The passage formatter escapes
@@ -66,7 +68,7 @@ public final class NoteSearcher {
             NoteFields.AUTHOR_NAME, NoteFields.TEMPLATE, NoteFields.STATUS, NoteFields.TEXT);
 
     private final NoteIndex index;
-    private final SwedishNoteAnalyzer analyzer;
+    private final SwedishNoteAnalyzer highlightAnalyzer;
     private final UserQueryParser parser;
     private final int maxWindow;
 
@@ -76,7 +78,7 @@ public final class NoteSearcher {
      */
     public NoteSearcher(NoteIndex index, SwedishNoteAnalyzer analyzer, int maxWindow) {
         this.index = index;
-        this.analyzer = analyzer;
+        this.highlightAnalyzer = analyzer.withoutValueGaps();
         this.parser = new UserQueryParser(analyzer);
         this.maxWindow = maxWindow;
     }
@@ -105,6 +107,15 @@ public final class NoteSearcher {
             TopDocs topDocs = null;
             if (search.query().isEmpty() && unfiltered(search)) {
                 counts = FacetCounter.unitListing(scopes, search.unitId(), keys);
+            } else if (text != null && textOnly(search) && TextParts.matchWithinOnePart(text)) {
+                // A word, phrase or prefix: its hits are the union of its section fields' hits, read once for both.
+                Map<String, Query> parsed = new HashMap<>();
+                for (int i = 0; i < keys.size(); i++) {
+                    parsed.put(NoteFields.sectionField(keys.get(i)), sections.get(i));
+                }
+                FacetCounter.PartQuery parts = field -> parsed.computeIfAbsent(field,
+                        f -> parser.parse(search.query(), f));
+                counts = FacetCounter.fromParts(new HitBits(searcher)::withDeleted, scopes, keys, parts);
             } else if (HitBits.fromPostings(query)) {
                 counts = FacetCounter.count(new HitBits(searcher), query, scopes, keys, sections);
             } else {
@@ -126,6 +137,12 @@ public final class NoteSearcher {
             return new SearchResult(counts.total(), search.page(), search.size(), hits, counts.sections(),
                     counts.templates());
         });
+    }
+
+    /** No filter beyond the unit and template (which the scope is). */
+    private static boolean textOnly(NoteSearch search) {
+        return search.caseId().isEmpty() && search.section().isEmpty() && search.status().isEmpty()
+                && search.author().isEmpty() && search.from().isEmpty() && search.to().isEmpty();
     }
 
     private static boolean unfiltered(NoteSearch search) {
@@ -207,7 +224,7 @@ public final class NoteSearcher {
         for (int i = 0; i < page.length; i++) {
             texts.put(page[i].doc, docs[i].get(NoteFields.TEXT));
         }
-        UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, analyzer)
+        UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, highlightAnalyzer)
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
                 // Passages of about PASSAGE_LENGTH characters made of whole sentences.
                 .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(

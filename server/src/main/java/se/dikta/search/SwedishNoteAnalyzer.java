@@ -75,24 +75,41 @@ public final class SwedishNoteAnalyzer extends Analyzer {
      */
     public static final String VERSION = "4";
 
+    /**
+     * Positions left empty between two values of a field: more than a typed phrase spans (a wider phrase or slop is
+     * searched in the combined text only: {@link TextParts}), and small, since a term's first position in a
+     * document is stored whole (a gap of 1000 made the positions file half as large again; 32 a few per cent).
+     */
+    static final int VALUE_POSITION_GAP = 32;
+
     private final CharArraySet stopWords;
     private final boolean stemming;
     private final CompoundSplitter compounds;
+    private final boolean valueGaps;
 
     /** The index-time analyzer: words as written and stemmed, compounds also as their parts. */
     public SwedishNoteAnalyzer() {
-        this(true, CompoundSplitter.packaged());
+        this(true, CompoundSplitter.packaged(), true);
     }
 
-    private SwedishNoteAnalyzer(boolean stemming, CompoundSplitter compounds) {
+    private SwedishNoteAnalyzer(boolean stemming, CompoundSplitter compounds, boolean valueGaps) {
         this.stopWords = SwedishAnalyzer.getDefaultStopSet();
         this.stemming = stemming;
         this.compounds = compounds;
+        this.valueGaps = valueGaps;
+    }
+
+    /**
+     * The same terms without the gaps between a field's values: for the highlighter, which is handed the stored text
+     * whole and insists on Lucene's default offset gap (its offsets come from the postings, indexed with the gaps).
+     */
+    SwedishNoteAnalyzer withoutValueGaps() {
+        return new SwedishNoteAnalyzer(stemming, compounds, false);
     }
 
     /** Words only as written (lower-cased, personnummer normalised): for exact phrases at query time. */
     public static SwedishNoteAnalyzer exactForms() {
-        return new SwedishNoteAnalyzer(false, null);
+        return new SwedishNoteAnalyzer(false, null, false);
     }
 
     /**
@@ -100,7 +117,7 @@ public final class SwedishNoteAnalyzer extends Analyzer {
      * "hem OR besök" (a compound query is matched whole, or as the phrase of its parts: {@link UserQueryParser}).
      */
     public SwedishNoteAnalyzer forQueries() {
-        return new SwedishNoteAnalyzer(stemming, null);
+        return new SwedishNoteAnalyzer(stemming, null, false);
     }
 
     /** The compound splitter of the index-time analyzer, or null. */
@@ -130,6 +147,22 @@ public final class SwedishNoteAnalyzer extends Analyzer {
             stream = new CompoundJoinFilter(stream, compounds);
         }
         return new TokenStreamComponents(tokenizer, stream);
+    }
+
+    /**
+     * Between two values of one field (the sections and amendments of the combined text, a section and its
+     * amendment): so a phrase or a joined compound never spans a section break, and every match lies within one
+     * section or amendment.
+     */
+    @Override
+    public int getPositionIncrementGap(String fieldName) {
+        return valueGaps ? VALUE_POSITION_GAP : super.getPositionIncrementGap(fieldName);
+    }
+
+    /** The separator the stored combined text has between its values, so offsets point into it. */
+    @Override
+    public int getOffsetGap(String fieldName) {
+        return valueGaps ? NoteFields.VALUE_SEPARATOR.length() : super.getOffsetGap(fieldName);
     }
 
     @Override

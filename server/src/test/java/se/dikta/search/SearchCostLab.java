@@ -8,8 +8,10 @@ import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.TermsEnum;
@@ -23,17 +25,21 @@ import org.junit.jupiter.api.Test;
 /**
  * Lab, not a benchmark (prints, writes nothing): where a search's CPU time goes in the big unit of the index
  * {@link SearchScaleBenchmark} built (run that first). The parts of one search are timed one after another per
- * query, so a busy machine slows them alike. A word: the counting read (hits, total, templates), the page by
- * relevance (skipping by block maxima), the counting read with the section counts, and the page scoring every hit
- * (what the skipping saves). A phrase: the one scored pass (page and every hit), the section counts.
- * {@code mvn -o -q -B -pl server -Pbench test -Dtest=SearchCostLab}
+ * query, so a busy machine slows them alike: the counts as they were taken before the parts of the combined text
+ * were indexed apart (a word: the counting read of the combined text and the section counts; a phrase: the one
+ * scored pass, page and every hit, and the section counts), the counts from the parts' hits alone
+ * ({@link FacetCounter#fromParts}), the page by relevance (skipping by block maxima), and the counting read of the
+ * combined text alone (hits, total, templates).
+ * {@code mvn -o -q -B -pl server -Pbench test -Dtest=SearchCostLab}; with {@code -Dlab.profile=QUERY} (and
+ * {@code -Dlab.section=KEY}) it only runs that whole search 3000 times, for a sampling profiler.
  */
 @Tag("bench")
 class SearchCostLab {
 
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
     private static final String[] QUERIES = {"skolan", "pappa", "bedömningen", "oro", "BUP", "tolk",
-        "\"det finns oro\"", "\"hög frånvaro\"", "\"behov av stöd\"", "\"mer stöd i vardagen\""};
+        "\"det finns oro\"", "\"hög frånvaro\"", "\"behov av stöd\"", "\"mer stöd i vardagen\"",
+        "\"svårt att koncentrera sig\"", "\"hyran inte har betalats\"", "\"skickar en remiss\""};
     private static final int RUNS = 60;
 
     @Test
@@ -51,6 +57,16 @@ class SearchCostLab {
                 for (BytesRef t = te.next(); t != null; t = te.next()) {
                     keys.add(t.utf8ToString());
                 }
+                String profiled = System.getProperty("lab.profile");
+                if (profiled != null) { // one whole search over and over, for a sampling profiler
+                    NoteSearcher whole = new NoteSearcher(index, analyzer, 10_000);
+                    for (int i = 0; i < 3000; i++) {
+                        NoteSearch.Builder b = NoteSearch.in(1).query(profiled);
+                        String section = System.getProperty("lab.section");
+                        whole.search((section == null ? b : b.section(section)).build());
+                    }
+                    return null;
+                }
                 for (String text : QUERIES) {
                     Query q = new BooleanQuery.Builder()
                             .add(parser.parse(text, NoteFields.TEXT), BooleanClause.Occur.MUST).build();
@@ -59,45 +75,45 @@ class SearchCostLab {
                         sections.add(parser.parse(text, NoteFields.sectionField(key)));
                     }
                     boolean phrase = !HitBits.fromPostings(q);
-                    long[][] t = new long[4][RUNS];
+                    Map<String, Query> parsed = new HashMap<>();
+                    for (int k = 0; k < keys.size(); k++) {
+                        parsed.put(NoteFields.sectionField(keys.get(k)), sections.get(k));
+                    }
+                    FacetCounter.PartQuery parts = f -> parsed.computeIfAbsent(f, g -> parser.parse(text, g));
+                    long[][] t = new long[5][RUNS];
+                    NoteSearcher whole = new NoteSearcher(index, analyzer, 10_000);
                     for (int i = -RUNS / 2; i < RUNS; i++) {
                         long a = CPU.getCurrentThreadCpuTime();
-                        ScopedSearch.Scored scored = null;
                         if (phrase) {
-                            scored = ScopedSearch.topWithHits(s, q, scopes, NoteSearch.Order.RELEVANCE, 20);
-                        } else {
-                            FacetCounter.count(new HitBits(s), q, scopes, List.of(), List.of());
-                        }
-                        long b = CPU.getCurrentThreadCpuTime();
-                        if (!phrase) {
-                            ScopedSearch.top(s, q, scopes, NoteSearch.Order.RELEVANCE, 20);
-                        }
-                        long x = CPU.getCurrentThreadCpuTime();
-                        if (!phrase) {
-                            ScopedSearch.topWithHits(s, q, scopes, NoteSearch.Order.RELEVANCE, 20);
-                        }
-                        long y = CPU.getCurrentThreadCpuTime();
-                        long c = CPU.getCurrentThreadCpuTime();
-                        if (phrase) {
+                            ScopedSearch.Scored scored = ScopedSearch.topWithHits(s, q, scopes,
+                                    NoteSearch.Order.RELEVANCE, 20);
                             FacetCounter.count(new HitBits(s), scored::hitsOf, scopes, keys, sections);
                         } else {
                             FacetCounter.count(new HitBits(s), q, scopes, keys, sections);
                         }
+                        long b = CPU.getCurrentThreadCpuTime();
+                        FacetCounter.fromParts(new HitBits(s)::withDeleted, scopes, keys, parts);
+                        long c = CPU.getCurrentThreadCpuTime();
+                        ScopedSearch.top(s, q, scopes, NoteSearch.Order.RELEVANCE, 20);
                         long d = CPU.getCurrentThreadCpuTime();
+                        FacetCounter.count(new HitBits(s), q, scopes, List.of(), List.of());
+                        long e = CPU.getCurrentThreadCpuTime();
+                        whole.search(NoteSearch.in(1).query(text).build());
+                        long g = CPU.getCurrentThreadCpuTime();
                         if (i >= 0) {
                             t[0][i] = b - a;
-                            t[1][i] = x - b;
+                            t[1][i] = c - b;
                             t[2][i] = d - c;
-                            t[3][i] = y - x;
+                            t[3][i] = e - d;
+                            t[4][i] = g - e;
                         }
                     }
-                    String[] parts = phrase ? new String[] {"scored pass", "-", "section counts", "-"}
-                            : new String[] {"counting read", "page", "counting read + section counts",
-                                "page scoring every hit"};
+                    String[] names = {phrase ? "before: scored pass + section counts" : "before: counting read + sections",
+                        "counts from the parts", "page by block max", "counting read alone (hits, total, templates)", "whole search"};
                     StringBuilder out = new StringBuilder(text);
-                    for (int k = 0; k < 4; k++) {
+                    for (int k = 0; k < 5; k++) {
                         Arrays.sort(t[k]);
-                        out.append(String.format(Locale.ROOT, " | %s %.2f / %.2f", parts[k], t[k][RUNS / 2] / 1e6,
+                        out.append(String.format(Locale.ROOT, " | %s %.2f / %.2f", names[k], t[k][RUNS / 2] / 1e6,
                                 t[k][RUNS * 95 / 100] / 1e6));
                     }
                     System.out.println(out);
