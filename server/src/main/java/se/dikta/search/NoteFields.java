@@ -37,6 +37,8 @@ import se.dikta.notes.NoteSection;
  *   <tr><td>{@link #UNSECTIONED}</td><td>analyzed, not stored</td>
  *       <td>amendments without a section: with the section fields, every value of {@link #TEXT}, so a word's
  *       hits and section counts come from the section fields alone ({@link FacetCounter#fromParts})</td></tr>
+ *   <tr><td>{@code 2.} + a part's field ({@link WordPairs#field})</td><td>the part's word pairs, documents only</td>
+ *       <td>an exact phrase's hits and section counts without positions ({@link WordPairs})</td></tr>
  *   <tr><td>{@link #SECTION}</td><td>keyword + sorted-set doc values, one value per non-blank section</td>
  *       <td>the section filter when there is no query text; listing the section keys</td></tr>
  *   <tr><td>{@link #TEMPLATE}</td><td>keyword + sorted-set doc values, stored</td><td>filter, template facet</td></tr>
@@ -141,6 +143,7 @@ final class NoteFields {
                 doc.add(new KeywordField(SECTION, section.key(), Field.Store.NO));
                 doc.add(new StringField(UNIT_SECTION, unitScoped(note.unitId(), section.key()), Field.Store.NO));
                 doc.add(new TextField(sectionField(section.key()), section.text(), Field.Store.NO));
+                doc.add(new Field(WordPairs.field(sectionField(section.key())), section.text(), WordPairs.TYPE));
             }
         }
         if (values.isEmpty()) {
@@ -150,6 +153,7 @@ final class NoteFields {
             values.add(amendment.text());
             String field = amendment.section() != null ? sectionField(amendment.section()) : UNSECTIONED;
             doc.add(new TextField(field, amendment.text(), Field.Store.NO));
+            doc.add(new Field(WordPairs.field(field), amendment.text(), WordPairs.TYPE));
         }
         for (String value : values) {
             doc.add(new Field(TEXT, value, TEXT_WITH_OFFSETS));

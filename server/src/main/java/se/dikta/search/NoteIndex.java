@@ -48,9 +48,9 @@ public final class NoteIndex implements Closeable {
      * The document layout: fields and index sort ({@link NoteFields}). A different value, or none (built before
      * the index was sorted by unit), makes the indexer rebuild the index at start. 2: the combined text one value
      * per section and amendment with a position gap between them, amendments without a section in a field of
-     * their own.
+     * their own. 3: word-pair fields beside the parts ({@link WordPairs}).
      */
-    static final String LAYOUT = "unit-sorted-2";
+    static final String LAYOUT = "unit-sorted-3";
 
     private final Directory directory;
     private final IndexWriter writer;

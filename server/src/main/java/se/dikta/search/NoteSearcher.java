@@ -8,10 +8,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongField;
+import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
@@ -96,11 +99,13 @@ public final class NoteSearcher {
         }
         String textField = search.section().map(NoteFields::sectionField).orElse(NoteFields.TEXT);
         Query text = search.query().isEmpty() ? null : parser.parse(search.query(), textField);
-        Query query = withFilters(text == null ? new MatchAllDocsQuery() : text, search);
+        Query filtered = withFilters(text == null ? new MatchAllDocsQuery() : text, search);
         return index.withSearcher(searcher -> {
             IndexReader reader = searcher.getIndexReader();
             List<UnitScope> scopes = UnitScope.of(reader, search.unitId(), search.template());
             List<String> keys = sectionKeys(reader);
+            // An exact phrase reads positions only in the notes that have its word pairs; scores are the phrase's.
+            Query query = text == null ? filtered : withFilters(WordPairs.withCandidates(text, partFields(reader)), search);
             // Without text a note counts for the sections it has.
             List<Query> sections = search.query().isEmpty() ? null : sectionQueries(search, keys);
             FacetCounter.Counts counts;
@@ -114,7 +119,7 @@ public final class NoteSearcher {
                     parsed.put(NoteFields.sectionField(keys.get(i)), sections.get(i));
                 }
                 FacetCounter.PartQuery parts = field -> parsed.computeIfAbsent(field,
-                        f -> parser.parse(search.query(), f));
+                        f -> WordPairs.partQuery(parser.parse(search.query(), f), f));
                 counts = FacetCounter.fromParts(new HitBits(searcher)::withDeleted, scopes, keys, parts);
             } else if (HitBits.fromPostings(query)) {
                 counts = FacetCounter.count(new HitBits(searcher), query, scopes, keys, sections);
@@ -181,10 +186,24 @@ public final class NoteSearcher {
         List<Query> queries = new ArrayList<>(keys.size());
         for (String key : keys) {
             // Searching within a section, every hit matched in it: no need to read that section's postings again.
+            String field = NoteFields.sectionField(key);
             queries.add(search.section().filter(key::equals).isPresent() ? new MatchAllDocsQuery()
-                    : parser.parse(search.query(), NoteFields.sectionField(key)));
+                    : WordPairs.partQuery(parser.parse(search.query(), field), field));
         }
         return queries;
+    }
+
+    /** The fields of the parts of the combined text in any segment. */
+    private static Set<String> partFields(IndexReader reader) {
+        Set<String> fields = new TreeSet<>();
+        for (LeafReaderContext leaf : reader.leaves()) {
+            for (FieldInfo field : leaf.reader().getFieldInfos()) {
+                if (NoteFields.isPartOfText(field.name)) {
+                    fields.add(field.name);
+                }
+            }
+        }
+        return fields;
     }
 
     private static List<String> sectionKeys(IndexReader reader) throws IOException {

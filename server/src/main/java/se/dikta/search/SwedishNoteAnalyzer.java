@@ -93,6 +93,7 @@ public final class SwedishNoteAnalyzer extends Analyzer {
     }
 
     private SwedishNoteAnalyzer(boolean stemming, CompoundSplitter compounds, boolean valueGaps) {
+        super(PER_FIELD_REUSE_STRATEGY); // the word-pair fields end in another filter ({@link WordPairs})
         this.stopWords = SwedishAnalyzer.getDefaultStopSet();
         this.stemming = stemming;
         this.compounds = compounds;
@@ -145,6 +146,9 @@ public final class SwedishNoteAnalyzer extends Analyzer {
         }
         if (compounds != null) {
             stream = new CompoundJoinFilter(stream, compounds);
+        }
+        if (WordPairs.isPairField(fieldName)) {
+            stream = new WordPairsFilter(stream);
         }
         return new TokenStreamComponents(tokenizer, stream);
     }
