@@ -8,13 +8,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongField;
-import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
@@ -99,13 +96,11 @@ public final class NoteSearcher {
         }
         String textField = search.section().map(NoteFields::sectionField).orElse(NoteFields.TEXT);
         Query text = search.query().isEmpty() ? null : parser.parse(search.query(), textField);
-        Query filtered = withFilters(text == null ? new MatchAllDocsQuery() : text, search);
+        Query query = withFilters(text == null ? new MatchAllDocsQuery() : text, search);
         return index.withSearcher(searcher -> {
             IndexReader reader = searcher.getIndexReader();
             List<UnitScope> scopes = UnitScope.of(reader, search.unitId(), search.template());
             List<String> keys = sectionKeys(reader);
-            // An exact phrase reads positions only in the notes that have its word pairs; scores are the phrase's.
-            Query query = text == null ? filtered : withFilters(WordPairs.withCandidates(text, partFields(reader)), search);
             // Without text a note counts for the sections it has.
             List<Query> sections = search.query().isEmpty() ? null : sectionQueries(search, keys);
             FacetCounter.Counts counts;
@@ -191,19 +186,6 @@ public final class NoteSearcher {
                     : WordPairs.partQuery(parser.parse(search.query(), field), field));
         }
         return queries;
-    }
-
-    /** The fields of the parts of the combined text in any segment. */
-    private static Set<String> partFields(IndexReader reader) {
-        Set<String> fields = new TreeSet<>();
-        for (LeafReaderContext leaf : reader.leaves()) {
-            for (FieldInfo field : leaf.reader().getFieldInfos()) {
-                if (NoteFields.isPartOfText(field.name)) {
-                    fields.add(field.name);
-                }
-            }
-        }
-        return fields;
     }
 
     private static List<String> sectionKeys(IndexReader reader) throws IOException {

@@ -93,7 +93,7 @@ public final class SwedishNoteAnalyzer extends Analyzer {
     }
 
     private SwedishNoteAnalyzer(boolean stemming, CompoundSplitter compounds, boolean valueGaps) {
-        super(PER_FIELD_REUSE_STRATEGY); // the word-pair fields end in another filter ({@link WordPairs})
+        super(PER_FIELD_REUSE_STRATEGY); // the word-pair fields end in one more filter (WordPairs)
         this.stopWords = SwedishAnalyzer.getDefaultStopSet();
         this.stemming = stemming;
         this.compounds = compounds;

@@ -1,13 +1,8 @@
 package se.dikta.search;
 
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -17,14 +12,13 @@ import org.apache.lucene.search.TermQuery;
  * beside it ({@link #field}) that holds, per value, each pair of terms one or two positions apart as one term
  * ({@link WordPairsFilter}). An exact phrase of two words — "det finns oro" is "finns oro" once the stop word is
  * gone, "behov av stöd" is "behov" and "stöd" two positions apart — then matches exactly the notes that have its
- * pair term: its hits and section counts come from one term's postings, no positions read. A longer exact phrase
- * is checked (positions) only in the notes that have all its pairs.
+ * pair term: its hits and section counts come from one term's postings, no positions read.
  *
  * <p>The pairs are taken from the terms the index analyzer puts at each position (written form, stem, compound
- * parts, joined compound), every term at one position with every term at the next, so a pair term is present
- * exactly where the phrase query finds its two terms that far apart. Pairs never span two values (each value is
- * analysed on its own), as phrases do not (the position gap). Only the phrase's hits come from pairs: the page is
- * still scored by the phrase itself, the pairs only a filter beside it (scores unchanged).
+ * parts, joined compound), every term at one position with every term one and two positions on, so a pair term is
+ * present exactly where the phrase query finds its two terms that far apart. Pairs never span two values (each value is
+ * analysed on its own), as phrases do not (the position gap). Only the phrase's hits and counts come from pairs: the
+ * page is still scored by the phrase itself on the combined text (scores unchanged).
  */
 final class WordPairs {
 
@@ -55,61 +49,25 @@ final class WordPairs {
 
     /**
      * The query restricted to one part, answered from pairs where it can be: the pair term itself for an exact
-     * phrase of two terms (equivalent), the phrase filtered by its pairs for a longer one, else the query as is.
+     * phrase of two terms (equivalent), else the query as is. (A longer phrase filtered by its pairs, and the page's
+     * phrase with the notes that have its pairs as a filter beside it, both measured slower: the candidates are
+     * nearly the hits, and reading the pairs' postings only adds to reading the phrase's.)
      */
     static Query partQuery(Query query, String partField) {
-        List<Term> pairs = pairs(query, partField);
-        if (pairs == null) {
-            return query;
-        }
-        if (((PhraseQuery) query).getTerms().length == 2) {
-            return new TermQuery(pairs.get(0));
-        }
-        BooleanQuery.Builder b = new BooleanQuery.Builder().add(query, Occur.MUST);
-        pairs.forEach(t -> b.add(new TermQuery(t), Occur.FILTER));
-        return b.build();
+        Term pair = pair(query, partField);
+        return pair == null ? query : new TermQuery(pair);
     }
 
-    /**
-     * An exact phrase on the combined text with the notes that have its pairs in some part as a filter beside it,
-     * so the phrase reads positions only there; its scores are the phrase's own. Other queries as they are.
-     *
-     * @param partFields the fields of the parts of the combined text in the index
-     */
-    static Query withCandidates(Query query, Collection<String> partFields) {
-        List<Term> pairs = pairs(query, NoteFields.TEXT);
-        if (pairs == null || partFields.isEmpty()) {
-            return query;
-        }
-        BooleanQuery.Builder b = new BooleanQuery.Builder().add(query, Occur.MUST);
-        for (Term pair : pairs) {
-            BooleanQuery.Builder anyPart = new BooleanQuery.Builder();
-            for (String part : partFields) {
-                anyPart.add(new TermQuery(new Term(field(part), pair.bytes())), Occur.SHOULD);
-            }
-            b.add(anyPart.build(), Occur.FILTER);
-        }
-        return b.build();
-    }
-
-    /** The pair terms (in the pair field of {@code field}) of an exact phrase, or null for any other query. */
-    private static List<Term> pairs(Query query, String field) {
-        if (!(query instanceof PhraseQuery p) || p.getSlop() != 0 || p.getTerms().length < 2
+    /** The pair term (in the pair field of {@code field}) of an exact phrase of two terms, or null. */
+    private static Term pair(Query query, String field) {
+        if (!(query instanceof PhraseQuery p) || p.getSlop() != 0 || p.getTerms().length != 2
                 || !p.getField().equals(field)) {
             return null;
         }
         Term[] terms = p.getTerms();
-        int[] positions = p.getPositions();
-        List<Term> pairs = new ArrayList<>();
-        for (int i = 0; i + 1 < terms.length; i++) {
-            int distance = positions[i + 1] - positions[i];
-            if (distance >= 1 && distance <= MAX_DISTANCE) {
-                pairs.add(new Term(field(field), term(terms[i].text(), terms[i + 1].text(), distance)));
-            } else if (terms.length == 2) {
-                return null;
-            }
-        }
-        return pairs.isEmpty() ? null : pairs;
+        int distance = p.getPositions()[1] - p.getPositions()[0];
+        return distance < 1 || distance > MAX_DISTANCE ? null
+                : new Term(field(field), term(terms[0].text(), terms[1].text(), distance));
     }
 
     private static FieldType pairType() {

@@ -77,9 +77,11 @@ class SearchCostLab {
                     boolean phrase = !HitBits.fromPostings(q);
                     Map<String, Query> parsed = new HashMap<>();
                     for (int k = 0; k < keys.size(); k++) {
-                        parsed.put(NoteFields.sectionField(keys.get(k)), sections.get(k));
+                        String field = NoteFields.sectionField(keys.get(k));
+                        parsed.put(field, WordPairs.partQuery(sections.get(k), field));
                     }
-                    FacetCounter.PartQuery parts = f -> parsed.computeIfAbsent(f, g -> parser.parse(text, g));
+                    FacetCounter.PartQuery parts = f -> parsed.computeIfAbsent(f,
+                            g -> WordPairs.partQuery(parser.parse(text, g), g));
                     long[][] t = new long[5][RUNS];
                     NoteSearcher whole = new NoteSearcher(index, analyzer, 10_000);
                     for (int i = -RUNS / 2; i < RUNS; i++) {
