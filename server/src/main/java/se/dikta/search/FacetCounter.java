@@ -68,11 +68,7 @@ final class FacetCounter {
             if (count == 0) {
                 continue;
             }
-            int[] perRun = new int[scope.runStarts().length];
-            for (int i = 0; i < perRun.length; i++) {
-                perRun[i] = count(set, scope.runStarts()[i] - scope.start(), scope.runEnds()[i] - scope.start());
-            }
-            tally.add(scope, perRun, count);
+            tally.add(scope, perRun(set, scope), count);
             for (int i = 0; i < sectionKeys.size(); i++) {
                 Query section = sectionQueries != null ? sectionQueries.get(i)
                         : new TermQuery(new Term(NoteFields.SECTION, sectionKeys.get(i)));
@@ -120,11 +116,7 @@ final class FacetCounter {
             if (count == 0) {
                 continue;
             }
-            int[] perRun = new int[scope.runStarts().length];
-            for (int i = 0; i < perRun.length; i++) {
-                perRun[i] = count(union, scope.runStarts()[i] - scope.start(), scope.runEnds()[i] - scope.start());
-            }
-            tally.add(scope, perRun, count);
+            tally.add(scope, perRun(union, scope), count);
             for (int i = 0; i < bySection.length; i++) {
                 if (bySection[i] != null) {
                     tally.sections[i] += (int) FixedBitSet.intersectionCount(bySection[i], union);
@@ -180,6 +172,15 @@ final class FacetCounter {
     }
 
     /** How many bits of {@code [from, to)} are set. */
+    /** The hits among a scope's bits ({@code hits} indexed from the scope's start) in each of its template runs. */
+    private static int[] perRun(FixedBitSet hits, UnitScope scope) {
+        int[] perRun = new int[scope.runStarts().length];
+        for (int i = 0; i < perRun.length; i++) {
+            perRun[i] = count(hits, scope.runStarts()[i] - scope.start(), scope.runEnds()[i] - scope.start());
+        }
+        return perRun;
+    }
+
     static int count(FixedBitSet bits, int from, int to) {
         if (from >= to) {
             return 0;

@@ -1,6 +1,7 @@
 package se.dikta.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static se.dikta.search.TempNoteIndex.s;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
@@ -11,7 +12,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import se.dikta.notes.Amendment;
-import se.dikta.notes.NoteSection;
 
 /**
  * The index and its searcher on their own, fed notes directly: analysis, query syntax, filters, facets, snippets.
@@ -25,10 +25,6 @@ class NoteIndexSearchTest {
 
     @RegisterExtension
     final TempNoteIndex notes = new TempNoteIndex();
-
-    private static NoteSection s(String key, String text) {
-        return new NoteSection(key, text);
-    }
 
     @Test
     void definiteFormsFindBaseFormsAndBack() throws IOException {

@@ -1,9 +1,10 @@
 package se.dikta.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static se.dikta.search.TempNoteIndex.amendment;
+import static se.dikta.search.TempNoteIndex.s;
 
 import java.io.IOException;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -13,8 +14,6 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import se.dikta.notes.Amendment;
-import se.dikta.notes.NoteSection;
 
 /**
  * Exact phrases are found through their word pairs ({@link WordPairs}) and still mean what the phrase means: a
@@ -29,10 +28,6 @@ class PhraseWordPairsTest {
 
     @RegisterExtension
     final TempNoteIndex notes = new TempNoteIndex();
-
-    private static NoteSection s(String key, String text) {
-        return new NoteSection(key, text);
-    }
 
     @Test
     void twoWordPhraseIsCountedExactlyPerSection() throws IOException {
@@ -64,11 +59,9 @@ class PhraseWordPairsTest {
     void pairAcrossASectionOrAmendmentBreakIsNoPair() throws IOException {
         notes.add("sections", UNIT_A, D, s("INFORMATION", "Mamma säger att det finns"), s("BEDOMNING", "oro."));
         notes.add("amended", UNIT_A, D, "journalanteckning",
-                List.of(new Amendment(1, "amended", TempNoteIndex.ANNA, Instant.parse("2025-03-02T10:00:00Z"), null,
-                        "oro för pojken.")), s("INFORMATION", "Skolan säger att det finns"));
+                List.of(amendment("amended", null, "oro för pojken.")), s("INFORMATION", "Skolan säger att det finns"));
         notes.add("amendmentWithin", UNIT_A, D, "journalanteckning",
-                List.of(new Amendment(1, "amendmentWithin", TempNoteIndex.ANNA, Instant.parse("2025-03-02T10:00:00Z"),
-                        null, "Tillägg: det finns oro.")), s("INFORMATION", "Samtal med skolan."));
+                List.of(amendment("amendmentWithin", null, "Tillägg: det finns oro.")), s("INFORMATION", "Samtal med skolan."));
 
         SearchResult result = notes.search(NoteSearch.in(UNIT_A).query("\"finns oro\"").build());
         assertThat(result.hits()).extracting(SearchResult.Hit::id).containsExactly("amendmentWithin");

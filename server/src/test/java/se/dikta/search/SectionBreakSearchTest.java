@@ -1,16 +1,15 @@
 package se.dikta.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static se.dikta.search.TempNoteIndex.amendment;
+import static se.dikta.search.TempNoteIndex.s;
 
 import java.io.IOException;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import se.dikta.notes.Amendment;
-import se.dikta.notes.NoteSection;
 
 /**
  * A note's sections and amendments are separate texts: a phrase or a compound written across the break between two
@@ -24,14 +23,6 @@ class SectionBreakSearchTest {
 
     @RegisterExtension
     final TempNoteIndex notes = new TempNoteIndex();
-
-    private static NoteSection s(String key, String text) {
-        return new NoteSection(key, text);
-    }
-
-    private static Amendment amendment(String noteId, String section, String text) {
-        return new Amendment(1, noteId, TempNoteIndex.ANNA, Instant.parse("2025-03-02T10:00:00Z"), section, text);
-    }
 
     @Test
     void phraseSpanningASectionBreakIsNotFound() throws IOException {

@@ -28,6 +28,17 @@ final class TempNoteIndex implements BeforeEachCallback, AfterEachCallback {
     static final long UNIT_B = 2;
     static final LocalDate DATE = LocalDate.of(2025, 3, 1);
     static final Person ANNA = new Person(7, "Anna Andersson", "Socialsekreterare");
+    private static final Instant AMENDED_AT = Instant.parse("2025-03-02T10:00:00Z");
+
+    /** A section of a note: {@code s("BEDOMNING", "...")}. */
+    static NoteSection s(String key, String text) {
+        return new NoteSection(key, text);
+    }
+
+    /** Anna's amendment to a section of a note ({@code section} null: to no section), the day after {@link #DATE}. */
+    static Amendment amendment(String noteId, String section, String text) {
+        return new Amendment(1, noteId, ANNA, AMENDED_AT, section, text);
+    }
 
     private final SwedishNoteAnalyzer analyzer = new SwedishNoteAnalyzer();
     private Path dir;

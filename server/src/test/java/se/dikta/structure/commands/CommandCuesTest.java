@@ -10,22 +10,16 @@ class CommandCuesTest {
 
     @Test
     void wordsOfUntaggedTextDoNotDiluteACue() {
-        List<List<String>> runs = new ArrayList<>();
-        List<List<String>> tags = new ArrayList<>();
-        for (int k = 0; k < 3; k++) {
-            runs.add(List.of("en", "ny", "punkt", "PUNKT"));
-            tags.add(List.of("DET", "ADJ", "NOUN", "CMD"));
-        }
-        for (int k = 0; k < 10; k++) {
-            runs.add(List.of("det", "var", "ny", "PUNKT"));
-            tags.add(List.of("X", "X", "X", "CMD"));
-        }
-
-        assertThat(CommandCues.of(runs, tags).nounModifiers()).contains("ny");
+        assertThat(nounAfterNyThriceThenTenTimes("X", "X", "X").nounModifiers()).contains("ny");
     }
 
     @Test
     void aWordSeenMostlyWithoutANounAfterItIsNoModifier() {
+        assertThat(nounAfterNyThriceThenTenTimes("PRON", "AUX", "ADJ").nounModifiers()).doesNotContain("ny");
+    }
+
+    /** "en ny punkt PUNKT" (a noun after "ny") 3 times, then "det var ny PUNKT" 10 times tagged as given. */
+    private static CommandCues nounAfterNyThriceThenTenTimes(String det, String var, String ny) {
         List<List<String>> runs = new ArrayList<>();
         List<List<String>> tags = new ArrayList<>();
         for (int k = 0; k < 3; k++) {
@@ -34,9 +28,8 @@ class CommandCuesTest {
         }
         for (int k = 0; k < 10; k++) {
             runs.add(List.of("det", "var", "ny", "PUNKT"));
-            tags.add(List.of("PRON", "AUX", "ADJ", "CMD"));
+            tags.add(List.of(det, var, ny, "CMD"));
         }
-
-        assertThat(CommandCues.of(runs, tags).nounModifiers()).doesNotContain("ny");
+        return CommandCues.of(runs, tags);
     }
 }

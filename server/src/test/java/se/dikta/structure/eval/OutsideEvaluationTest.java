@@ -60,7 +60,9 @@ class OutsideEvaluationTest {
     void scoresTheNewsAndTheWikipediaPartsOnTheirOwn() {
         // the boundary model trains on news (NTREX) too, so the Wikipedia part is the one of an unseen domain
         assertThat(result.plain().boundariesByPart()).containsOnlyKeys("n", "w");
-        assertThat(result.plain().boundariesByPart().get("w").f1()).isBetween(0.3, 1.0);
+        // 0.571 when the parts were first scored apart (news 0.550); the goal of 0.60 is not reached yet
+        assertThat(result.plain().boundariesByPart().get("w").f1()).isGreaterThanOrEqualTo(0.56);
+        assertThat(result.plain().boundariesByPart().get("n").f1()).isGreaterThanOrEqualTo(0.54);
         assertThat(result.spoken().boundariesByPart().get("w").recall()).isGreaterThanOrEqualTo(0.98);
         assertThat(OutsideReport.markdown(result, "test", java.util.Map.of("w", "Wikipedia")))
                 .contains("| Wikipedia | ");
